@@ -1,0 +1,51 @@
+namespace AyonShotgrid.Contracts;
+
+/// <summary>
+/// The one place grain keys are built and parsed. Every key starts with a word and a colon, so no key can
+/// look like a hexadecimal number or a GUID: Orleans' ADO.NET storage would otherwise read such a string key as
+/// an integer key and let unrelated grains share a row (dotnet/orleans#9706).
+/// </summary>
+public static class GrainKeys
+{
+    /// <summary>Key of the grain that owns one ShotGrid project's link, cursor and sync state.</summary>
+    public static string Project(string site, long sgProjectId) => $"project:{Normalize(site)}:{sgProjectId}";
+
+    /// <summary>Key of a sync job grain.</summary>
+    public static string Job(Guid jobId) => $"job:{jobId:N}";
+
+    /// <summary>Key of the event leecher of one ShotGrid site.</summary>
+    public static string Leecher(string site) => $"leecher:{Normalize(site)}";
+
+    /// <summary>Key of the grain that applies events of one ShotGrid entity.</summary>
+    public static string Entity(string site, long sgProjectId, string entityType, long entityId) =>
+        $"entity:{Normalize(site)}:{sgProjectId}:{entityType}:{entityId}";
+
+    /// <summary>Key of the stateless grain that answers site-wide questions (project lists).</summary>
+    public static string Directory(string site) => $"directory:{Normalize(site)}";
+
+    /// <summary>Parses the ShotGrid project id out of a project grain key.</summary>
+    public static long ParseProjectId(string projectKey)
+    {
+        var last = projectKey.LastIndexOf(':');
+        if (!projectKey.StartsWith("project:", StringComparison.Ordinal) || last < 0
+            || !long.TryParse(projectKey.AsSpan(last + 1), out var id))
+        {
+            throw new FormatException($"'{projectKey}' is not a project grain key.");
+        }
+
+        return id;
+    }
+
+    /// <summary>Parses the job id out of a job grain key.</summary>
+    public static Guid ParseJobId(string jobKey) =>
+        jobKey.StartsWith("job:", StringComparison.Ordinal) && Guid.TryParseExact(jobKey.AsSpan(4), "N", out var id)
+            ? id
+            : throw new FormatException($"'{jobKey}' is not a job grain key.");
+
+    /// <summary>Site names are case-insensitive host names; keys keep them lower case and free of separators.</summary>
+    public static string Normalize(string site)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(site);
+        return site.Trim().ToLowerInvariant().Replace(':', '_');
+    }
+}

@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AyonShotgrid.Grains.Options;
+
+/// <summary>How the sync behaves (section <c>Sync</c>).</summary>
+public sealed class SyncOptions
+{
+    public const string Section = "Sync";
+
+    /// <summary>Operations per AYON /operations call.</summary>
+    [Range(1, 2000)]
+    public int BatchSize { get; set; } = 250;
+
+    /// <summary>Page size of ShotGrid reads (ShotGrid accepts 1..5000).</summary>
+    [Range(1, 5000)]
+    public int PageSize { get; set; } = 500;
+
+    /// <summary>AYON task type of ShotGrid tasks without a Pipeline Step.</summary>
+    [Required]
+    public string DefaultTaskType { get; set; } = "Generic";
+
+    /// <summary>
+    /// What happens when two ShotGrid siblings slug to the same AYON name (AYON names are unique per parent, case-insensitively):
+    /// "suffix" (default) gives the later ones (by ShotGrid id) a suffix "_sg{id}"; "skip" creates only the first and lists the rest.
+    /// </summary>
+    [RegularExpression("^(suffix|skip)$", ErrorMessage = "Sync:DuplicateNamePolicy must be 'suffix' or 'skip'.")]
+    public string DuplicateNamePolicy { get; set; } = "suffix";
+
+    /// <summary>Attempts of a whole sync job after a crash or a transient failure.</summary>
+    [Range(1, 10)]
+    public int MaxJobAttempts { get; set; } = 3;
+
+    /// <summary>Leecher poll interval (no wait after a full page).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a missing event id is waited for before it is given up.</summary>
+    public TimeSpan SettleWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Events read per leecher query.</summary>
+    [Range(1, 5000)]
+    public int EventPageSize { get; set; } = 500;
+
+    /// <summary>Entity types whose events are followed.</summary>
+    public List<string> TrackedEntityTypes { get; set; } = ["Project", "Episode", "Sequence", "Scene", "Shot", "Asset", "Task", "Step"];
+
+    /// <summary>Mirror applied events into the AYON event log (topic shotgrid.event).</summary>
+    public bool MirrorEventsToAyon { get; set; } = true;
+
+    /// <summary>Start the leecher when the cluster starts.</summary>
+    public bool LeecherEnabled { get; set; } = true;
+
+    /// <summary>Only follow projects whose ShotGrid checkbox sg_ayon_auto_sync is set (when the site has the field).</summary>
+    public bool RequireAutoSyncField { get; set; }
+
+    /// <summary>When not empty, only these ShotGrid project ids are followed.</summary>
+    public List<long> ProjectIds { get; set; } = [];
+}

@@ -1,0 +1,5 @@
+namespace AyonShotgrid.Tests;
+
+public sealed class Placeholder
+{
+}
