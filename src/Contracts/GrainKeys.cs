@@ -23,6 +23,12 @@ public static class GrainKeys
     /// <summary>Key of the stateless grain that answers site-wide questions (project lists).</summary>
     public static string Directory(string site) => $"directory:{Normalize(site)}";
 
+    /// <summary>Key of the registry of linked projects of a site.</summary>
+    public static string Registry(string site) => $"registry:{Normalize(site)}";
+
+    /// <summary>Key of the index of ShotGrid-linked AYON entities of one project.</summary>
+    public static string AyonIndex(string site, long sgProjectId) => $"ayonindex:{Normalize(site)}:{sgProjectId}";
+
     /// <summary>Parses the ShotGrid project id out of a project grain key.</summary>
     public static long ParseProjectId(string projectKey)
     {

@@ -1,3 +1,14 @@
+using AyonShotgrid.Silo;
+using AyonShotgrid.Silo.Hosting;
+
+if (MigrateCommand.IsRequested(args))
+{
+    return await MigrateCommand.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddSyncSilo();
 var app = builder.Build();
+app.MapSyncSilo();
 await app.RunAsync();
+return 0;

@@ -20,6 +20,14 @@ public interface IShotGridProjectGrain : IGrainWithStringKey
     [Alias("GetStatusAsync")]
     Task<ProjectStatus> GetStatusAsync();
 
+    /// <summary>Applies one poll's events to the project's entities and moves the cursor; returns the new watermark.</summary>
+    [Alias("ApplyEventsAsync")]
+    Task<long> ApplyEventsAsync(EventBatch batch);
+
+    /// <summary>Watermark of the project's event cursor (every event id at or below it is done); -1 when the project is not linked.</summary>
+    [Alias("GetWatermarkAsync")]
+    Task<long> GetWatermarkAsync();
+
     /// <summary>Called by the job grain when a job ends, so the project records the outcome.</summary>
     [Alias("OnJobFinishedAsync")]
     Task OnJobFinishedAsync(SyncJobStatus status);

@@ -1,0 +1,19 @@
+using AyonShotgrid.Contracts.Models;
+
+namespace AyonShotgrid.Contracts.Grains;
+
+/// <summary>
+/// One ShotGrid entity: applies its events to AYON in event order and creates it (and its missing parents) when
+/// AYON does not have it yet. Key: <see cref="GrainKeys.Entity"/>.
+/// </summary>
+[Alias("ayonsg.IShotGridEntityGrain")]
+public interface IShotGridEntityGrain : IGrainWithStringKey
+{
+    /// <summary>Applies events (ascending ids). Throws when AYON or ShotGrid is unreachable so the caller retries later; records refusals and acknowledges them.</summary>
+    [Alias("ApplyAsync")]
+    Task<EntityApplyResult> ApplyAsync(IReadOnlyList<EventLogItem> events);
+
+    /// <summary>Makes sure the entity exists in AYON (reading it from ShotGrid); returns its AYON id, or null when it cannot exist there (retired, no parent).</summary>
+    [Alias("EnsureInAyonAsync")]
+    Task<string?> EnsureInAyonAsync();
+}

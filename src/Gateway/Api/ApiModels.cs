@@ -1,0 +1,56 @@
+using AyonShotgrid.Contracts.Models;
+
+namespace AyonShotgrid.Gateway.Api;
+
+/// <summary>Body of POST /api/shotgrid/projects/{id}/sync (optional).</summary>
+/// <param name="OverrideDifferences">Also update existing AYON entities whose label, status or task type differ from ShotGrid.</param>
+public sealed record SyncRequestBody(bool OverrideDifferences = false, string? RequestedBy = null);
+
+/// <summary>Answer of POST …/sync: the job and where to follow it.</summary>
+public sealed record SyncStarted(string JobId, string StatusUrl, JobView Job);
+
+/// <summary>A sync job as the API shows it.</summary>
+public sealed record JobView(
+    string JobId,
+    long SgProjectId,
+    string? AyonProjectName,
+    string State,
+    bool OverrideDifferences,
+    string Phase,
+    int ProgressPercent,
+    SyncCounts Counts,
+    IReadOnlyList<SyncIssue> Issues,
+    string? Error,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    int Attempt)
+{
+    public static JobView From(SyncJobStatus s) => new(
+        JobIds.ToPublic(s.JobId), s.SgProjectId, s.AyonProjectName, s.State.ToString().ToLowerInvariant(), s.OverrideDifferences, s.Phase,
+        s.ProgressPercent, s.Counts, s.Issues, s.Error, s.CreatedAt, s.StartedAt, s.FinishedAt, s.Attempt);
+}
+
+/// <summary>A project grain's state as the API shows it.</summary>
+public sealed record ProjectView(
+    long SgProjectId,
+    string? SgProjectName,
+    string? AyonProjectName,
+    bool Linked,
+    DateTimeOffset? PreparedAt,
+    IReadOnlyList<string> Notes,
+    string? RunningJobId,
+    JobView? LastSync,
+    LeecherCursorStatus? Events)
+{
+    public static ProjectView From(ProjectStatus s) => new(
+        s.SgProjectId, s.SgProjectName, s.AyonProjectName, s.AyonProjectName is not null, s.PreparedAt, s.Notes,
+        s.RunningJobId is null ? null : JobIds.ToPublic(s.RunningJobId), s.LastSync is null ? null : JobView.From(s.LastSync), s.Events);
+}
+
+/// <summary>A row of GET /api/shotgrid/projects.</summary>
+public sealed record ProjectListItem(long SgProjectId, string Name, string? Code, bool Linked, string? AyonProjectName, string? LastSyncState, DateTimeOffset? LastSyncFinishedAt)
+{
+    public static ProjectListItem From(ShotGridProjectSummary s) =>
+        new(s.SgProjectId, s.Name, s.Code, s.Linked, s.AyonProjectName, s.LastSyncState?.ToString().ToLowerInvariant(), s.LastSyncFinishedAt);
+}

@@ -1,0 +1,84 @@
+using AyonShotgrid.Contracts;
+using AyonShotgrid.Contracts.Grains;
+using AyonShotgrid.Contracts.Models;
+using AyonShotgrid.Gateway.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AyonShotgrid.Gateway.Api;
+
+/// <summary>The hooks AYON (its addon, its web UI, a person with curl) calls. Handlers only address grains; the work runs in the cluster.</summary>
+public static class SyncApi
+{
+    public static IEndpointRouteBuilder MapSyncApi(this IEndpointRouteBuilder app)
+    {
+        var shotgrid = app.MapGroup("/api/shotgrid/projects").WithTags("ShotGrid projects");
+        shotgrid.MapGet("/", ListProjects).WithName("ListProjects").WithSummary("ShotGrid projects and whether each is linked to AYON");
+        shotgrid.MapGet("/{sgProjectId:long}", GetProject).WithName("GetProject").WithSummary("State of a project grain: AYON link, last sync, event cursor");
+        shotgrid.MapPost("/{sgProjectId:long}/prepare", Prepare).WithName("PrepareProject").WithSummary("Prepare Project: make sure the AYON project exists with what the sync needs");
+        shotgrid.MapPost("/{sgProjectId:long}/sync", StartSync).WithName("SyncFromShotGrid").WithSummary("Start a sync from ShotGrid (create-only unless overrideDifferences)");
+        app.MapGet("/api/jobs/{jobId}", GetJob).WithTags("Jobs").WithName("GetJob").WithSummary("Status of a sync job: state, progress, counts, issues");
+        return app;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ProjectListItem>>, ProblemHttpResult>> ListProjects(IGrainFactory grains, SiteName site) =>
+        await Guard(async () => (IReadOnlyList<ProjectListItem>)(await grains.GetGrain<IShotGridDirectoryGrain>(GrainKeys.Directory(site.Value)).ListProjectsAsync()).Select(ProjectListItem.From).ToList());
+
+    private static async Task<Results<Ok<ProjectView>, ProblemHttpResult>> GetProject(long sgProjectId, IGrainFactory grains, SiteName site) =>
+        await Guard(async () => ProjectView.From(await Project(grains, site, sgProjectId).GetStatusAsync()));
+
+    private static async Task<Results<Ok<PrepareResult>, ProblemHttpResult>> Prepare(long sgProjectId, IGrainFactory grains, SiteName site) =>
+        await Guard(() => Project(grains, site, sgProjectId).PrepareAsync());
+
+    private static async Task<Results<Accepted<SyncStarted>, ProblemHttpResult>> StartSync(long sgProjectId, SyncRequestBody? body, IGrainFactory grains, SiteName site, HttpContext http)
+    {
+        var request = new SyncRequest(body?.OverrideDifferences ?? false, body?.RequestedBy);
+        var result = await Guard(() => Project(grains, site, sgProjectId).StartSyncAsync(request));
+        if (result.Result is ProblemHttpResult problem)
+        {
+            return problem;
+        }
+
+        var job = JobView.From(((Ok<SyncJobStatus>)result.Result).Value!);
+        var url = $"{http.Request.PathBase}/api/jobs/{job.JobId}";
+        return TypedResults.Accepted(url, new SyncStarted(job.JobId, url, job));
+    }
+
+    private static async Task<Results<Ok<JobView>, NotFound<ProblemDetailsLite>, ProblemHttpResult>> GetJob(string jobId, IGrainFactory grains)
+    {
+        if (!JobIds.TryToGrainKey(jobId, out var key))
+        {
+            return TypedResults.Problem(detail: $"'{jobId}' is not a job id.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var status = await grains.GetGrain<ISyncJobGrain>(key).GetStatusAsync();
+        return status is null
+            ? TypedResults.NotFound(new ProblemDetailsLite("Not Found", $"No sync job '{jobId}'."))
+            : TypedResults.Ok(JobView.From(status));
+    }
+
+    private static IShotGridProjectGrain Project(IGrainFactory grains, SiteName site, long sgProjectId) =>
+        grains.GetGrain<IShotGridProjectGrain>(GrainKeys.Project(site.Value, sgProjectId));
+
+    /// <summary>Turns the grains' reported failures into problem answers with the status a caller can act on.</summary>
+    private static async Task<Results<Ok<T>, ProblemHttpResult>> Guard<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return TypedResults.Ok(await action());
+        }
+        catch (SyncOperationException e)
+        {
+            var status = e.Kind switch
+            {
+                SyncFailureKind.NotFound => StatusCodes.Status404NotFound,
+                SyncFailureKind.Conflict => StatusCodes.Status409Conflict,
+                SyncFailureKind.Invalid => StatusCodes.Status400BadRequest,
+                _ => StatusCodes.Status502BadGateway,
+            };
+            return TypedResults.Problem(detail: e.Message, statusCode: status, title: e.Kind.ToString());
+        }
+    }
+}
+
+/// <summary>A minimal problem body for typed 404 answers.</summary>
+public sealed record ProblemDetailsLite(string Title, string Detail);

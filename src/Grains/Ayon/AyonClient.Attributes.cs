@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+
+namespace AyonShotgrid.Grains.Ayon;
+
+public sealed partial class AyonClient
+{
+    /// <summary>Wait between probes of a restarting server.</summary>
+    internal TimeSpan RestartPollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A restarting AYON accepts connections but does not answer for ~5 s: each probe gives up quickly.</summary>
+    internal TimeSpan RestartProbeTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long an answering server that shows no sign of having restarted is still taken for the old process.</summary>
+    internal TimeSpan RestartSignGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    public async Task<IReadOnlyList<AyonAttribute>> GetAttributesAsync(CancellationToken cancellationToken)
+    {
+        var answer = (await SendAsync(HttpMethod.Get, "/api/attributes", null, retry: true, cancellationToken)).EnsureSuccess(_options.ApiKey);
+        return answer.Json()?["attributes"] is JsonArray list ? list.OfType<JsonObject>().Select(ReadAttribute).ToList() : [];
+    }
+
+    public async Task PutAttributeAsync(AyonAttribute attribute, CancellationToken cancellationToken)
+    {
+        var data = new JsonObject { ["type"] = attribute.Type, ["title"] = attribute.Title, ["inherit"] = attribute.Inherit };
+        if (attribute.Description is not null)
+        {
+            data["description"] = attribute.Description;
+        }
+
+        var body = new JsonObject
+        {
+            ["position"] = attribute.Position,
+            ["scope"] = new JsonArray(attribute.Scope.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
+            ["data"] = data,
+        };
+        (await SendAsync(HttpMethod.Put, $"/api/attributes/{Segment(attribute.Name)}", body, retry: true, cancellationToken))
+            .EnsureSuccess(_options.ApiKey);
+    }
+
+    public async Task RestartServerAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetUtcNow() + timeout;
+        // The server is healthy before the restart: no need for the short probe timeout yet.
+        var before = await ProbeAsync(_options.RequestTimeout, cancellationToken);
+        (await SendAsync(HttpMethod.Post, "/api/system/restart", null, retry: false, cancellationToken)).EnsureSuccess(_options.ApiKey);
+
+        // The old process may still answer for a moment after the 204. The restart has happened once the server went
+        // silent, or reports a smaller uptime than before; a server that gives neither sign is believed after a grace period.
+        var sawOutage = false;
+        DateTimeOffset? answeringSince = null;
+        while (true)
+        {
+            if (_time.GetUtcNow() >= deadline)
+            {
+                throw new AyonException($"AYON did not answer within {timeout.TotalSeconds:0.#} s of a restart.");
+            }
+
+            await Task.Delay(RestartPollInterval, _time, cancellationToken);
+            var remaining = deadline - _time.GetUtcNow();
+            var probe = await ProbeAsync(remaining < RestartProbeTimeout && remaining > TimeSpan.Zero ? remaining : RestartProbeTimeout, cancellationToken);
+            if (!probe.Answered)
+            {
+                sawOutage = true;
+                continue;
+            }
+
+            if (sawOutage || probe.Uptime is null || before.Uptime is null || probe.Uptime < before.Uptime)
+            {
+                return;
+            }
+
+            answeringSince ??= _time.GetUtcNow();
+            if (_time.GetUtcNow() - answeringSince >= RestartSignGrace)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<InfoProbe> ProbeAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var answer = await SendAsync(HttpMethod.Get, "/api/info", null, retry: false, cancellationToken, timeout: timeout);
+            if (!answer.IsSuccess)
+            {
+                return new InfoProbe(false, null);
+            }
+
+            var uptime = answer.Json()?["uptime"] is JsonValue v && v.TryGetValue<double>(out var seconds) ? seconds : (double?)null;
+            return new InfoProbe(true, uptime);
+        }
+        catch (AyonException)
+        {
+            // Timed out or refused: still restarting.
+            return new InfoProbe(false, null);
+        }
+    }
+
+    private static AyonAttribute ReadAttribute(JsonObject a)
+    {
+        var data = a["data"] as JsonObject ?? [];
+        var name = Text(a["name"]) ?? "";
+        return new AyonAttribute(
+            name,
+            a["scope"] is JsonArray scope ? scope.Select(Text).OfType<string>().ToList() : [],
+            Text(data["type"]) ?? "string",
+            Text(data["title"]) ?? name,
+            data["inherit"] is JsonValue inherit && inherit.TryGetValue<bool>(out var i) ? i : true,
+            a["position"] is JsonValue position && position.TryGetValue<int>(out var p) ? p : 100,
+            Text(data["description"]));
+    }
+
+    private sealed record InfoProbe(bool Answered, double? Uptime);
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace AyonShotgrid.Grains.Ayon;
+
+public sealed partial class AyonClient
+{
+    public async Task<IReadOnlyList<AyonFolder>> GetFoldersAsync(string project, CancellationToken cancellationToken)
+    {
+        var nodes = await ReadConnectionAsync(AyonGraphQlQueries.Folders, project, "folders", cancellationToken);
+        return nodes.Select(n => new AyonFolder(
+            Text(n["id"]) ?? "",
+            Text(n["name"]) ?? "",
+            Text(n["label"]),
+            Text(n["folderType"]) ?? "",
+            Text(n["parentId"]),
+            Text(n["status"]),
+            Bool(n["active"]),
+            AyonAttribValues.Parse(Text(n["allAttrib"])))).ToList();
+    }
+
+    public async Task<IReadOnlyList<AyonTask>> GetTasksAsync(string project, CancellationToken cancellationToken)
+    {
+        var nodes = await ReadConnectionAsync(AyonGraphQlQueries.Tasks, project, "tasks", cancellationToken);
+        return nodes.Select(n => new AyonTask(
+            Text(n["id"]) ?? "",
+            Text(n["name"]) ?? "",
+            Text(n["label"]),
+            Text(n["taskType"]) ?? "",
+            Text(n["folderId"]) ?? "",
+            Text(n["status"]),
+            Bool(n["active"]),
+            AyonAttribValues.Parse(Text(n["allAttrib"])))).ToList();
+    }
+
+    /// <summary>Follows <c>pageInfo.endCursor</c> until <c>hasNextPage</c> is false; returns every <c>edges[].node</c>.</summary>
+    private async Task<List<JsonObject>> ReadConnectionAsync(string query, string project, string connection, CancellationToken cancellationToken)
+    {
+        var nodes = new List<JsonObject>();
+        string? after = null;
+        while (true)
+        {
+            var body = new JsonObject
+            {
+                ["query"] = query,
+                ["variables"] = new JsonObject { ["projectName"] = project, ["after"] = after },
+            };
+            var answer = (await SendAsync(HttpMethod.Post, "/graphql", body, retry: true, cancellationToken)).EnsureSuccess(_options.ApiKey);
+            var result = answer.Json() as JsonObject ?? throw new AyonException("AYON POST /graphql answered without a JSON object.");
+            ThrowOnErrors(result);
+
+            var page = result["data"]?["project"]?[connection] as JsonObject
+                ?? throw new AyonException($"AYON GraphQL answered without project '{project}' {connection}.");
+            if (page["edges"] is JsonArray edges)
+            {
+                nodes.AddRange(edges.Select(e => e?["node"]).OfType<JsonObject>());
+            }
+
+            var info = page["pageInfo"];
+            var next = Text(info?["endCursor"]);
+            if (!Bool(info?["hasNextPage"]) || next is null || next == after)
+            {
+                return nodes;
+            }
+
+            after = next;
+        }
+    }
+
+    /// <summary>GraphQL answers HTTP 200 even when it failed; the <c>errors</c> list is the verdict.</summary>
+    private void ThrowOnErrors(JsonObject result)
+    {
+        if (result["errors"] is not JsonArray { Count: > 0 } errors)
+        {
+            return;
+        }
+
+        var messages = errors.Select(e => Text(e?["message"])).OfType<string>().ToList();
+        var status = errors.Select(e => e?["extensions"]?["status"]).OfType<JsonValue>()
+            .Select(v => v.TryGetValue<int>(out var s) ? s : (int?)null).FirstOrDefault(s => s is not null);
+        var message = $"AYON GraphQL failed: {(messages.Count > 0 ? string.Join("; ", messages) : "unknown error")}";
+        throw new AyonException(Http.SecretRedactor.Redact(message, _options.ApiKey), status is { } code ? (HttpStatusCode)code : null);
+    }
+}

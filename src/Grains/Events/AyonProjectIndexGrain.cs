@@ -1,0 +1,124 @@
+using AyonShotgrid.Contracts;
+using AyonShotgrid.Grains.Ayon;
+using AyonShotgrid.Grains.Prepare;
+using AyonShotgrid.Grains.Sync;
+using Microsoft.Extensions.Logging;
+
+namespace AyonShotgrid.Grains.Events;
+
+/// <summary>In-memory index of a project's ShotGrid-linked AYON entities; see <see cref="IAyonProjectIndexGrain"/>.</summary>
+public sealed partial class AyonProjectIndexGrain(
+    IAyonClient ayon,
+    ShotGridProjectReader reader,
+    ProjectPreparer preparer,
+    TimeProvider time,
+    ILogger<AyonProjectIndexGrain> logger) : Grain, IAyonProjectIndexGrain
+{
+    private static readonly TimeSpan MinimumReloadInterval = TimeSpan.FromSeconds(2);
+
+    private readonly Dictionary<string, string> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Kind, string Parent), HashSet<string>> _names = [];
+    private string? _ayonProject;
+    private ProjectContext? _context;
+    private DateTimeOffset _loadedAt = DateTimeOffset.MinValue;
+
+    async Task IAyonProjectIndexGrain.AttachAsync(string ayonProjectName)
+    {
+        if (_ayonProject != ayonProjectName)
+        {
+            _ayonProject = ayonProjectName;
+            _context = null;
+            await LoadAsync();
+        }
+    }
+
+    async Task<ProjectContext> IAyonProjectIndexGrain.GetContextAsync()
+    {
+        if (_context is null)
+        {
+            await LoadAsync();
+        }
+
+        return _context!;
+    }
+
+    async Task<string?> IAyonProjectIndexGrain.LookupAsync(string nodeKey)
+    {
+        if (_byKey.TryGetValue(nodeKey, out var id))
+        {
+            return id;
+        }
+
+        // Somebody else (a full sync, a person) may have made it since we loaded.
+        if (time.GetUtcNow() - _loadedAt >= MinimumReloadInterval)
+        {
+            await LoadAsync();
+            return _byKey.GetValueOrDefault(nodeKey);
+        }
+
+        return null;
+    }
+
+    Task IAyonProjectIndexGrain.RecordAsync(string nodeKey, string ayonId, string ayonEntityType, string? parentId, string name)
+    {
+        _byKey.Remove(nodeKey);
+        Index(nodeKey, ayonId, ayonEntityType, parentId, name, active: true);
+        return Task.CompletedTask;
+    }
+
+    Task<bool> IAyonProjectIndexGrain.IsNameFreeAsync(string ayonEntityType, string? parentId, string name) =>
+        Task.FromResult(!(_names.TryGetValue((ayonEntityType, parentId ?? ""), out var names) && names.Contains(name)));
+
+    private async Task LoadAsync()
+    {
+        var projectName = _ayonProject ?? throw new InvalidOperationException($"Index {this.GetPrimaryKeyString()} was used before the project grain attached it.");
+        var sgProjectId = long.Parse(this.GetPrimaryKeyString()[(this.GetPrimaryKeyString().LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        var sgProject = await reader.ReadProjectAsync(sgProjectId, CancellationToken.None);
+        var project = await preparer.RefreshAnatomyAsync(projectName, CancellationToken.None);
+        var folders = await ayon.GetFoldersAsync(projectName, CancellationToken.None);
+        var tasks = await ayon.GetTasksAsync(projectName, CancellationToken.None);
+
+        _byKey.Clear();
+        _names.Clear();
+        foreach (var f in folders)
+        {
+            Index(NodeKeys.FromAttrib(f.Attrib), f.Id, "folder", f.ParentId, f.Name, f.Active);
+        }
+
+        foreach (var t in tasks)
+        {
+            Index(NodeKeys.FromAttrib(t.Attrib), t.Id, "task", t.FolderId, t.Name, t.Active);
+        }
+
+        _context = new ProjectContext(
+            project.Name,
+            sgProject.Navchains.ToDictionary(),
+            project.Statuses.Select(s => new StatusEntry(s.Name, s.ShortName, s.Scope)).ToList(),
+            project.TaskTypes.Select(t => t.Name).ToList());
+        _loadedAt = time.GetUtcNow();
+        LogLoaded(logger, projectName, folders.Count, tasks.Count);
+    }
+
+    private void Index(string? key, string id, string kind, string? parentId, string name, bool active)
+    {
+        if (key is not null)
+        {
+            _byKey.TryAdd(key, id);
+        }
+
+        if (active)
+        {
+            var slot = (kind, parentId ?? "");
+            if (!_names.TryGetValue(slot, out var names))
+            {
+                names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                _names[slot] = names;
+            }
+
+            names.Add(name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexed AYON project '{AyonProject}': {Folders} folders, {Tasks} tasks")]
+    private static partial void LogLoaded(ILogger logger, string ayonProject, int folders, int tasks);
+}

@@ -1,0 +1,62 @@
+using AyonShotgrid.Contracts.Models;
+using AyonShotgrid.Grains.Options;
+using AyonShotgrid.Grains.ShotGrid;
+using Microsoft.Extensions.Options;
+
+namespace AyonShotgrid.Grains.Events;
+
+/// <summary>
+/// Reads the ShotGrid event log for the leecher with two queries per poll, whatever the number of projects:
+/// the bare id sequence (to tell an id that does not exist yet from one that belongs to another project or event
+/// type), and the tracked events of the followed projects in that id range.
+/// </summary>
+public sealed class EventLogReader(IShotGridClient shotGrid, IOptions<SyncOptions> options)
+{
+    public const string EntityType = "EventLogEntry";
+    private static readonly string[] Kinds = ["New", "Change", "Retirement", "Revival"];
+    private static readonly string[] EventFields = ["id", "event_type", "attribute_name", "meta", "entity", "project", "user", "created_at"];
+
+    /// <summary>Largest id page read per poll: bounds one poll's work while catching up.</summary>
+    public const int IdPageSize = 5000;
+
+    /// <summary>The newest event id on the site (0 when the log is empty).</summary>
+    public async Task<long> NewestEventIdAsync(CancellationToken cancellationToken)
+    {
+        var page = await shotGrid.SearchPageAsync(EntityType, SgFilter.And(), ["id"], 1, 1, cancellationToken, sort: "-id");
+        return page.Count == 0 ? 0 : page[0].Id;
+    }
+
+    /// <summary>Ids above <paramref name="afterId"/>, ascending, at most one page.</summary>
+    public async Task<IReadOnlyList<long>> VisibleIdsAsync(long afterId, CancellationToken cancellationToken)
+    {
+        var page = await shotGrid.SearchPageAsync(EntityType, SgFilter.And().Where("id", "greater_than", afterId), ["id"], 1, IdPageSize, cancellationToken, sort: "id");
+        return page.Select(r => r.Id).ToList();
+    }
+
+    /// <summary>Tracked events of <paramref name="projectIds"/> with ids in (afterId, upToId], and the ids of rows that could not be read as entity events.</summary>
+    public async Task<(IReadOnlyList<EventLogItem> Events, IReadOnlyList<long> Unreadable)> EventsAsync(long afterId, long upToId, IReadOnlyCollection<long> projectIds, long? ownApiUserId, CancellationToken cancellationToken)
+    {
+        var types = options.Value.TrackedEntityTypes.SelectMany(t => Kinds.Select(k => $"Shotgun_{t}_{k}")).ToArray();
+        var filter = SgFilter.And()
+            .Where("id", "greater_than", afterId)
+            .Where("id", "less_than", upToId + 1)
+            .Where("event_type", "in", types)
+            .Where("project", "in", projectIds.Select(p => new SgEntityRef("Project", p)).ToArray());
+        var records = await shotGrid.SearchAllAsync(EntityType, filter, EventFields, cancellationToken, sort: "id", pageSize: options.Value.EventPageSize);
+        var events = new List<EventLogItem>(records.Count);
+        var unreadable = new List<long>();
+        foreach (var record in records)
+        {
+            if (EventLogParser.Parse(record, ownApiUserId) is { } item)
+            {
+                events.Add(item);
+            }
+            else
+            {
+                unreadable.Add(record.Id);
+            }
+        }
+
+        return (events, unreadable);
+    }
+}

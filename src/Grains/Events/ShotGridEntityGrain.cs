@@ -1,0 +1,246 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using AyonShotgrid.Contracts;
+using AyonShotgrid.Contracts.Grains;
+using AyonShotgrid.Contracts.Models;
+using AyonShotgrid.Grains.Ayon;
+using AyonShotgrid.Grains.Options;
+using AyonShotgrid.Grains.Sync;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AyonShotgrid.Grains.Events;
+
+/// <summary>
+/// One ShotGrid entity. Non-reentrant, so its events apply one at a time in event order; different entities run in
+/// parallel. Creation is idempotent: the entity is looked up by its ShotGrid link (and its deterministic AYON id)
+/// before anything is written, and replayed events at or below <see cref="ShotGridEntityGrainState.LastEventId"/> are skipped.
+/// </summary>
+public sealed partial class ShotGridEntityGrain(
+    [PersistentState("entity", StorageNames.Sync)] IPersistentState<ShotGridEntityGrainState> state,
+    IAyonClient ayon,
+    ShotGridProjectReader reader,
+    IOptions<SyncOptions> options,
+    ILogger<ShotGridEntityGrain> logger) : Grain, IShotGridEntityGrain
+{
+    private EntityKey Key => EntityKey.Parse(this.GetPrimaryKeyString());
+
+    async Task<EntityApplyResult> IShotGridEntityGrain.ApplyAsync(IReadOnlyList<EventLogItem> events)
+    {
+        int applied = 0, ignored = 0, failed = 0;
+        var errors = new List<string>();
+        try
+        {
+            foreach (var e in events.OrderBy(e => e.Id))
+            {
+                if (e.Id <= state.State.LastEventId)
+                {
+                    ignored++;
+                    continue;
+                }
+
+                try
+                {
+                    if (await ApplyOneAsync(e))
+                    {
+                        applied++;
+                        state.State.Applied++;
+                        await MirrorAsync(e);
+                    }
+                    else
+                    {
+                        ignored++;
+                        state.State.Ignored++;
+                    }
+                }
+                catch (EntityApplyException refused)
+                {
+                    failed++;
+                    state.State.Failed++;
+                    state.State.LastError = $"event {e.Id} ({e.EventType}): {refused.Message}";
+                    errors.Add(state.State.LastError);
+                    LogRefused(logger, e.Id, e.EventType, refused.Message);
+                }
+
+                state.State.LastEventId = e.Id;
+            }
+        }
+        finally
+        {
+            // Keep what was done even when a server outage interrupts the list; the rest is delivered again.
+            await state.WriteStateAsync();
+        }
+
+        return new EntityApplyResult(applied, ignored, failed, errors);
+    }
+
+    async Task<string?> IShotGridEntityGrain.EnsureInAyonAsync()
+    {
+        var id = await EnsureAsync();
+        await state.WriteStateAsync();
+        return id;
+    }
+
+    /// <summary>True when the event changed AYON; false when it was deliberately left (recorded, or nothing to do).</summary>
+    private async Task<bool> ApplyOneAsync(EventLogItem e)
+    {
+        switch (e.Kind)
+        {
+            case "Retirement":
+                state.State.RetiredInShotGrid = true;
+                Record($"event {e.Id}: retired in ShotGrid (AYON entity kept; deletion is not enabled)");
+                return false;
+            case "New":
+            case "Revival":
+            case "Change":
+                if (e.Kind == "Revival")
+                {
+                    state.State.RetiredInShotGrid = false;
+                }
+
+                var existed = state.State.AyonId is not null || await Index().LookupAsync(NodeKey) is not null;
+                if (existed)
+                {
+                    if (e.Kind == "Change" && !e.InCreate)
+                    {
+                        Record($"event {e.Id}: {e.AttributeName} changed in ShotGrid (recorded; updates are not applied in create-only mode)");
+                    }
+
+                    await EnsureAsync();
+                    return false;
+                }
+
+                return await EnsureAsync() is not null;
+            default:
+                return false;
+        }
+    }
+
+    private string NodeKey => NodeKeys.Of(Key.Type, Key.Id);
+
+    private IAyonProjectIndexGrain Index() => GrainFactory.GetGrain<IAyonProjectIndexGrain>(GrainKeys.AyonIndex(Key.Site, Key.ProjectId));
+
+    /// <summary>The AYON id of this entity, creating it (and its parents, read from ShotGrid) when AYON lacks it; null when it cannot exist in AYON.</summary>
+    private async Task<string?> EnsureAsync()
+    {
+        if (state.State.AyonId is { } known)
+        {
+            return known;
+        }
+
+        var index = Index();
+        if (await index.LookupAsync(NodeKey) is { } found)
+        {
+            state.State.AyonId = found;
+            return found;
+        }
+
+        var context = await index.GetContextAsync();
+        var project = new SgProjectInfo(Key.ProjectId, context.AyonProjectName, null, Navchains.From(context.Navchains), null);
+        var item = await reader.ReadItemAsync(project, Key.Type, Key.Id, CancellationToken.None);
+        if (item is null)
+        {
+            // Retired again, or never readable: nothing to create.
+            return null;
+        }
+
+        var node = Node.FromItem(item);
+        if (node.SkipReason is not null)
+        {
+            throw new EntityApplyException(node.SkipReason);
+        }
+
+        var parentId = await ParentIdAsync(item, node, context, index);
+        var id = await CreateAsync(node, parentId, context, index);
+        state.State.AyonId = id;
+        return id;
+    }
+
+    private async Task<string?> ParentIdAsync(SgItem item, Node node, ProjectContext context, IAyonProjectIndexGrain index)
+    {
+        if (node.ParentKey is null)
+        {
+            return null;
+        }
+
+        if (item.Type == SyncEntityTypes.Asset)
+        {
+            var category = Node.Category(item.AssetType!);
+            return await index.LookupAsync(category.Key) ?? await CreateAsync(category, null, context, index);
+        }
+
+        var parent = item.Parent!;
+        var parentGrain = GrainFactory.GetGrain<IShotGridEntityGrain>(Key.GrainKeyOf(parent.Type, parent.Id));
+        return await parentGrain.EnsureInAyonAsync()
+            ?? throw new EntityApplyException($"its parent {parent.Type} {parent.Id} is not in ShotGrid any more, so it has no place in AYON");
+    }
+
+    private async Task<string> CreateAsync(Node node, string? parentId, ProjectContext context, IAyonProjectIndexGrain index)
+    {
+        var statuses = StatusMap.From(context.Statuses.Select(s => new AyonStatus(s.Name, s.ShortName, Scope: s.Scope)));
+        var taskTypes = context.TaskTypes.ToHashSet(StringComparer.Ordinal);
+        var name = node.Name;
+        if (!await index.IsNameFreeAsync(node.AyonEntityType, parentId, name))
+        {
+            // Same policy as the full sync: the entity already there keeps the name.
+            name = $"{node.Name}_sg{node.SgId}";
+        }
+
+        var id = AyonIds.For(Key.Site, context.AyonProjectName, node.Key);
+        var data = CreateData.For(node, name, AyonNames.Label(node.Label), parentId, statuses, taskTypes, options.Value.DefaultTaskType);
+        var response = await ayon.SendOperationsAsync(context.AyonProjectName, [new AyonOperation("create", "create", node.AyonEntityType, id, data)], canFail: false, CancellationToken.None);
+        var result = response.Operations.FirstOrDefault();
+        if (result is not { Success: true })
+        {
+            // The deterministic id may already exist (a sync or an earlier delivery made it): then it is ours.
+            if (await index.LookupAsync(node.Key) is { } existing)
+            {
+                return existing;
+            }
+
+            throw new EntityApplyException($"AYON refused to create {node.AyonEntityType} '{name}' ({result?.Status} {result?.ErrorCode}): {result?.Detail ?? "no detail"}");
+        }
+
+        await index.RecordAsync(node.Key, id, node.AyonEntityType, parentId, name);
+        LogCreated(logger, node.Key, context.AyonProjectName, name);
+        return id;
+    }
+
+    private void Record(string change)
+    {
+        state.State.RecordedChanges.Add(change);
+        if (state.State.RecordedChanges.Count > 20)
+        {
+            state.State.RecordedChanges.RemoveAt(0);
+        }
+    }
+
+    /// <summary>Mirrors an applied event into AYON's event log; a duplicate hash means it is already there.</summary>
+    private async Task MirrorAsync(EventLogItem e)
+    {
+        if (!options.Value.MirrorEventsToAyon || state.State.AyonId is null)
+        {
+            return;
+        }
+
+        var context = await Index().GetContextAsync();
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"shotgrid.event:{Key.Site}:{e.Id}")));
+        await ayon.PostEventAsync(
+            new AyonEventRequest(
+                "shotgrid.event",
+                hash,
+                context.AyonProjectName,
+                $"ShotGrid event {e.Id}: {e.EventType} {e.EntityType} {e.EntityId}",
+                new JsonObject { ["sg_event_id"] = e.Id, ["sg_site"] = Key.Site, ["entityType"] = e.EntityType, ["entityId"] = e.EntityId },
+                new JsonObject { ["event_type"] = e.EventType, ["attribute_name"] = e.AttributeName, ["ayon_id"] = state.State.AyonId }),
+            CancellationToken.None);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created {NodeKey} in AYON project '{AyonProject}' as '{Name}'")]
+    private static partial void LogCreated(ILogger logger, string nodeKey, string ayonProject, string name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ShotGrid event {EventId} ({EventType}) could not be applied: {Reason}")]
+    private static partial void LogRefused(ILogger logger, long eventId, string eventType, string reason);
+}

@@ -1,0 +1,24 @@
+namespace AyonShotgrid.Grains.Events;
+
+/// <summary>Persisted state of an entity grain (plain JSON; add members with defaults).</summary>
+[GenerateSerializer, Alias("ayonsg.entity-grain-state.v1")]
+public sealed class ShotGridEntityGrainState
+{
+    [Id(0)] public string? AyonId { get; set; }
+
+    /// <summary>Highest event id applied; lower or equal ids delivered again (after a crash) are skipped.</summary>
+    [Id(1)] public long LastEventId { get; set; }
+
+    [Id(2)] public long Applied { get; set; }
+
+    [Id(3)] public long Ignored { get; set; }
+
+    [Id(4)] public long Failed { get; set; }
+
+    /// <summary>Changes of an entity already in AYON, recorded until the update mode applies them.</summary>
+    [Id(5)] public List<string> RecordedChanges { get; set; } = [];
+
+    [Id(6)] public bool RetiredInShotGrid { get; set; }
+
+    [Id(7)] public string? LastError { get; set; }
+}

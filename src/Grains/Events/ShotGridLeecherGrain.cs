@@ -1,0 +1,237 @@
+using AyonShotgrid.Contracts;
+using AyonShotgrid.Contracts.Grains;
+using AyonShotgrid.Contracts.Models;
+using AyonShotgrid.Grains.Options;
+using AyonShotgrid.Grains.ShotGrid;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AyonShotgrid.Grains.Events;
+
+/// <summary>
+/// Follows one ShotGrid site's event log. A grain timer polls every <see cref="SyncOptions.PollInterval"/> (straight
+/// on while pages come back full); a one-minute reminder brings the grain back after deactivation or the loss of its
+/// silo. Each poll costs two ShotGrid queries however many projects are followed; the projects own their cursors.
+/// </summary>
+public sealed partial class ShotGridLeecherGrain(
+    [PersistentState("leecher", StorageNames.Sync)] IPersistentState<ShotGridLeecherState> state,
+    EventLogReader reader,
+    IShotGridClient shotGrid,
+    IOptions<SyncOptions> options,
+    IOptions<ShotGridOptions> sgOptions,
+    TimeProvider time,
+    ILogger<ShotGridLeecherGrain> logger) : Grain, IShotGridLeecherGrain, IRemindable
+{
+    private const string KeepAliveReminder = "keepalive";
+    private const int MaxPagesPerPoll = 20;
+    private const int MaxMissingTracked = 10_000;
+
+    private readonly Dictionary<long, long> _watermarks = [];
+    private IGrainTimer? _timer;
+    private long? _ownApiUser;
+    private long _newestSeen;
+    private DateTimeOffset? _lastPollAt;
+    private string? _lastError;
+    private DateTimeOffset? _lastErrorAt;
+    private int _consecutiveFailures;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Running)
+        {
+            StartTimer();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    async Task IShotGridLeecherGrain.EnsureRunningAsync()
+    {
+        if (!state.State.Running)
+        {
+            state.State.Running = true;
+            await state.WriteStateAsync();
+        }
+
+        await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        StartTimer();
+    }
+
+    Task IShotGridLeecherGrain.PollNowAsync() => PollAsync(CancellationToken.None);
+
+    Task<LeecherStatus> IShotGridLeecherGrain.GetStatusAsync() => Task.FromResult(new LeecherStatus(
+        _timer is not null,
+        _watermarks.Keys.Order().ToList(),
+        _watermarks.Count == 0 ? 0 : _watermarks.Values.Min(),
+        _newestSeen,
+        state.State.Polls,
+        state.State.EventsRouted,
+        _lastPollAt,
+        _lastError,
+        _lastErrorAt));
+
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == KeepAliveReminder && state.State.Running)
+        {
+            StartTimer();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void StartTimer() => _timer ??= this.RegisterGrainTimer(
+        static (self, ct) => self.TickAsync(ct),
+        this,
+        new GrainTimerCreationOptions(options.Value.PollInterval, options.Value.PollInterval) { Interleave = false, KeepAlive = true });
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PollAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An outage of ShotGrid must not stop the leecher: note it once per failure streak and try again next tick.
+            _lastError = e.Message;
+            _lastErrorAt = time.GetUtcNow();
+            if (_consecutiveFailures++ == 0)
+            {
+                LogPollFailed(logger, e, sgOptions.Value.SiteName);
+            }
+        }
+    }
+
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
+        var site = sgOptions.Value.SiteName;
+        for (var page = 0; page < MaxPagesPerPoll; page++)
+        {
+            var full = await PollPageAsync(site, cancellationToken);
+            _lastPollAt = time.GetUtcNow();
+            if (_consecutiveFailures > 0)
+            {
+                LogRecovered(logger, site, _consecutiveFailures);
+                _consecutiveFailures = 0;
+                _lastError = null;
+            }
+
+            if (!full)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>One round: read ids and events above the lowest project watermark, hand each project its share. True when more is waiting.</summary>
+    private async Task<bool> PollPageAsync(string site, CancellationToken cancellationToken)
+    {
+        var projects = await FollowedProjectsAsync(site);
+        if (projects.Count == 0)
+        {
+            return false;
+        }
+
+        _ownApiUser ??= await shotGrid.GetApiUserIdAsync(cancellationToken);
+        var low = projects.Min(p => _watermarks[p]);
+        var ids = await reader.VisibleIdsAsync(low, cancellationToken);
+        var maxVisible = ids.Count > 0 ? ids[^1] : low;
+        var (events, unreadable) = ids.Count > 0
+            ? await reader.EventsAsync(low, maxVisible, projects, _ownApiUser, cancellationToken)
+            : ([], []);
+        foreach (var bad in unreadable)
+        {
+            LogUnreadable(logger, bad);
+        }
+
+        _newestSeen = Math.Max(_newestSeen, maxVisible);
+        var visible = new HashSet<long>(ids);
+        visible.UnionWith(events.Select(e => e.Id));
+        visible.UnionWith(unreadable);
+        var missing = new List<long>();
+        for (var id = low + 1; id < maxVisible && missing.Count < MaxMissingTracked; id++)
+        {
+            if (!visible.Contains(id))
+            {
+                missing.Add(id);
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var byProject = events.GroupBy(e => e.ProjectId).ToDictionary(g => g.Key, g => g.ToList());
+        var calls = projects
+            .Where(p => byProject.ContainsKey(p) || _watermarks[p] < maxVisible)
+            .Select(async p =>
+            {
+                var mine = byProject.TryGetValue(p, out var list) ? list.Where(e => e.Id > _watermarks[p]).ToList() : [];
+                var batch = new EventBatch(mine, maxVisible, missing.Where(m => m > _watermarks[p]).ToList(), now);
+                try
+                {
+                    var watermark = await GrainFactory.GetGrain<IShotGridProjectGrain>(GrainKeys.Project(site, p)).ApplyEventsAsync(batch);
+                    return (Project: p, Watermark: watermark, Routed: mine.Count, Error: (Exception?)null);
+                }
+                catch (Exception e)
+                {
+                    return (Project: p, Watermark: _watermarks[p], Routed: 0, Error: e);
+                }
+            });
+        foreach (var (project, watermark, routed, error) in await Task.WhenAll(calls))
+        {
+            if (error is not null)
+            {
+                _lastError = $"project {project}: {error.Message}";
+                _lastErrorAt = now;
+                LogProjectFailed(logger, error, project);
+            }
+            else if (watermark < 0)
+            {
+                _watermarks.Remove(project);
+            }
+            else
+            {
+                _watermarks[project] = watermark;
+                state.State.EventsRouted += routed;
+            }
+        }
+
+        state.State.Polls++;
+        return ids.Count >= EventLogReader.IdPageSize;
+    }
+
+    private async Task<List<long>> FollowedProjectsAsync(string site)
+    {
+        var linked = await GrainFactory.GetGrain<IProjectRegistryGrain>(GrainKeys.Registry(site)).GetProjectsAsync();
+        var allowed = options.Value.ProjectIds;
+        var followed = new List<long>();
+        foreach (var project in linked.Where(p => allowed.Count == 0 || allowed.Contains(p)))
+        {
+            if (!_watermarks.ContainsKey(project))
+            {
+                var watermark = await GrainFactory.GetGrain<IShotGridProjectGrain>(GrainKeys.Project(site, project)).GetWatermarkAsync();
+                if (watermark < 0)
+                {
+                    continue;
+                }
+
+                _watermarks[project] = watermark;
+            }
+
+            followed.Add(project);
+        }
+
+        return followed;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling the ShotGrid event log of {Site} failed; retrying every poll interval until it answers")]
+    private static partial void LogPollFailed(ILogger logger, Exception exception, string site);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Polling the ShotGrid event log of {Site} works again after {Failures} failed polls")]
+    private static partial void LogRecovered(ILogger logger, string site, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ShotGrid project {SgProjectId} could not take its events; they are delivered again next poll")]
+    private static partial void LogProjectFailed(ILogger logger, Exception exception, long sgProjectId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ShotGrid event {EventId} is not an entity event the sync can read (no entity or project); ignored")]
+    private static partial void LogUnreadable(ILogger logger, long eventId);
+}

@@ -1,0 +1,203 @@
+using AyonShotgrid.Contracts;
+using AyonShotgrid.Contracts.Grains;
+using AyonShotgrid.Contracts.Models;
+using AyonShotgrid.Grains.Options;
+using AyonShotgrid.Grains.Sync;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AyonShotgrid.Grains.Jobs;
+
+/// <summary>
+/// Runs one sync in the background of its activation, so status calls are answered while it works.
+/// A reminder registered for the job's lifetime brings it back on another silo if this one dies; the sync is
+/// idempotent (matching by shotgridId, deterministic ids), so a resumed run finishes the work without duplicates.
+/// </summary>
+public sealed partial class SyncJobGrain(
+    [PersistentState("syncjob", StorageNames.Sync)] IPersistentState<SyncJobGrainState> state,
+    ProjectSynchronizer synchronizer,
+    TimeProvider time,
+    IOptions<SyncOptions> options,
+    IOptions<ShotGridOptions> sgOptions,
+    ILogger<SyncJobGrain> logger) : Grain, ISyncJobGrain, IRemindable
+{
+    private const string ResumeReminder = "resume";
+    private static readonly TimeSpan ProgressWriteInterval = TimeSpan.FromSeconds(2);
+
+    private Task? _run;
+    private CancellationTokenSource? _stopping;
+    private DateTimeOffset _lastWrite;
+
+    async Task<SyncJobStatus> ISyncJobGrain.StartAsync(long sgProjectId, string ayonProjectName, SyncRequest request)
+    {
+        if (state.State.Exists)
+        {
+            return Snapshot();
+        }
+
+        var s = state.State;
+        s.Exists = true;
+        s.SgProjectId = sgProjectId;
+        s.AyonProjectName = ayonProjectName;
+        s.OverrideDifferences = request.OverrideDifferences;
+        s.RequestedBy = request.RequestedBy;
+        s.State = SyncJobState.Queued;
+        s.CreatedAt = time.GetUtcNow();
+        await state.WriteStateAsync();
+        await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        StartRun();
+        return Snapshot();
+    }
+
+    Task<SyncJobStatus?> ISyncJobGrain.GetStatusAsync() => Task.FromResult(state.State.Exists ? Snapshot() : null);
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ResumeReminder || _run is not null)
+        {
+            return;
+        }
+
+        if (!state.State.Exists || state.State.State is SyncJobState.Succeeded or SyncJobState.Failed)
+        {
+            await UnregisterResumeAsync();
+            return;
+        }
+
+        // We are here because the activation that ran the job is gone (silo lost, or deactivated mid-run).
+        if (state.State.Attempt >= options.Value.MaxJobAttempts)
+        {
+            await FinishAsync(SyncJobState.Failed, $"gave up after {state.State.Attempt} attempts: the job was interrupted each time (silo lost or restarted)");
+            return;
+        }
+
+        LogResuming(logger, this.GetPrimaryKeyString(), state.State.Attempt + 1);
+        StartRun();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_run is { IsCompleted: false } run)
+        {
+            _stopping?.Cancel();
+            await run.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
+        }
+
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    private void StartRun()
+    {
+        _stopping = new CancellationTokenSource();
+        _run = RunAsync(_stopping.Token);
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        // Yield first so the call that started the job returns before the work begins.
+        await Task.Yield();
+        var s = state.State;
+        s.Attempt++;
+        s.State = SyncJobState.Running;
+        s.StartedAt ??= time.GetUtcNow();
+        s.Phase = "starting";
+        await state.WriteStateAsync(cancellationToken);
+        LogStarted(logger, this.GetPrimaryKeyString(), s.SgProjectId, s.AyonProjectName ?? "", s.OverrideDifferences, s.Attempt);
+
+        try
+        {
+            var progress = new InlineProgress<SyncProgress>(OnProgress);
+            var outcome = await synchronizer.RunAsync(s.SgProjectId, s.AyonProjectName!, s.OverrideDifferences, progress, cancellationToken);
+            s.Counts = outcome.Counts;
+            s.Issues = [.. outcome.Issues];
+            await FinishAsync(
+                outcome.Counts.Failed == 0 ? SyncJobState.Succeeded : SyncJobState.Failed,
+                outcome.Counts.Failed == 0 ? null : $"{outcome.Counts.Failed} of {outcome.Counts.Total} entities could not be written to AYON; see issues");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Deactivating: the reminder resumes the job on the next activation.
+            LogInterrupted(logger, this.GetPrimaryKeyString());
+        }
+        catch (Exception e)
+        {
+            LogFailed(logger, e, this.GetPrimaryKeyString(), s.SgProjectId);
+            await FinishAsync(SyncJobState.Failed, e.Message);
+        }
+        finally
+        {
+            _run = null;
+        }
+    }
+
+    private void OnProgress(SyncProgress p)
+    {
+        var s = state.State;
+        s.Phase = p.Phase;
+        s.ProgressPercent = Math.Max(s.ProgressPercent, Math.Min(p.Percent, 99));
+        if (p.Counts.Total > 0)
+        {
+            s.Counts = p.Counts;
+            s.Issues = [.. p.Issues];
+        }
+
+        // Keep the activation alive while it works (idle activations are collected after 15 minutes), and log progress now and then.
+        DelayDeactivation(TimeSpan.FromMinutes(5));
+        var now = time.GetUtcNow();
+        if (now - _lastWrite >= ProgressWriteInterval)
+        {
+            _lastWrite = now;
+            LogProgress(logger, this.GetPrimaryKeyString(), s.Phase, s.ProgressPercent, s.Counts.Done, s.Counts.Total);
+        }
+    }
+
+    private async Task FinishAsync(SyncJobState outcome, string? error)
+    {
+        var s = state.State;
+        s.State = outcome;
+        s.Error = error;
+        s.Phase = outcome == SyncJobState.Succeeded ? "done" : "failed";
+        s.ProgressPercent = 100;
+        s.FinishedAt = time.GetUtcNow();
+        await state.WriteStateAsync();
+        await UnregisterResumeAsync();
+        LogFinished(logger, this.GetPrimaryKeyString(), outcome, s.Counts.Created, s.Counts.AlreadyPresent, s.Counts.Failed);
+        await GrainFactory.GetGrain<IShotGridProjectGrain>(ProjectKey()).OnJobFinishedAsync(Snapshot());
+    }
+
+    private string ProjectKey() => GrainKeys.Project(sgOptions.Value.SiteName, state.State.SgProjectId);
+
+    private async Task UnregisterResumeAsync()
+    {
+        if (await this.GetReminder(ResumeReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private SyncJobStatus Snapshot()
+    {
+        var s = state.State;
+        return new SyncJobStatus(
+            this.GetPrimaryKeyString(), s.SgProjectId, s.AyonProjectName, s.State, s.OverrideDifferences, s.Phase, s.ProgressPercent,
+            s.Counts, s.Issues.ToList(), s.Error, s.CreatedAt, s.StartedAt, s.FinishedAt, s.Attempt);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync job {JobId} started for ShotGrid project {SgProjectId} → AYON '{AyonName}' (override differences: {Override}, attempt {Attempt})")]
+    private static partial void LogStarted(ILogger logger, string jobId, long sgProjectId, string ayonName, bool @override, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync job {JobId}: {Phase}, {Percent}% ({Done}/{Total} entities)")]
+    private static partial void LogProgress(ILogger logger, string jobId, string phase, int percent, int done, int total);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync job {JobId} {Outcome}: {Created} created, {Present} already present, {Failed} failed")]
+    private static partial void LogFinished(ILogger logger, string jobId, SyncJobState outcome, int created, int present, int failed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sync job {JobId} for ShotGrid project {SgProjectId} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string jobId, long sgProjectId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync job {JobId} interrupted by deactivation; it resumes on its next activation")]
+    private static partial void LogInterrupted(ILogger logger, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync job {JobId} was interrupted; resuming (attempt {Attempt})")]
+    private static partial void LogResuming(ILogger logger, string jobId, int attempt);
+}

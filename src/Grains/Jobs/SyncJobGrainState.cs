@@ -1,0 +1,42 @@
+using AyonShotgrid.Contracts.Models;
+
+namespace AyonShotgrid.Grains.Jobs;
+
+/// <summary>
+/// Persisted state of a sync job. Stored as plain JSON: add members with defaults, never rename or remove one
+/// without a migration (see docs/persistence.md).
+/// </summary>
+[GenerateSerializer, Alias("ayonsg.sync-job-grain-state.v1")]
+public sealed class SyncJobGrainState
+{
+    [Id(0)] public long SgProjectId { get; set; }
+
+    [Id(1)] public string? AyonProjectName { get; set; }
+
+    [Id(2)] public bool OverrideDifferences { get; set; }
+
+    [Id(3)] public string? RequestedBy { get; set; }
+
+    [Id(4)] public SyncJobState State { get; set; }
+
+    [Id(5)] public string Phase { get; set; } = "queued";
+
+    [Id(6)] public int ProgressPercent { get; set; }
+
+    [Id(7)] public SyncCounts Counts { get; set; } = SyncCounts.Zero;
+
+    [Id(8)] public List<SyncIssue> Issues { get; set; } = [];
+
+    [Id(9)] public string? Error { get; set; }
+
+    [Id(10)] public DateTimeOffset CreatedAt { get; set; }
+
+    [Id(11)] public DateTimeOffset? StartedAt { get; set; }
+
+    [Id(12)] public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>Runs started so far; a silo lost mid-run makes the resume reminder start another.</summary>
+    [Id(13)] public int Attempt { get; set; }
+
+    [Id(14)] public bool Exists { get; set; }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using AyonShotgrid.Grains.ShotGrid;
+using AyonShotgrid.Grains.Sync;
+
+namespace AyonShotgrid.Grains.Prepare;
+
+/// <summary>Reads Pipeline Steps and the status lists of the synced entity types from ShotGrid.</summary>
+public sealed class ShotGridAnatomyReader(IShotGridClient shotGrid)
+{
+    private static readonly string[] StatusTypes = [SyncEntityTypes.Episode, SyncEntityTypes.Sequence, SyncEntityTypes.Shot, SyncEntityTypes.Asset, SyncEntityTypes.Task];
+
+    public async Task<ShotGridAnatomy> ReadAsync(CancellationToken cancellationToken)
+    {
+        var stepTypes = SyncEntityTypes.FolderEntities.ToArray();
+        var records = await shotGrid.SearchAllAsync(
+            SyncEntityTypes.Step,
+            SgFilter.And().Where("entity_type", "in", stepTypes),
+            ["code", "short_name", "entity_type", "color"],
+            cancellationToken,
+            sort: "id");
+
+        // Step codes repeat across entity types ("Model" for Asset and for Shot); AYON has one task type per name.
+        var steps = records
+            .Select(r => new SgStep(r.Id, r.GetString("code") ?? "", r.GetString("short_name") ?? "", r.GetString("entity_type") ?? "", ToHexColor(r.GetString("color"))))
+            .Where(s => s.Code.Length > 0)
+            .GroupBy(s => s.Code, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.First())
+            .ToList();
+
+        var statuses = new List<(string, string)>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var type in StatusTypes)
+        {
+            IReadOnlyDictionary<string, SgField> fields;
+            try
+            {
+                fields = await shotGrid.GetFieldsAsync(type, cancellationToken);
+            }
+            catch (ShotGridException e) when (e.Status == HttpStatusCode.NotFound)
+            {
+                continue;
+            }
+
+            if (!fields.TryGetValue("sg_status_list", out var status))
+            {
+                continue;
+            }
+
+            foreach (var code in status.ValidValues.Where(seen.Add))
+            {
+                statuses.Add((code, status.DisplayValues.TryGetValue(code, out var display) && !string.IsNullOrWhiteSpace(display) ? display : code));
+            }
+        }
+
+        return new ShotGridAnatomy(steps, statuses);
+    }
+
+    /// <summary>ShotGrid colours are "r,g,b"; AYON wants "#rrggbb".</summary>
+    private static string? ToHexColor(string? sgColor)
+    {
+        var parts = sgColor?.Split(',');
+        if (parts is not { Length: 3 } || !parts.All(p => byte.TryParse(p.Trim(), out _)))
+        {
+            return null;
+        }
+
+        return "#" + string.Concat(parts.Select(p => byte.Parse(p.Trim()).ToString("x2")));
+    }
+}

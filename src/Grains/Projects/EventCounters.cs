@@ -1,0 +1,25 @@
+namespace AyonShotgrid.Grains.Projects;
+
+/// <summary>What the leecher did for a project (plain JSON state; add members with defaults).</summary>
+[GenerateSerializer, Alias("ayonsg.event-counters.v1")]
+public sealed class EventCounters
+{
+    [Id(0)] public long Applied { get; set; }
+
+    [Id(1)] public long Ignored { get; set; }
+
+    [Id(2)] public long Failed { get; set; }
+
+    [Id(3)] public List<string> LastErrors { get; set; } = [];
+
+    [Id(4)] public DateTimeOffset? LastEventAt { get; set; }
+
+    public void AddError(string error)
+    {
+        LastErrors.Add(error);
+        if (LastErrors.Count > 20)
+        {
+            LastErrors.RemoveAt(0);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using AyonShotgrid.Contracts;
+using AyonShotgrid.Contracts.Grains;
+using AyonShotgrid.Contracts.Models;
+using AyonShotgrid.Grains.Sync;
+
+namespace AyonShotgrid.Grains.Projects;
+
+/// <summary>
+/// Sends a project's events to entity grains: in event order per entity, entities side by side. An entity whose
+/// grain throws (a server outage) stops at that event; the rest of its events wait for the next poll.
+/// </summary>
+internal static class ProjectEventRouter
+{
+    public sealed record Outcome(int Applied, int Ignored, int Failed, IReadOnlyList<long> DoneIds, long? FirstUnfinishedId, IReadOnlyList<string> Errors);
+
+    public static async Task<Outcome> RouteAsync(IGrainFactory grains, string site, long sgProjectId, IReadOnlyList<EventLogItem> events)
+    {
+        var done = new List<long>();
+        var ignored = 0;
+        var routed = new List<EventLogItem>();
+        foreach (var e in events)
+        {
+            // Our own writes come back as events; entity types without an AYON counterpart (Project, Step) have nothing to apply.
+            if (e.ByOwnUser || !(SyncEntityTypes.IsFolderEntity(e.EntityType) || e.EntityType == SyncEntityTypes.Task))
+            {
+                ignored++;
+                done.Add(e.Id);
+            }
+            else
+            {
+                routed.Add(e);
+            }
+        }
+
+        var groups = routed.GroupBy(e => (e.EntityType, e.EntityId)).Select(g => g.OrderBy(e => e.Id).ToList()).ToList();
+        var results = await Task.WhenAll(groups.Select(async g =>
+        {
+            var grain = grains.GetGrain<IShotGridEntityGrain>(GrainKeys.Entity(site, sgProjectId, g[0].EntityType, g[0].EntityId));
+            try
+            {
+                return (Events: g, Result: await grain.ApplyAsync(g), Error: (Exception?)null);
+            }
+            catch (Exception e)
+            {
+                return (Events: g, Result: (EntityApplyResult?)null, Error: e);
+            }
+        }));
+
+        int applied = 0, failed = 0;
+        long? firstUnfinished = null;
+        var errors = new List<string>();
+        foreach (var (group, result, error) in results)
+        {
+            if (result is not null)
+            {
+                applied += result.Applied;
+                ignored += result.Ignored;
+                failed += result.Failed;
+                errors.AddRange(result.Errors);
+                done.AddRange(group.Select(e => e.Id));
+            }
+            else
+            {
+                firstUnfinished = Math.Min(firstUnfinished ?? long.MaxValue, group[0].Id);
+                errors.Add($"{group[0].EntityType} {group[0].EntityId}: will retry from event {group[0].Id}: {error!.Message}");
+            }
+        }
+
+        return new Outcome(applied, ignored, failed, done, firstUnfinished, errors);
+    }
+}

@@ -1,0 +1,168 @@
+using AyonShotgrid.Contracts;
+using AyonShotgrid.Contracts.Grains;
+using AyonShotgrid.Contracts.Models;
+using AyonShotgrid.Grains.Events;
+using AyonShotgrid.Grains.Options;
+using AyonShotgrid.Grains.Prepare;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
+
+namespace AyonShotgrid.Grains.Projects;
+
+/// <summary>
+/// Owns one ShotGrid project's link to AYON and its sync history. Non-reentrant: Prepare and job bookkeeping for
+/// a project never interleave, so two syncs of one project cannot start at once.
+/// </summary>
+public sealed partial class ShotGridProjectGrain(
+    [PersistentState("project", StorageNames.Sync)] IPersistentState<ShotGridProjectGrainState> state,
+    ProjectPreparer preparer,
+    EventLogReader events,
+    IOptions<ShotGridOptions> sgOptions,
+    IOptions<SyncOptions> syncOptions,
+    TimeProvider time,
+    ILogger<ShotGridProjectGrain> logger) : Grain, IShotGridProjectGrain
+{
+    private long SgProjectId => GrainKeys.ParseProjectId(this.GetPrimaryKeyString());
+
+    Task<PrepareResult> IShotGridProjectGrain.PrepareAsync() => GrainErrors.Translate(PrepareCoreAsync);
+
+    Task<SyncJobStatus> IShotGridProjectGrain.StartSyncAsync(SyncRequest request) => GrainErrors.Translate(() => StartSyncCoreAsync(request));
+
+    private async Task<SyncJobStatus> StartSyncCoreAsync(SyncRequest request)
+    {
+        if (state.State.RunningJobId is { } runningId)
+        {
+            var running = await GrainFactory.GetGrain<ISyncJobGrain>(runningId).GetStatusAsync();
+            if (running is { IsFinished: false })
+            {
+                LogAlreadyRunning(logger, SgProjectId, runningId);
+                return running;
+            }
+        }
+
+        // A sync of a project nobody prepared prepares it first: the sync cannot write without the attributes and types.
+        if (state.State.AyonProjectName is null)
+        {
+            await PrepareCoreAsync();
+        }
+
+        var jobKey = GrainKeys.Job(Guid.NewGuid());
+        state.State.RunningJobId = jobKey;
+        await state.WriteStateAsync();
+        return await GrainFactory.GetGrain<ISyncJobGrain>(jobKey).StartAsync(SgProjectId, state.State.AyonProjectName!, request);
+    }
+
+    async Task<ProjectStatus> IShotGridProjectGrain.GetStatusAsync()
+    {
+        var s = state.State;
+        SyncJobStatus? last = s.LastSync;
+        if (s.RunningJobId is { } runningId && await GrainFactory.GetGrain<ISyncJobGrain>(runningId).GetStatusAsync() is { } running)
+        {
+            last = running;
+        }
+
+        return new ProjectStatus(SgProjectId, s.SgProjectName, s.AyonProjectName, s.PreparedAt, s.Notes.ToList(), s.RunningJobId, last, CursorStatus());
+    }
+
+    async Task<long> IShotGridProjectGrain.ApplyEventsAsync(EventBatch batch)
+    {
+        var s = state.State;
+        if (s.Cursor is not { } cursor || s.AyonProjectName is null)
+        {
+            return -1;
+        }
+
+        await GrainFactory.GetGrain<IAyonProjectIndexGrain>(GrainKeys.AyonIndex(sgOptions.Value.SiteName, SgProjectId)).AttachAsync(s.AyonProjectName);
+        cursor.Observe(batch.MaxVisibleId, batch.MissingIds, batch.ObservedAt);
+        var todo = batch.Events.Where(e => !cursor.IsDone(e.Id)).OrderBy(e => e.Id).ToList();
+        var outcome = await ProjectEventRouter.RouteAsync(GrainFactory, sgOptions.Value.SiteName, SgProjectId, todo);
+        foreach (var id in outcome.DoneIds)
+        {
+            cursor.MarkApplied(id);
+        }
+
+        var givenUp = cursor.GiveUpExpired(batch.ObservedAt, syncOptions.Value.SettleWindow);
+        cursor.Advance(batch.MaxVisibleId, outcome.FirstUnfinishedId);
+        s.Events.Applied += outcome.Applied;
+        s.Events.Ignored += outcome.Ignored;
+        s.Events.Failed += outcome.Failed;
+        foreach (var error in outcome.Errors)
+        {
+            s.Events.AddError(error);
+        }
+
+        if (todo.Count > 0)
+        {
+            s.Events.LastEventAt = todo[^1].CreatedAt;
+        }
+
+        if (givenUp > 0)
+        {
+            LogGivenUp(logger, SgProjectId, givenUp, cursor.GivenUp);
+        }
+
+        await state.WriteStateAsync();
+        if (todo.Count > 0)
+        {
+            LogApplied(logger, SgProjectId, outcome.Applied, outcome.Ignored, outcome.Failed, cursor.Watermark, cursor.Backlog.Count);
+        }
+
+        return cursor.Watermark;
+    }
+
+    Task<long> IShotGridProjectGrain.GetWatermarkAsync() =>
+        Task.FromResult(state.State.Cursor is { } c && state.State.AyonProjectName is not null ? c.Watermark : -1L);
+
+    async Task IShotGridProjectGrain.OnJobFinishedAsync(SyncJobStatus status)
+    {
+        state.State.LastSync = status;
+        if (state.State.RunningJobId == status.JobId)
+        {
+            state.State.RunningJobId = null;
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    private LeecherCursorStatus? CursorStatus()
+    {
+        if (state.State.Cursor is not { } c)
+        {
+            return null;
+        }
+
+        var e = state.State.Events;
+        return new LeecherCursorStatus(
+            state.State.AyonProjectName is not null, c.Watermark, c.AppliedAbove.Count, c.Backlog.Count, c.NewestSeen, Math.Max(0, c.NewestSeen - c.Watermark),
+            e.Applied, e.Ignored, e.Failed, c.GivenUp, e.LastErrors.ToList(), e.LastEventAt);
+    }
+
+    private async Task<PrepareResult> PrepareCoreAsync()
+    {
+        // No hole between the full sync and leeching: follow events from the newest one seen before the sync begins.
+        var startAt = state.State.Cursor is null ? await events.NewestEventIdAsync(CancellationToken.None) : (long?)null;
+        var (result, sgProject) = await preparer.PrepareAsync(SgProjectId, state.State.AyonProjectName, CancellationToken.None);
+        var s = state.State;
+        s.SgProjectName = sgProject.Name;
+        s.AyonProjectName = result.AyonProjectName;
+        s.PreparedAt = time.GetUtcNow();
+        s.Notes = [.. result.Notes];
+        if (startAt is { } watermark)
+        {
+            s.Cursor = new EventCursor { Watermark = watermark, NewestSeen = watermark };
+        }
+
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IProjectRegistryGrain>(GrainKeys.Registry(sgOptions.Value.SiteName)).EnrollAsync(SgProjectId);
+        return result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ShotGrid project {SgProjectId}: {Applied} events applied, {Ignored} ignored, {Failed} failed; watermark {Watermark}, {Backlog} ids waited for")]
+    private static partial void LogApplied(ILogger logger, long sgProjectId, int applied, int ignored, int failed, long watermark, int backlog);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ShotGrid project {SgProjectId}: gave up waiting for {Count} missing event ids after the settle window ({Total} in all)")]
+    private static partial void LogGivenUp(ILogger logger, long sgProjectId, int count, long total);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ShotGrid project {SgProjectId} already has sync job {JobId} running; returning it")]
+    private static partial void LogAlreadyRunning(ILogger logger, long sgProjectId, string jobId);
+}

@@ -1,0 +1,25 @@
+using AyonShotgrid.Contracts.Models;
+
+namespace AyonShotgrid.Grains.Projects;
+
+/// <summary>Persisted state of a ShotGrid project grain (plain JSON; add members with defaults, see docs/persistence.md).</summary>
+[GenerateSerializer, Alias("ayonsg.project-grain-state.v1")]
+public sealed class ShotGridProjectGrainState
+{
+    [Id(0)] public string? SgProjectName { get; set; }
+
+    [Id(1)] public string? AyonProjectName { get; set; }
+
+    [Id(2)] public DateTimeOffset? PreparedAt { get; set; }
+
+    [Id(3)] public List<string> Notes { get; set; } = [];
+
+    [Id(4)] public string? RunningJobId { get; set; }
+
+    [Id(5)] public SyncJobStatus? LastSync { get; set; }
+
+    /// <summary>Position in the ShotGrid event log; null until the project is first prepared.</summary>
+    [Id(6)] public Events.EventCursor? Cursor { get; set; }
+
+    [Id(7)] public EventCounters Events { get; set; } = new();
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+
+namespace AyonShotgrid.Grains.ShotGrid;
+
+/// <summary>Reads ShotGrid REST answers (records, record lists, field schemas).</summary>
+internal static class ShotGridJson
+{
+    public static List<SgRecord> ReadRecordList(JsonElement root) =>
+        root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array
+            ? data.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object).Select(ReadRecord).ToList()
+            : throw new ShotGridException("ShotGrid answered without a 'data' list.");
+
+    public static SgRecord ReadRecord(JsonElement record)
+    {
+        var type = record.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "";
+        var id = record.TryGetProperty("id", out var i) && i.TryGetInt64(out var n) ? n : 0;
+
+        var attributes = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        if (record.TryGetProperty("attributes", out var attrs) && attrs.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var p in attrs.EnumerateObject())
+            {
+                // Clone: the values must outlive the JsonDocument the answer was parsed into.
+                attributes[p.Name] = p.Value.Clone();
+            }
+        }
+
+        var relationships = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        if (record.TryGetProperty("relationships", out var rels) && rels.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var p in rels.EnumerateObject())
+            {
+                if (p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("data", out var link))
+                {
+                    relationships[p.Name] = link.Clone();
+                }
+            }
+        }
+
+        return new SgRecord(type, id, attributes, relationships);
+    }
+
+    /// <summary><c>GET /schema/{Type}/fields</c>: every property is wrapped as <c>{"value": …, "editable": …}</c>.</summary>
+    public static Dictionary<string, SgField> ReadFields(JsonElement root)
+    {
+        if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
+        {
+            throw new ShotGridException("ShotGrid answered the schema request without a 'data' object.");
+        }
+
+        var fields = new Dictionary<string, SgField>(StringComparer.Ordinal);
+        foreach (var field in data.EnumerateObject().Where(f => f.Value.ValueKind == JsonValueKind.Object))
+        {
+            var properties = field.Value.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
+            fields[field.Name] = new SgField(
+                field.Name,
+                WrappedString(field.Value, "name") ?? field.Name,
+                WrappedString(field.Value, "data_type") ?? "",
+                WrappedStrings(properties, "valid_values"),
+                WrappedMap(properties, "display_values"),
+                WrappedStrings(properties, "valid_types"));
+        }
+
+        return fields;
+    }
+
+    private static JsonElement? Unwrap(JsonElement parent, string name) =>
+        parent.ValueKind == JsonValueKind.Object
+        && parent.TryGetProperty(name, out var wrapper)
+        && wrapper.ValueKind == JsonValueKind.Object
+        && wrapper.TryGetProperty("value", out var value)
+            ? value
+            : null;
+
+    private static string? WrappedString(JsonElement parent, string name) =>
+        Unwrap(parent, name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+
+    private static List<string> WrappedStrings(JsonElement parent, string name) =>
+        Unwrap(parent, name) is { ValueKind: JsonValueKind.Array } v
+            ? v.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
+            : [];
+
+    private static Dictionary<string, string> WrappedMap(JsonElement parent, string name) =>
+        Unwrap(parent, name) is { ValueKind: JsonValueKind.Object } v
+            ? v.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(), StringComparer.Ordinal)
+            : [];
+}

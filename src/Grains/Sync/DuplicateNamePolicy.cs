@@ -1,0 +1,14 @@
+namespace AyonShotgrid.Grains.Sync;
+
+/// <summary>
+/// What to do when ShotGrid siblings map to the same AYON name (AYON names are unique per parent, case-insensitively).
+/// The entity already in AYON, or else the one with the lowest ShotGrid id, keeps the name.
+/// </summary>
+public enum DuplicateNamePolicy
+{
+    /// <summary>The others get "_sg&lt;id&gt;" appended (stable across runs, listed as renamed).</summary>
+    Suffix,
+
+    /// <summary>The others are not created and are listed as skipped.</summary>
+    Skip,
+}

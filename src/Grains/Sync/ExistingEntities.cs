@@ -1,0 +1,65 @@
+using AyonShotgrid.Grains.Ayon;
+
+namespace AyonShotgrid.Grains.Sync;
+
+/// <summary>An AYON folder or task as the planner compares it.</summary>
+internal sealed record ExistingEntity(string Id, string Name, string? Label, string Type, string? ParentId, string? Status, string? Key, string EntityType);
+
+/// <summary>Who holds a name under a parent: a linked node (Key) and/or an AYON entity.</summary>
+internal sealed record NameHolder(string? Key, ExistingEntity? Entity, string FolderType)
+{
+    public string Describe() => Key ?? (Entity is { } e ? $"AYON {e.EntityType} '{e.Name}'" : "another entity");
+
+    public bool TypeMatches(Node node) => Entity is { } e && (e.EntityType == "task" || string.Equals(e.Type, node.AyonFolderType, StringComparison.Ordinal));
+}
+
+/// <summary>The AYON side indexed two ways: by ShotGrid link and by (parent, lower-case name) among active entities.</summary>
+internal sealed class ExistingEntities
+{
+    private readonly Dictionary<(string Kind, string Parent), Dictionary<string, NameHolder>> _names = [];
+
+    public Dictionary<string, ExistingEntity> ByKey { get; } = new(StringComparer.Ordinal);
+
+    public static ExistingEntities From(IReadOnlyList<AyonFolder> folders, IReadOnlyList<AyonTask> tasks)
+    {
+        var result = new ExistingEntities();
+        foreach (var f in folders)
+        {
+            result.Add(new ExistingEntity(f.Id, f.Name, f.Label, f.FolderType, f.ParentId, f.Status, NodeKeys.FromAttrib(f.Attrib), "folder"), f.Active);
+        }
+
+        foreach (var t in tasks)
+        {
+            result.Add(new ExistingEntity(t.Id, t.Name, t.Label, t.TaskType, t.FolderId, t.Status, NodeKeys.FromAttrib(t.Attrib), "task"), t.Active);
+        }
+
+        return result;
+    }
+
+    /// <summary>Names in use under a parent (case-insensitive, as AYON's unique index is). Mutable: the planner reserves names in it.</summary>
+    public Dictionary<string, NameHolder> NamesUnder(string kind, string? parentId)
+    {
+        var slot = (kind, parentId ?? "");
+        if (!_names.TryGetValue(slot, out var names))
+        {
+            names = new Dictionary<string, NameHolder>(StringComparer.OrdinalIgnoreCase);
+            _names[slot] = names;
+        }
+
+        return names;
+    }
+
+    private void Add(ExistingEntity entity, bool active)
+    {
+        if (entity.Key is not null)
+        {
+            ByKey.TryAdd(entity.Key, entity);
+        }
+
+        // Inactive entities do not take part in AYON's sibling-name uniqueness.
+        if (active)
+        {
+            NamesUnder(entity.EntityType, entity.ParentId)[entity.Name] = new NameHolder(entity.Key, entity, entity.Type);
+        }
+    }
+}

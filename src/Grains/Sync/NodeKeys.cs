@@ -1,0 +1,27 @@
+namespace AyonShotgrid.Grains.Sync;
+
+/// <summary>
+/// How an AYON entity is tied to its ShotGrid source: attributes <c>shotgridType</c> + <c>shotgridId</c>.
+/// Asset categories have no ShotGrid entity; their id is the slug of the asset type (as ayon-shotgrid does).
+/// </summary>
+public static class NodeKeys
+{
+    public const string AttribId = "shotgridId";
+    public const string AttribType = "shotgridType";
+
+    public static string Of(string shotgridType, long id) => $"{shotgridType}:{id}";
+
+    public static string Of(string shotgridType, string id) => $"{shotgridType}:{id}";
+
+    public static string AssetCategory(string assetType) => Of(SyncEntityTypes.AssetCategory, CategoryId(assetType));
+
+    /// <summary>Category folders are named and identified by the lower-case slug of the asset type ("Matte Painting" → "matte_painting").</summary>
+    public static string CategoryId(string assetType) => AyonNames.EntityName(assetType, "category", 0).ToLowerInvariant();
+
+    /// <summary>The key of an AYON entity from its attributes, or null when it is not linked to ShotGrid.</summary>
+    public static string? FromAttrib(IReadOnlyDictionary<string, string?> attrib) =>
+        attrib.TryGetValue(AttribType, out var type) && attrib.TryGetValue(AttribId, out var id)
+            && !string.IsNullOrEmpty(type) && !string.IsNullOrEmpty(id)
+            ? Of(type, id)
+            : null;
+}

@@ -1,0 +1,187 @@
+using System.Text.Json.Nodes;
+using AyonShotgrid.Contracts.Models;
+using AyonShotgrid.Grains.Ayon;
+using AyonShotgrid.Grains.Options;
+using AyonShotgrid.Grains.Prepare;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AyonShotgrid.Grains.Sync;
+
+/// <summary>
+/// Sync from ShotGrid: reads both sides, plans, and writes the plan in batches through AYON's operations endpoint.
+/// Each batch is sent with canFail so one refused name does not roll back its neighbours; children of an entity
+/// that failed are reported as failed without being sent.
+/// </summary>
+public sealed partial class ProjectSynchronizer(
+    IAyonClient ayon,
+    ShotGridProjectReader reader,
+    ProjectPreparer preparer,
+    IOptions<ShotGridOptions> sgOptions,
+    IOptions<SyncOptions> syncOptions,
+    ILogger<ProjectSynchronizer> logger)
+{
+    private const int ReadingShare = 10;
+
+    public async Task<SyncOutcome> RunAsync(long sgProjectId, string ayonProjectName, bool overrideDifferences, IProgress<SyncProgress> progress, CancellationToken cancellationToken)
+    {
+        var options = syncOptions.Value;
+        void Phase(string phase, int percent) => progress.Report(new SyncProgress(phase, percent, SyncCounts.Zero, []));
+
+        Phase("reading ShotGrid project", 1);
+        var sgProject = await reader.ReadProjectAsync(sgProjectId, cancellationToken);
+        var ayonProject = await preparer.RefreshAnatomyAsync(ayonProjectName, cancellationToken);
+        var items = await reader.ReadItemsAsync(sgProject, new InlineProgress<string>(p => Phase(p, 3)), cancellationToken);
+
+        Phase("reading AYON folders and tasks", 6);
+        var folders = await ayon.GetFoldersAsync(ayonProject.Name, cancellationToken);
+        var tasks = await ayon.GetTasksAsync(ayonProject.Name, cancellationToken);
+
+        Phase("planning", 9);
+        var site = sgOptions.Value.SiteName;
+        var plan = HierarchyPlanner.Plan(new SyncPlanInput(
+            items,
+            folders,
+            tasks,
+            StatusMap.From(ayonProject.Statuses),
+            ayonProject.TaskTypes.Select(t => t.Name).ToHashSet(StringComparer.Ordinal),
+            options.DefaultTaskType,
+            options.DuplicateNamePolicy == "skip" ? DuplicateNamePolicy.Skip : DuplicateNamePolicy.Suffix,
+            overrideDifferences,
+            key => AyonIds.For(site, ayonProject.Name, key)));
+        LogPlanned(logger, sgProjectId, ayonProject.Name, plan.Total, plan.Creates.Count, plan.Updates.Count, plan.AlreadyPresent);
+
+        var run = new RunState(plan, progress);
+        await WriteCreatesAsync(ayonProject.Name, plan.Creates, run, options.BatchSize, cancellationToken);
+        await WriteUpdatesAsync(ayonProject.Name, plan.Updates, run, options.BatchSize, cancellationToken);
+        run.Report("done", 100);
+        LogFinished(logger, sgProjectId, ayonProject.Name, run.Created, run.Updated, run.Failed);
+        return new SyncOutcome(run.Counts, run.Issues);
+    }
+
+    private async Task WriteCreatesAsync(string project, IReadOnlyList<PlannedCreate> creates, RunState run, int batchSize, CancellationToken cancellationToken)
+    {
+        var failedKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var batch in creates.Chunk(batchSize))
+        {
+            var sendable = new List<PlannedCreate>();
+            foreach (var create in batch)
+            {
+                if (create.ParentKey is not null && failedKeys.Contains(create.ParentKey))
+                {
+                    failedKeys.Add(create.Key);
+                    run.Fail(create.SgType, create.SgId, create.Name, $"not created because its parent {create.ParentKey} could not be created");
+                }
+                else
+                {
+                    sendable.Add(create);
+                }
+            }
+
+            if (sendable.Count > 0)
+            {
+                var operations = sendable.Select((c, i) => new AyonOperation($"op{i}", "create", c.AyonEntityType, c.AyonId, c.Data)).ToList();
+                var response = await SendAsync(project, operations, cancellationToken);
+                for (var i = 0; i < sendable.Count; i++)
+                {
+                    var create = sendable[i];
+                    var result = i < response.Operations.Count ? response.Operations[i] : null;
+                    if (result is { Success: true })
+                    {
+                        run.Created++;
+                    }
+                    else if (create.ParentKey is not null && failedKeys.Contains(create.ParentKey))
+                    {
+                        failedKeys.Add(create.Key);
+                        run.Fail(create.SgType, create.SgId, create.Name, $"not created because its parent {create.ParentKey} could not be created");
+                    }
+                    else
+                    {
+                        failedKeys.Add(create.Key);
+                        run.Fail(create.SgType, create.SgId, create.Name, Describe(result));
+                    }
+                }
+            }
+
+            run.Report("creating AYON folders and tasks", 0);
+        }
+    }
+
+    private async Task WriteUpdatesAsync(string project, IReadOnlyList<PlannedUpdate> updates, RunState run, int batchSize, CancellationToken cancellationToken)
+    {
+        foreach (var batch in updates.Chunk(batchSize))
+        {
+            var operations = batch.Select((u, i) => new AyonOperation($"op{i}", "update", u.AyonEntityType, u.AyonId, u.Data)).ToList();
+            var response = await SendAsync(project, operations, cancellationToken);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var result = i < response.Operations.Count ? response.Operations[i] : null;
+                if (result is { Success: true })
+                {
+                    if (!batch[i].IsLink)
+                    {
+                        run.Updated++;
+                    }
+                }
+                else
+                {
+                    run.Fail(batch[i].SgType, batch[i].SgId, batch[i].Name, Describe(result));
+                }
+            }
+
+            run.Report("updating AYON entities that differ", 0);
+        }
+    }
+
+    private async Task<AyonOperationsResponse> SendAsync(string project, IReadOnlyList<AyonOperation> operations, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ayon.SendOperationsAsync(project, operations, canFail: true, cancellationToken);
+        }
+        catch (AyonException e)
+        {
+            throw new AyonException($"AYON did not accept a batch of {operations.Count} operations: {e.Message}", e.Status, e);
+        }
+    }
+
+    private static string Describe(AyonOperationResult? result) => result is null
+        ? "AYON did not report a result for this operation"
+        : $"AYON refused it ({result.Status}{(result.ErrorCode is null ? "" : " " + result.ErrorCode)}): {result.Detail ?? "no detail"}";
+
+    /// <summary>Counters and issues of one run, reported after every batch.</summary>
+    private sealed class RunState(SyncPlan plan, IProgress<SyncProgress> progress)
+    {
+        private readonly List<SyncIssue> _issues = [.. plan.Issues];
+
+        public int Created { get; set; }
+
+        public int Updated { get; set; }
+
+        public int Failed { get; private set; }
+
+        public IReadOnlyList<SyncIssue> Issues => _issues;
+
+        public SyncCounts Counts => new(plan.Total, Created, plan.AlreadyPresent, Updated, plan.Skipped, Failed);
+
+        public void Fail(string type, long id, string name, string reason)
+        {
+            Failed++;
+            _issues.Add(new SyncIssue(SyncIssueKinds.Failed, type, id, name, reason));
+        }
+
+        public void Report(string phase, int percent)
+        {
+            var work = plan.Creates.Count + plan.Updates.Count;
+            var done = Created + Updated + Failed + plan.Updates.Count(u => u.IsLink);
+            var value = percent > 0 ? percent : work == 0 ? 99 : ReadingShare + (int)((100 - ReadingShare - 1) * Math.Min(1.0, (double)done / work));
+            progress.Report(new SyncProgress(phase, value, Counts, _issues.ToList()));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync plan for ShotGrid project {SgProjectId} → AYON '{AyonName}': {Total} entities, {Creates} to create, {Updates} to update, {Present} already present")]
+    private static partial void LogPlanned(ILogger logger, long sgProjectId, string ayonName, int total, int creates, int updates, int present);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync of ShotGrid project {SgProjectId} → AYON '{AyonName}' wrote {Created} creates, {Updated} updates, {Failed} failures")]
+    private static partial void LogFinished(ILogger logger, long sgProjectId, string ayonName, int created, int updated, int failed);
+}

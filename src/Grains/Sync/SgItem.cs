@@ -1,0 +1,14 @@
+using AyonShotgrid.Grains.ShotGrid;
+
+namespace AyonShotgrid.Grains.Sync;
+
+/// <summary>One ShotGrid entity reduced to what the hierarchy needs.</summary>
+/// <param name="Code">ShotGrid code (Task: content).</param>
+/// <param name="Parent">Parent link from the navchain (folders) or <c>Task.entity</c> (tasks); null = project root.</param>
+/// <param name="AssetType">Asset's <c>sg_asset_type</c>.</param>
+/// <param name="StepCode">Task's Pipeline Step code.</param>
+/// <param name="Status">ShotGrid status code (<c>sg_status_list</c>).</param>
+public sealed record SgItem(string Type, long Id, string Code, SgEntityRef? Parent, string? AssetType, string? StepCode, string? Status)
+{
+    public string Key => NodeKeys.Of(Type, Id);
+}

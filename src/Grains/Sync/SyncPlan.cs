@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using AyonShotgrid.Contracts.Models;
+
+namespace AyonShotgrid.Grains.Sync;
+
+/// <summary>A create the sync will send, in parent-before-child order.</summary>
+/// <param name="Key">Node key ("Shot:123", "AssetCategory:prop").</param>
+/// <param name="AyonEntityType">"folder" or "task".</param>
+/// <param name="AyonId">Id chosen for the new entity (deterministic, so a retried batch cannot create it twice).</param>
+/// <param name="ParentKey">Node key of the parent, null for the project root.</param>
+/// <param name="Data">The operation's data (name, label, type, parent, status, attrib).</param>
+public sealed record PlannedCreate(string Key, string AyonEntityType, string AyonId, string? ParentKey, JsonObject Data, string SgType, long SgId, string Name);
+
+/// <summary>An update of an existing entity (linking an unlinked one, or override mode).</summary>
+/// <param name="IsLink">True when the update only links an entity that existed without ShotGrid attributes.</param>
+public sealed record PlannedUpdate(string Key, string AyonEntityType, string AyonId, JsonObject Data, string SgType, long SgId, string Name, bool IsLink);
+
+/// <summary>What a sync will do, decided before anything is written.</summary>
+public sealed record SyncPlan(
+    int Total,
+    int AlreadyPresent,
+    IReadOnlyList<PlannedCreate> Creates,
+    IReadOnlyList<PlannedUpdate> Updates,
+    IReadOnlyList<SyncIssue> Issues)
+{
+    public int Skipped => Issues.Count(i => i.Kind == SyncIssueKinds.Skipped);
+}
+
+/// <summary>Kinds of <see cref="SyncIssue"/>.</summary>
+public static class SyncIssueKinds
+{
+    public const string Failed = "failed";
+    public const string Skipped = "skipped";
+    public const string Renamed = "renamed";
+    public const string Adjusted = "adjusted";
+    public const string Linked = "linked";
+}

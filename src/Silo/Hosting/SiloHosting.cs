@@ -1,0 +1,55 @@
+using AyonShotgrid.Grains;
+using AyonShotgrid.Grains.Hosting;
+using AyonShotgrid.Persistence;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace AyonShotgrid.Silo.Hosting;
+
+/// <summary>Composition of the silo host: Orleans, the sync services, health checks and the dashboard.</summary>
+public static partial class SiloHosting
+{
+    public static WebApplicationBuilder AddSyncSilo(this WebApplicationBuilder builder)
+    {
+        var cluster = ClusterSettings.From(builder.Configuration);
+        builder.Services.AddHealthChecks();
+        if (cluster.ConnectionString is { } migrateTarget && builder.Configuration.GetValue("Persistence:MigrateOnStart", true))
+        {
+            builder.Services.AddHostedService(sp => new SchemaMigrationOnStart(migrateTarget, sp.GetRequiredService<ILogger<SchemaMigrationOnStart>>()));
+        }
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
+            });
+            if (cluster.ConnectionString is { } connectionString)
+            {
+                silo.ConfigureEndpoints(cluster.AdvertisedAddress ?? System.Net.IPAddress.Loopback, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: cluster.AdvertisedAddress is not null);
+                silo.UsePostgresPersistence(connectionString);
+            }
+            else
+            {
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort);
+                silo.AddMemoryGrainStorage(StorageNames.Sync);
+                silo.UseInMemoryReminderService();
+            }
+
+            silo.AddSyncGrains();
+            silo.AddDashboard();
+        });
+        builder.Services.AddHostedService<StartupReport>();
+        return builder;
+    }
+
+    public static WebApplication MapSyncSilo(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live");
+        app.MapHealthChecks("/health/ready");
+        app.UseDashboardAuthentication();
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        return app;
+    }
+}
