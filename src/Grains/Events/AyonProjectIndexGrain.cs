@@ -11,7 +11,7 @@ public sealed partial class AyonProjectIndexGrain(
     IAyonClient ayon,
     ShotGridProjectReader reader,
     ProjectPreparer preparer,
-    TimeProvider time,
+    SyncClock clock,
     ILogger<AyonProjectIndexGrain> logger) : Grain, IAyonProjectIndexGrain
 {
     private static readonly TimeSpan MinimumReloadInterval = TimeSpan.FromSeconds(2);
@@ -50,7 +50,7 @@ public sealed partial class AyonProjectIndexGrain(
         }
 
         // Somebody else (a full sync, a person) may have made it since we loaded.
-        if (time.GetUtcNow() - _loadedAt >= MinimumReloadInterval)
+        if (clock.UtcNow - _loadedAt >= MinimumReloadInterval)
         {
             await LoadAsync();
             return _byKey.GetValueOrDefault(nodeKey);
@@ -95,7 +95,7 @@ public sealed partial class AyonProjectIndexGrain(
             sgProject.Navchains.ToDictionary(),
             project.Statuses.Select(s => new StatusEntry(s.Name, s.ShortName, s.Scope)).ToList(),
             project.TaskTypes.Select(t => t.Name).ToList());
-        _loadedAt = time.GetUtcNow();
+        _loadedAt = clock.UtcNow;
         LogLoaded(logger, projectName, folders.Count, tasks.Count);
     }
 

@@ -19,7 +19,7 @@ public sealed partial class ShotGridLeecherGrain(
     IShotGridClient shotGrid,
     IOptions<SyncOptions> options,
     IOptions<ShotGridOptions> sgOptions,
-    TimeProvider time,
+    SyncClock clock,
     ILogger<ShotGridLeecherGrain> logger) : Grain, IShotGridLeecherGrain, IRemindable
 {
     private const string KeepAliveReminder = "keepalive";
@@ -53,7 +53,7 @@ public sealed partial class ShotGridLeecherGrain(
             await state.WriteStateAsync();
         }
 
-        await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await this.RegisterOrUpdateReminder(KeepAliveReminder, options.Value.LeecherKeepAlivePeriod, options.Value.LeecherKeepAlivePeriod);
         StartTimer();
     }
 
@@ -95,7 +95,7 @@ public sealed partial class ShotGridLeecherGrain(
         {
             // An outage of ShotGrid must not stop the leecher: note it once per failure streak and try again next tick.
             _lastError = e.Message;
-            _lastErrorAt = time.GetUtcNow();
+            _lastErrorAt = clock.UtcNow;
             if (_consecutiveFailures++ == 0)
             {
                 LogPollFailed(logger, e, sgOptions.Value.SiteName);
@@ -109,7 +109,7 @@ public sealed partial class ShotGridLeecherGrain(
         for (var page = 0; page < MaxPagesPerPoll; page++)
         {
             var full = await PollPageAsync(site, cancellationToken);
-            _lastPollAt = time.GetUtcNow();
+            _lastPollAt = clock.UtcNow;
             if (_consecutiveFailures > 0)
             {
                 LogRecovered(logger, site, _consecutiveFailures);
@@ -158,7 +158,7 @@ public sealed partial class ShotGridLeecherGrain(
             }
         }
 
-        var now = time.GetUtcNow();
+        var now = clock.UtcNow;
         var byProject = events.GroupBy(e => e.ProjectId).ToDictionary(g => g.Key, g => g.ToList());
         var calls = projects
             .Where(p => byProject.ContainsKey(p) || _watermarks[p] < maxVisible)

@@ -23,6 +23,7 @@ public static class SyncServiceRegistration
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(SyncClock.System);
         services.AddShotGridClient();
         services.AddAyonClient();
         services.AddSingleton<ShotGridProjectReader>();

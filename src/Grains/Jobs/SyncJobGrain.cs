@@ -16,7 +16,7 @@ namespace AyonShotgrid.Grains.Jobs;
 public sealed partial class SyncJobGrain(
     [PersistentState("syncjob", StorageNames.Sync)] IPersistentState<SyncJobGrainState> state,
     ProjectSynchronizer synchronizer,
-    TimeProvider time,
+    SyncClock clock,
     IOptions<SyncOptions> options,
     IOptions<ShotGridOptions> sgOptions,
     ILogger<SyncJobGrain> logger) : Grain, ISyncJobGrain, IRemindable
@@ -42,7 +42,7 @@ public sealed partial class SyncJobGrain(
         s.OverrideDifferences = request.OverrideDifferences;
         s.RequestedBy = request.RequestedBy;
         s.State = SyncJobState.Queued;
-        s.CreatedAt = time.GetUtcNow();
+        s.CreatedAt = clock.UtcNow;
         await state.WriteStateAsync();
         await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         StartRun();
@@ -99,7 +99,7 @@ public sealed partial class SyncJobGrain(
         var s = state.State;
         s.Attempt++;
         s.State = SyncJobState.Running;
-        s.StartedAt ??= time.GetUtcNow();
+        s.StartedAt ??= clock.UtcNow;
         s.Phase = "starting";
         await state.WriteStateAsync(cancellationToken);
         LogStarted(logger, this.GetPrimaryKeyString(), s.SgProjectId, s.AyonProjectName ?? "", s.OverrideDifferences, s.Attempt);
@@ -143,7 +143,7 @@ public sealed partial class SyncJobGrain(
 
         // Keep the activation alive while it works (idle activations are collected after 15 minutes), and log progress now and then.
         DelayDeactivation(TimeSpan.FromMinutes(5));
-        var now = time.GetUtcNow();
+        var now = clock.UtcNow;
         if (now - _lastWrite >= ProgressWriteInterval)
         {
             _lastWrite = now;
@@ -158,7 +158,7 @@ public sealed partial class SyncJobGrain(
         s.Error = error;
         s.Phase = outcome == SyncJobState.Succeeded ? "done" : "failed";
         s.ProgressPercent = 100;
-        s.FinishedAt = time.GetUtcNow();
+        s.FinishedAt = clock.UtcNow;
         await state.WriteStateAsync();
         await UnregisterResumeAsync();
         LogFinished(logger, this.GetPrimaryKeyString(), outcome, s.Counts.Created, s.Counts.AlreadyPresent, s.Counts.Failed);

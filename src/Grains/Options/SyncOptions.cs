@@ -46,6 +46,9 @@ public sealed class SyncOptions
     /// <summary>Mirror applied events into the AYON event log (topic shotgrid.event).</summary>
     public bool MirrorEventsToAyon { get; set; } = true;
 
+    /// <summary>Period of the reminder that brings the leecher back after deactivation or silo loss (Orleans' reminders are meant for ≥ 1 minute).</summary>
+    public TimeSpan LeecherKeepAlivePeriod { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Start the leecher when the cluster starts.</summary>
     public bool LeecherEnabled { get; set; } = true;
 

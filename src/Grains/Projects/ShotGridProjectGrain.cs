@@ -19,7 +19,7 @@ public sealed partial class ShotGridProjectGrain(
     EventLogReader events,
     IOptions<ShotGridOptions> sgOptions,
     IOptions<SyncOptions> syncOptions,
-    TimeProvider time,
+    SyncClock clock,
     ILogger<ShotGridProjectGrain> logger) : Grain, IShotGridProjectGrain
 {
     private long SgProjectId => GrainKeys.ParseProjectId(this.GetPrimaryKeyString());
@@ -145,7 +145,7 @@ public sealed partial class ShotGridProjectGrain(
         var s = state.State;
         s.SgProjectName = sgProject.Name;
         s.AyonProjectName = result.AyonProjectName;
-        s.PreparedAt = time.GetUtcNow();
+        s.PreparedAt = clock.UtcNow;
         s.Notes = [.. result.Notes];
         if (startAt is { } watermark)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -25,7 +24,7 @@ public static partial class AyonNames
     public static bool IsValidLabel(string label) => !label.Contains('\'') && !label.Contains(';');
 
     /// <summary>
-    /// Turns text into an AYON name: accents dropped, every run of other characters becomes one <c>_</c>,
+    /// Turns text into an AYON name: accents transliterated (see <see cref="Transliteration"/>), every run of other characters becomes one <c>_</c>,
     /// case kept ("Sh 010 (v2)" → "Sh_010_v2"). Empty when nothing usable is left.
     /// </summary>
     public static string Slugify(string? text)
@@ -35,17 +34,12 @@ public static partial class AyonNames
             return "";
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
+        var builder = new StringBuilder(text.Length);
         var pendingSeparator = false;
-        foreach (var ch in decomposed)
+        foreach (var ch in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            if (char.IsAsciiLetterOrDigit(ch))
+            var ascii = Transliteration.ToAscii(ch);
+            if (ascii is not null && ascii.All(char.IsAsciiLetterOrDigit))
             {
                 if (pendingSeparator && builder.Length > 0)
                 {
@@ -53,7 +47,7 @@ public static partial class AyonNames
                 }
 
                 pendingSeparator = false;
-                builder.Append(ch);
+                builder.Append(ascii);
             }
             else
             {

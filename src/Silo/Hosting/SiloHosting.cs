@@ -27,7 +27,8 @@ public static partial class SiloHosting
             });
             if (cluster.ConnectionString is { } connectionString)
             {
-                silo.ConfigureEndpoints(cluster.AdvertisedAddress ?? System.Net.IPAddress.Loopback, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: cluster.AdvertisedAddress is not null);
+                var advertised = cluster.AdvertisedAddress ?? HostAddress.Detect();
+                silo.ConfigureEndpoints(advertised, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: !System.Net.IPAddress.IsLoopback(advertised));
                 silo.UsePostgresPersistence(connectionString);
             }
             else

@@ -1,0 +1,45 @@
+using AyonShotgrid.Emulators.ShotGrid;
+
+namespace AyonShotgrid.Demo;
+
+/// <summary>
+/// The README's first command: a ShotGrid project appears in AYON, against the built-in emulators.
+/// <c>--exit</c> stops after the sync (used by CI to check the demo works); otherwise it runs until Ctrl+C.
+/// </summary>
+internal static class DemoProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var exitAfterSync = args.Contains("--exit");
+        using var shutdown = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            shutdown.Cancel();
+        };
+
+        Console.WriteLine("Starting the ShotGrid and AYON emulators, the silo and the gateway on loopback…");
+        await using var cluster = await DemoCluster.StartAsync(gatewayPort: 8080, siloHttpPort: 8081, shutdown.Token);
+        var project = ShotGridSeeder.SeedDemo(cluster.ShotGrid.Store);
+        Console.WriteLine($"Seeded ShotGrid project {project.ProjectId}: {project.EpisodeIds.Count} episodes, {project.SequenceIds.Count} sequences, {project.ShotIds.Count} shots, {project.AssetIds.Count} assets, {project.TaskIds.Count} tasks.");
+
+        var ok = await DemoScenario.RunAsync(cluster, project.ProjectId, Console.Out, shutdown.Token);
+        DemoScenario.PrintWhereToLook(cluster, project.ProjectId, Console.Out);
+        if (exitAfterSync)
+        {
+            return ok ? 0 : 1;
+        }
+
+        Console.WriteLine("Running. Press Ctrl+C to stop.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, shutdown.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.WriteLine("Stopping…");
+        }
+
+        return ok ? 0 : 1;
+    }
+}

@@ -1,0 +1,91 @@
+namespace AyonShotgrid.Emulators.Ayon;
+
+/// <summary>Switches that make the emulator misbehave on purpose, so clients' error handling can be tested.</summary>
+public sealed class AyonFaults
+{
+    private readonly Lock _gate = new();
+    private readonly List<ScheduledFailure> _scheduled = [];
+    private TimeSpan _latency;
+    private bool _down;
+    private bool _rejectAllWrites;
+    private Func<string, bool>? _rejectFolderNames;
+
+    /// <summary>Answers the next <paramref name="count"/> matching requests with <paramref name="status"/> and an AYON error body.</summary>
+    public void FailNext(int count, int status, TimeSpan? retryAfter = null, string? pathContains = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count == 0)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _scheduled.Add(new ScheduledFailure(count, status, retryAfter, pathContains));
+        }
+    }
+
+    /// <summary>Delay added before every request is handled.</summary>
+    public TimeSpan Latency
+    {
+        get { lock (_gate) { return _latency; } }
+        set { lock (_gate) { _latency = value; } }
+    }
+
+    /// <summary>Every request answers 503.</summary>
+    public bool Down
+    {
+        get { lock (_gate) { return _down; } }
+        set { lock (_gate) { _down = value; } }
+    }
+
+    /// <summary>Folder names for which create operations fail with 400.</summary>
+    public Func<string, bool>? RejectFolderNames
+    {
+        get { lock (_gate) { return _rejectFolderNames; } }
+        set { lock (_gate) { _rejectFolderNames = value; } }
+    }
+
+    /// <summary>Every entity operation and REST write fails with 403 "forbidden".</summary>
+    public bool RejectAllWrites
+    {
+        get { lock (_gate) { return _rejectAllWrites; } }
+        set { lock (_gate) { _rejectAllWrites = value; } }
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _scheduled.Clear();
+            _latency = TimeSpan.Zero;
+            _down = false;
+            _rejectAllWrites = false;
+            _rejectFolderNames = null;
+        }
+    }
+
+    /// <summary>Consumes one scheduled failure that matches <paramref name="path"/>, if any.</summary>
+    internal ScheduledFailure? TakeFailure(string path)
+    {
+        lock (_gate)
+        {
+            var index = _scheduled.FindIndex(f => f.Remaining > 0 && f.Matches(path));
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var failure = _scheduled[index];
+            _scheduled[index] = failure with { Remaining = failure.Remaining - 1 };
+            if (_scheduled[index].Remaining == 0)
+            {
+                _scheduled.RemoveAt(index);
+            }
+
+            return failure;
+        }
+    }
+
+    internal bool IsRejectedFolderName(string name) => RejectFolderNames?.Invoke(name) == true;
+}

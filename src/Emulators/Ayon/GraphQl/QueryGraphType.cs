@@ -1,0 +1,73 @@
+using GraphQL;
+using GraphQL.Types;
+
+namespace AyonShotgrid.Emulators.Ayon;
+
+/// <summary>Root query: <c>project(name:|code:)</c> and <c>events(...)</c>.</summary>
+internal sealed class QueryGraphType : ObjectGraphType
+{
+    public QueryGraphType()
+    {
+        Name = "Query";
+
+        // Non-null like the real schema, so a missing project nulls the whole data object.
+        Field<NonNullGraphType<ProjectGraphType>>("project")
+            .Argument<StringGraphType>("name")
+            .Argument<StringGraphType>("code")
+            .Resolve(c =>
+            {
+                var name = c.GetArgument<string?>("name");
+                var code = c.GetArgument<string?>("code");
+                var store = c.Store();
+                return store.Locked(() =>
+                {
+                    var project = name is not null
+                        ? store.ProjectTable.GetValueOrDefault(name)
+                        : store.ProjectTable.Values.FirstOrDefault(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase));
+                    return project is null
+                        ? throw new ExecutionError("Project not found")
+                        : new ProjectNode(project.Name, project.Code, project.Label, project.Active, project.Library);
+                });
+            });
+
+        Field<NonNullGraphType<EventsConnectionGraphType>>("events")
+            .PagingArguments()
+            .StringListArgument("ids").StringListArgument("topics").StringListArgument("projects")
+            .StringListArgument("users").StringListArgument("statuses")
+            .Resolve(ResolveEvents);
+    }
+
+    private static Page<EventNode> ResolveEvents(IResolveFieldContext<object?> c)
+    {
+        var ids = c.StringSet("ids");
+        var topics = c.StringSet("topics");
+        var projects = c.StringSet("projects");
+        var users = c.StringSet("users");
+        var statuses = c.StringSet("statuses");
+        var store = c.Store();
+        return store.Locked(() =>
+        {
+            var matches = store.EventLog.All.Where(e =>
+                (ids is null || ids.Contains(e.Id))
+                && (topics is null || topics.Any(t => TopicMatches(t, e.Topic)))
+                && (projects is null || (e.Project is not null && projects.Contains(e.Project)))
+                && (users is null || users.Contains(e.User))
+                && (statuses is null || statuses.Contains(e.Status)));
+            var page = Paging.Slice(matches.Select(e => (e.Sequence, e)), c.First(), c.After(), c.Last(), c.Before());
+            return new Page<EventNode>(
+                page.Edges.Select(e => new Edge<EventNode>(GraphSnapshots.Event(e.Node), e.Cursor)).ToList(), page.PageInfo);
+        });
+    }
+
+    /// <summary><c>*</c> works as SQL LIKE's <c>%</c>.</summary>
+    private static bool TopicMatches(string pattern, string topic)
+    {
+        if (!pattern.Contains('*'))
+        {
+            return pattern == topic;
+        }
+
+        var regex = "^" + string.Join(".*", pattern.Split('*').Select(System.Text.RegularExpressions.Regex.Escape)) + "$";
+        return System.Text.RegularExpressions.Regex.IsMatch(topic, regex);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Text.Json.Nodes;
+
+namespace AyonShotgrid.Emulators.Ayon;
+
+/// <summary>
+/// The emulator's whole state. One lock guards everything: requests are short and in-memory, so a single lock keeps
+/// batches atomic and reads consistent without costing the benchmark anything measurable.
+/// </summary>
+public sealed class AyonStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, ProjectState> _projects = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<(string Addon, string Version, string Variant), JsonObject> _settings = [];
+    private readonly Dictionary<string, string> _secrets = new(StringComparer.Ordinal);
+    private int _restartCount;
+    private DateTimeOffset _startedAt;
+    private DateTimeOffset _stalledUntil;
+    private readonly TimeSpan _restartStall;
+
+    internal AyonStore(AyonEmulatorOptions options, AyonFaults faults, TimeProvider time)
+    {
+        Faults = faults;
+        Time = time;
+        Attributes = new AttributeRegistry(options.RequireRestartForAttributes, time);
+        _startedAt = time.GetUtcNow();
+        _restartStall = options.RestartStall;
+    }
+
+    /// <summary>Until when requests are held unanswered, as while the real server replaces its worker.</summary>
+    internal DateTimeOffset StalledUntil => Locked(() => _stalledUntil);
+
+    /// <summary>When the emulated server process last (re)started; <c>/api/info</c> uptime counts from here.</summary>
+    internal DateTimeOffset StartedAt => Locked(() => _startedAt);
+
+    internal AyonFaults Faults { get; }
+    internal TimeProvider Time { get; }
+    internal AttributeRegistry Attributes { get; }
+    internal EventLog EventLog { get; } = new();
+    internal Dictionary<string, ProjectState> ProjectTable => _projects;
+    internal Dictionary<(string Addon, string Version, string Variant), JsonObject> SettingsTable => _settings;
+    internal Dictionary<string, string> SecretTable => _secrets;
+
+    public IReadOnlyList<string> ProjectNames => Locked(() => _projects.Values.Select(p => p.Name).Order(StringComparer.Ordinal).ToList());
+
+    public EmuProject? GetProject(string name) => Locked(() =>
+        _projects.TryGetValue(name, out var p)
+            ? new EmuProject(p.Name, p.Code, p.Label, ProjectState.Names(p.FolderTypes).ToList(),
+                ProjectState.Names(p.TaskTypes).ToList(), ProjectState.Names(p.Statuses).ToList(), JsonFields.ToClrMap(p.Attrib))
+            : null);
+
+    public IReadOnlyList<EmuFolder> Folders(string project) => Locked(() =>
+        _projects.TryGetValue(project, out var p)
+            ? p.Folders.OrderBy(f => f.Sequence)
+                .Select(f => new EmuFolder(f.Id, f.Name, f.Label, f.FolderType, f.ParentId, f.Status, f.Active,
+                    JsonFields.ToClrMap(f.Attrib), p.FolderPath(f.Id)))
+                .ToList()
+            : []);
+
+    public IReadOnlyList<EmuTask> Tasks(string project) => Locked(() =>
+        _projects.TryGetValue(project, out var p)
+            ? p.Tasks.OrderBy(t => t.Sequence)
+                .Select(t => new EmuTask(t.Id, t.Name, t.Label, t.TaskType, t.FolderId, t.Status, t.Active, JsonFields.ToClrMap(t.Attrib)))
+                .ToList()
+            : []);
+
+    public IReadOnlyList<EmuEvent> Events => Locked(() => EventLog.All.Select(e => e.ToPublic()).ToList());
+
+    /// <summary>Attributes as <c>GET /api/attributes</c> lists them (including ones waiting for a restart).</summary>
+    public IReadOnlyList<string> AttributeNames => Locked(() => Attributes.Defined.Select(a => a.Name).ToList());
+
+    public void SetAddonSettings(string addon, string version, JsonObject settings, string variant = "production") =>
+        Locked(() => _settings[(addon, version, variant)] = (JsonObject)settings.DeepClone());
+
+    public void SetSecret(string name, string value) => Locked(() => _secrets[name] = value);
+
+    public int RestartCount => Locked(() => _restartCount);
+
+    internal void Restart() => Locked(() =>
+    {
+        Attributes.Restart();
+        _restartCount++;
+        _startedAt = Time.GetUtcNow();
+        _stalledUntil = _startedAt + _restartStall;
+    });
+
+    internal T Locked<T>(Func<T> read)
+    {
+        lock (_gate)
+        {
+            return read();
+        }
+    }
+
+    internal void Locked(Action action)
+    {
+        lock (_gate)
+        {
+            action();
+        }
+    }
+
+    /// <summary>
+    /// Runs one write against a project atomically: on failure its changes are undone, on success its events are
+    /// stored with the caller's sender headers.
+    /// </summary>
+    internal T WriteProject<T>(string projectName, RequestOrigin origin, Func<WriteContext, T> write)
+    {
+        lock (_gate)
+        {
+            var project = _projects.GetValueOrDefault(projectName)
+                ?? throw AyonProblem.NotFound($"Project {projectName} not found");
+            var ctx = new WriteContext(project, Attributes, Faults, Time.GetUtcNow(), []);
+            var undo = new List<Action>();
+            project.UndoLog = undo;
+            try
+            {
+                var result = write(ctx);
+                project.UndoLog = null;
+                CommitEvents(ctx, origin);
+                return result;
+            }
+            catch
+            {
+                project.RollBack(undo);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Stores the events of a committed write. Caller holds the lock.</summary>
+    internal void CommitEvents(WriteContext ctx, RequestOrigin origin)
+    {
+        foreach (var pending in ctx.Events)
+        {
+            EventLog.Emit(pending, ctx.Project.Name, origin, ctx.Now);
+        }
+
+        ctx.Events.Clear();
+    }
+}

@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace AyonShotgrid.Emulators.ShotGrid;
+
+/// <summary>
+/// Mints JWT-shaped (HS256) access tokens like ShotGrid's and checks bearer tokens. Tokens are tracked by jti so
+/// <see cref="ExpireAll"/> can invalidate every issued token at once (fault injection).
+/// </summary>
+internal sealed class TokenService(TimeProvider time, TimeSpan lifetime)
+{
+    private readonly byte[] _secret = RandomNumberGenerator.GetBytes(32);
+    private readonly ConcurrentDictionary<string, long> _activeTokens = new();
+    private readonly ConcurrentDictionary<string, long> _refreshTokens = new();
+
+    public int LifetimeSeconds => (int)lifetime.TotalSeconds;
+
+    public (string AccessToken, string RefreshToken) Issue(long apiUserId)
+    {
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        var jti = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var header = new JsonObject { ["alg"] = "HS256", ["typ"] = "JWT" };
+        var payload = new JsonObject
+        {
+            ["iss"] = "shotgrid-emulator", ["aud"] = "127.0.0.1", ["iat"] = now, ["exp"] = now + LifetimeSeconds, ["jti"] = jti,
+            ["user"] = new JsonObject { ["type"] = "ApiUser", ["id"] = apiUserId },
+            ["sudo_as_login"] = null, ["auth_type"] = "api_key", ["session_uuid"] = null,
+        };
+        var unsigned = Base64Url(Encoding.UTF8.GetBytes(header.ToJsonString())) + "." + Base64Url(Encoding.UTF8.GetBytes(payload.ToJsonString()));
+        var token = unsigned + "." + Base64Url(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(unsigned)));
+        _activeTokens[jti] = apiUserId;
+        var refresh = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        _refreshTokens[refresh] = apiUserId;
+        return (token, refresh);
+    }
+
+    public long? Redeem(string refreshToken) => _refreshTokens.TryRemove(refreshToken, out var id) ? id : null;
+
+    /// <summary>The ApiUser id of a valid, unexpired token; null otherwise.</summary>
+    public long? Validate(string token)
+    {
+        var parts = token.Split('.');
+        if (parts.Length != 3)
+        {
+            return null;
+        }
+
+        var expected = Base64Url(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(parts[0] + "." + parts[1])));
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(parts[2])))
+        {
+            return null;
+        }
+
+        var payload = JsonNode.Parse(FromBase64Url(parts[1])) as JsonObject;
+        var exp = payload?["exp"]?.GetValue<long>() ?? 0;
+        var jti = payload?["jti"]?.GetValue<string>() ?? "";
+        if (exp <= time.GetUtcNow().ToUnixTimeSeconds() || !_activeTokens.TryGetValue(jti, out var userId))
+        {
+            return null;
+        }
+
+        return userId;
+    }
+
+    public void ExpireAll()
+    {
+        _activeTokens.Clear();
+        _refreshTokens.Clear();
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static byte[] FromBase64Url(string s)
+    {
+        var padded = s.Replace('-', '+').Replace('_', '/');
+        return Convert.FromBase64String(padded.PadRight(padded.Length + ((4 - (padded.Length % 4)) % 4), '='));
+    }
+}

@@ -1,0 +1,77 @@
+namespace AyonShotgrid.Emulators.ShotGrid;
+
+/// <summary>Switches the resilience tests flip: queued failures, latency, outage, token expiry. Thread-safe.</summary>
+public sealed class ShotGridFaults
+{
+    private readonly Lock _lock = new();
+    private readonly List<PlannedFailure> _planned = [];
+    private readonly Action _expireTokens;
+    private long _latencyTicks;
+    private volatile bool _down;
+
+    internal ShotGridFaults(Action expireTokens) => _expireTokens = expireTokens;
+
+    /// <summary>Added to every request.</summary>
+    public TimeSpan Latency
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicks));
+        set => Interlocked.Exchange(ref _latencyTicks, value.Ticks);
+    }
+
+    /// <summary>When true every request gets 503.</summary>
+    public bool Down
+    {
+        get => _down;
+        set => _down = value;
+    }
+
+    /// <summary>The next <paramref name="count"/> requests (whose path contains <paramref name="pathContains"/>, if given) fail with <paramref name="status"/>.</summary>
+    public void FailNext(int count, int status, TimeSpan? retryAfter = null, string? pathContains = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        lock (_lock)
+        {
+            _planned.Add(new PlannedFailure(count, status, retryAfter, pathContains));
+        }
+    }
+
+    /// <summary>Every token issued so far becomes invalid (401).</summary>
+    public void ExpireTokensNow() => _expireTokens();
+
+    public void Reset()
+    {
+        lock (_lock)
+        {
+            _planned.Clear();
+        }
+
+        Latency = TimeSpan.Zero;
+        Down = false;
+    }
+
+    internal (int Status, TimeSpan? RetryAfter)? TakeFailure(string path)
+    {
+        lock (_lock)
+        {
+            var index = _planned.FindIndex(p => p.PathContains is null || path.Contains(p.PathContains, StringComparison.OrdinalIgnoreCase));
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var planned = _planned[index];
+            if (planned.Remaining <= 1)
+            {
+                _planned.RemoveAt(index);
+            }
+            else
+            {
+                _planned[index] = planned with { Remaining = planned.Remaining - 1 };
+            }
+
+            return (planned.Status, planned.RetryAfter);
+        }
+    }
+
+    private sealed record PlannedFailure(int Remaining, int Status, TimeSpan? RetryAfter, string? PathContains);
+}

@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace AyonShotgrid.Emulators.ShotGrid;
+
+/// <summary>Create (201), update (200), delete = retire (204), revive (200). Writes are attributed to the token's ApiUser.</summary>
+internal static class EntityWriteEndpoints
+{
+    public static async Task Create(HttpContext ctx, EmulatorServices s, string type)
+    {
+        var def = s.Store.Schema.Resolve(type);
+        if (await ReadJsonObject(ctx) is not { } body)
+        {
+            return;
+        }
+
+        var actor = Actor(ctx);
+        var record = s.Store.Locked(() =>
+        {
+            var row = s.Store.CreateCore(def, s.Store.ConvertJson(def, body, "create"), actor);
+            return s.Writer.Write(row, def, null, createFormat: true);
+        });
+        await Responses.Json(ctx, 201, new JsonObject { ["data"] = record });
+    }
+
+    public static async Task Update(HttpContext ctx, EmulatorServices s, string type, long id)
+    {
+        var def = s.Store.Schema.Resolve(type);
+        if (await ReadJsonObject(ctx) is not { } body)
+        {
+            return;
+        }
+
+        var actor = Actor(ctx);
+        var record = s.Store.Locked(() =>
+        {
+            var row = s.Store.UpdateCore(def, id, s.Store.ConvertJson(def, body, "update"), actor);
+            return s.Writer.Write(row, def, null);
+        });
+        await Responses.Json(ctx, 200, new JsonObject { ["data"] = record, ["links"] = new JsonObject { ["self"] = ctx.Request.Path.Value } });
+    }
+
+    public static Task Delete(HttpContext ctx, EmulatorServices s, string type, long id)
+    {
+        var def = s.Store.Schema.Resolve(type);
+        var actor = Actor(ctx);
+        s.Store.Locked(() =>
+        {
+            s.Store.RetireCore(def, id, actor);
+            return 0;
+        });
+        ctx.Response.StatusCode = 204;
+        return Task.CompletedTask;
+    }
+
+    public static Task Revive(HttpContext ctx, EmulatorServices s, string type, long id)
+    {
+        var def = s.Store.Schema.Resolve(type);
+        if (!string.Equals(ctx.Request.Query["revive"], "true", StringComparison.OrdinalIgnoreCase))
+        {
+            throw ShotGridRequestException.BadRequest("Request Parameters invalid.", new JsonObject { ["revive"] = new JsonArray("revive is missing") });
+        }
+
+        var actor = Actor(ctx);
+        var revived = s.Store.Locked(() => s.Store.ReviveCore(def, id, actor));
+        return Responses.Json(ctx, 200, new JsonObject
+        {
+            ["data"] = new JsonObject { ["type"] = def.Type, ["id"] = id },
+            ["links"] = new JsonObject { ["self"] = ctx.Request.Path.Value },
+            ["meta"] = new JsonObject { ["did_revive"] = revived },
+        });
+    }
+
+    private static StoreActor? Actor(HttpContext ctx) => ctx.Items["sg-actor"] as StoreActor;
+
+    private static async Task<JsonObject?> ReadJsonObject(HttpContext ctx)
+    {
+        if (Responses.MediaType(ctx) != "application/json")
+        {
+            await Responses.UnsupportedContentType(ctx, "application/json");
+            return null;
+        }
+
+        return await Responses.ReadBody(ctx) as JsonObject ?? throw ShotGridRequestException.BadRequest("Request body must be a JSON object.");
+    }
+}

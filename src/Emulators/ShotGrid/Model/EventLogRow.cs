@@ -1,0 +1,15 @@
+using System.Text.Json.Nodes;
+
+namespace AyonShotgrid.Emulators.ShotGrid;
+
+/// <summary>One EventLogEntry as stored. <see cref="EntityId"/> is kept even after retirement; REST reads null the link then.</summary>
+public sealed record EventLogRow(
+    long Id,
+    string EventType,
+    string? AttributeName,
+    string EntityType,
+    long EntityId,
+    long? ProjectId,
+    StoreActor? User,
+    DateTimeOffset CreatedAt,
+    JsonObject Meta);

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace AyonShotgrid.Emulators.ShotGrid;
+
+/// <summary>
+/// Evaluates parsed filters against records. Semantics follow the reference: text/list matching is case-insensitive,
+/// numbers accept numeric strings ("1226" == 1226), negations match null rows, multi_entity "is" means "contains".
+/// </summary>
+internal sealed class FilterEvaluator(ShotGridStore store)
+{
+    public bool Matches(FilterNode? node, IRecordView record) => node switch
+    {
+        null => true,
+        FilterGroup { Any: true } g => g.Children.Count == 0 || g.Children.Any(c => Matches(c, record)),
+        FilterGroup g => g.Children.All(c => Matches(c, record)),
+        FilterCondition c => MatchCondition(c, record),
+        _ => false,
+    };
+
+    private bool MatchCondition(FilterCondition c, IRecordView record)
+    {
+        if (c.Steps.Count == 1)
+        {
+            return Match(record.Get(c.Field.Name), c);
+        }
+
+        var values = new List<object?>(1);
+        FieldPaths.Collect(store, record, c.Steps, 0, values);
+        return IsNegation(c.Relation) ? values.All(v => Match(v, c)) : values.Any(v => Match(v, c));
+    }
+
+    private static bool IsNegation(string relation) => relation.StartsWith("not_", StringComparison.Ordinal)
+        || relation is "is_not" or "type_is_not" or "name_not_contains";
+
+    private bool Match(object? actual, FilterCondition c) => c.Field.DataType switch
+    {
+        "entity" => MatchLinks(actual is EntityLink l && store.IsLive(l.Type, l.Id) ? [l] : [], c, single: true),
+        "multi_entity" => MatchLinks((actual as List<EntityLink> ?? []).Where(l => store.IsLive(l.Type, l.Id)).ToList(), c, single: false),
+        _ => MatchScalar(actual, c.Relation, c.Value, c.Field.DataType),
+    };
+
+    private bool MatchLinks(List<EntityLink> links, FilterCondition c, bool single)
+    {
+        var v = c.Value;
+        return c.Relation switch
+        {
+            "is" => v is null ? links.Count == 0 : AsLink(v) is { } x && links.Contains(x),
+            "is_not" => !(v is null ? links.Count == 0 : AsLink(v) is { } x && links.Contains(x)),
+            "in" => v is JsonArray a && a.Select(AsLink).Any(x => x is not null && links.Contains(x)) || (single && v is JsonArray n && links.Count == 0 && n.Any(e => e is null)),
+            "not_in" => !(v is JsonArray a && a.Select(AsLink).Any(x => x is not null && links.Contains(x))),
+            "type_is" => links.Any(l => string.Equals(l.Type, Str(v), StringComparison.Ordinal)),
+            "type_is_not" => !links.Any(l => string.Equals(l.Type, Str(v), StringComparison.Ordinal)),
+            "name_is" => links.Any(l => string.Equals(store.NameOf(l), Str(v), StringComparison.OrdinalIgnoreCase)),
+            "name_contains" => links.Any(l => Contains(store.NameOf(l), Str(v))),
+            "name_not_contains" => !links.Any(l => Contains(store.NameOf(l), Str(v))),
+            "name_starts_with" => links.Any(l => store.NameOf(l)?.StartsWith(Str(v) ?? "\0", StringComparison.OrdinalIgnoreCase) == true),
+            "name_ends_with" => links.Any(l => store.NameOf(l)?.EndsWith(Str(v) ?? "\0", StringComparison.OrdinalIgnoreCase) == true),
+            _ => false,
+        };
+    }
+
+    private bool MatchScalar(object? actual, string relation, JsonNode? v, string dataType)
+    {
+        switch (relation)
+        {
+            case "is":
+                return Equal(actual, v, dataType);
+            case "is_not":
+                return !Equal(actual, v, dataType);
+            case "in":
+                return v is JsonArray a ? a.Any(e => Equal(actual, e, dataType)) : Equal(actual, v, dataType);
+            case "not_in":
+                return !(v is JsonArray b ? b.Any(e => Equal(actual, e, dataType)) : Equal(actual, v, dataType));
+            case "less_than":
+                return Compare(actual, v, dataType) < 0;
+            case "greater_than":
+                return Compare(actual, v, dataType) > 0;
+            case "between":
+                return v is JsonArray r && Compare(actual, r[0], dataType) >= 0 && Compare(actual, r[1], dataType) <= 0;
+            case "not_between":
+                return !(v is JsonArray s && Compare(actual, s[0], dataType) >= 0 && Compare(actual, s[1], dataType) <= 0);
+            case "contains":
+                return Contains(actual as string, Str(v));
+            case "not_contains":
+                return !Contains(actual as string, Str(v));
+            case "starts_with":
+                return actual is string st && Str(v) is { } p && st.StartsWith(p.Trim(), StringComparison.OrdinalIgnoreCase);
+            case "ends_with":
+                return actual is string en && Str(v) is { } q && en.EndsWith(q.Trim(), StringComparison.OrdinalIgnoreCase);
+            case "in_last" or "not_in_last" or "in_next" or "not_in_next":
+                var inside = InWindow(actual, v, relation.EndsWith("last", StringComparison.Ordinal));
+                return relation.StartsWith("not_", StringComparison.Ordinal) ? !inside : inside;
+            default:
+                return false;
+        }
+    }
+
+    private static bool Equal(object? actual, JsonNode? v, string dataType) =>
+        v is null ? actual is null : actual is not null && Compare(actual, v, dataType) == 0;
+
+    /// <summary>Null when either side is missing or not comparable (such rows never match an ordering relation).</summary>
+    private static int? Compare(object? actual, JsonNode? v, string dataType)
+    {
+        if (actual is null || v is not JsonValue value)
+        {
+            return null;
+        }
+
+        switch (actual)
+        {
+            case long or double:
+                var n = Convert.ToDouble(actual, CultureInfo.InvariantCulture);
+                return ToDouble(value) is { } d ? n.CompareTo(d) : null;
+            case bool b:
+                return ToBool(value) is { } o ? b.CompareTo(o) : null;
+            case DateTimeOffset at:
+                return Str(value) is { } s && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
+                    ? at.CompareTo(t) : null;
+            case string text:
+                var other = value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
+                return dataType == "date"
+                    ? string.CompareOrdinal(text, other)
+                    : string.Compare(text.Trim(), other.Trim(), StringComparison.OrdinalIgnoreCase);
+            default:
+                return null;
+        }
+    }
+
+    private bool InWindow(object? actual, JsonNode? v, bool past)
+    {
+        if (actual is not DateTimeOffset at || v is not JsonArray { Count: 2 } a || ToDouble(a[0] as JsonValue) is not { } count)
+        {
+            return false;
+        }
+
+        var span = (Str(a[1]) ?? "").ToUpperInvariant() switch
+        {
+            "HOUR" => TimeSpan.FromHours(count),
+            "DAY" => TimeSpan.FromDays(count),
+            "WEEK" => TimeSpan.FromDays(7 * count),
+            "MONTH" => TimeSpan.FromDays(30 * count),
+            "YEAR" => TimeSpan.FromDays(365 * count),
+            _ => throw ShotGridRequestException.BadRequest($"Invalid unit {Str(a[1])}"),
+        };
+        var now = store.Time.GetUtcNow();
+        return past ? at >= now - span && at <= now : at >= now && at <= now + span;
+    }
+
+    private static EntityLink? AsLink(JsonNode? node) =>
+        node is JsonObject o && o["type"] is JsonValue t && o["id"] is JsonValue i && ToDouble(i) is { } id
+            ? new EntityLink(t.GetValue<string>(), (long)id) : null;
+
+    private static double? ToDouble(JsonValue? v) => v?.GetValueKind() switch
+    {
+        JsonValueKind.Number => v.GetValue<double>(),
+        JsonValueKind.String when double.TryParse(v.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+        _ => null,
+    };
+
+    private static bool? ToBool(JsonValue v) => v.GetValueKind() switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.String when bool.TryParse(v.GetValue<string>(), out var b) => b,
+        _ => null,
+    };
+
+    private static string? Str(JsonNode? v) => v is JsonValue s && s.GetValueKind() == JsonValueKind.String ? s.GetValue<string>() : null;
+
+    private static bool Contains(string? text, string? part) =>
+        text is not null && part is not null && text.Contains(part.Trim(), StringComparison.OrdinalIgnoreCase);
+}

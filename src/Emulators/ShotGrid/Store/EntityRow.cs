@@ -1,0 +1,24 @@
+namespace AyonShotgrid.Emulators.ShotGrid;
+
+internal sealed class EntityRow(EntityDef def, long id) : IRecordView
+{
+    public EntityDef Def { get; } = def;
+
+    public string Type => Def.Type;
+
+    public long Id { get; } = id;
+
+    public Dictionary<string, object?> Fields { get; } = new(StringComparer.Ordinal);
+
+    public bool Retired { get; set; }
+
+    public object? Get(string field) => field == "id" ? Id : Fields.GetValueOrDefault(field);
+
+    public string? DisplayName => Type switch
+    {
+        "ApiUser" => $"{Fields.GetValueOrDefault("firstname")} {Fields.GetValueOrDefault("lastname")}".Trim(),
+        _ => Fields.GetValueOrDefault(Def.IdentityField) as string,
+    };
+
+    public long? ProjectId => Type == "Project" ? Id : (Fields.GetValueOrDefault("project") as EntityLink)?.Id;
+}

@@ -1,0 +1,323 @@
+using System.Text.Json.Nodes;
+
+namespace AyonShotgrid.Emulators.ShotGrid;
+
+// Write paths shared by the store API and REST. Callers hold the lock; values are already converted.
+public sealed partial class ShotGridStore
+{
+    // Forward link field -> multi_entity field on the target that ShotGrid keeps in step (Sequence.shots, ...).
+    private static readonly Dictionary<(string Type, string Field), string> ReverseFields = new()
+    {
+        [("Shot", "sg_sequence")] = "shots",
+        [("Sequence", "episode")] = "sequences",
+        [("Scene", "sg_sequence")] = "scenes",
+        [("Task", "entity")] = "tasks",
+    };
+
+    internal EntityRow CreateCore(EntityDef def, Dictionary<string, object?> values, StoreActor? actor)
+    {
+        if (def.Type == "EventLogEntry")
+        {
+            throw new ShotGridRequestException(400, 104, "API create() CRUD ERROR #3: Create for EventLogEntry is not allowed in the emulator.");
+        }
+
+        Validate(def, values, "create");
+        if (def.ProjectScoped && values.GetValueOrDefault("project") is not EntityLink)
+        {
+            throw ShotGridRequestException.BadRequest(
+                $"API create() missing 'project' attribute: {new JsonObject(values.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value?.ToString())))}");
+        }
+
+        var row = new EntityRow(def, ++_lastEntityId);
+        var populated = new List<string>();
+        foreach (var (name, value) in values)
+        {
+            var stored = value is MultiEntityWrite m ? (m.Mode == "remove" ? [] : m.Links.Distinct().ToList()) : value;
+            row.Fields[name] = stored;
+            if (name != "project" && !IsEmpty(stored))
+            {
+                populated.Add(name);
+            }
+        }
+
+        foreach (var field in def.Fields.Values.Where(f => f.DefaultValue is not null && !values.ContainsKey(f.Name)))
+        {
+            row.Fields[field.Name] = field.DefaultValue;
+            if (field.DataType != "checkbox")
+            {
+                populated.Add(field.Name);
+            }
+        }
+
+        if (def.IdentityField is "code" or "content" or "name" && row.Fields.GetValueOrDefault(def.IdentityField) is null)
+        {
+            row.Fields[def.IdentityField] = $"New {def.Type} {row.Id}";
+            populated.Add(def.IdentityField);
+        }
+
+        if (def.Type == "Project" && row.Fields.GetValueOrDefault("tracking_settings") is null)
+        {
+            // Every real project has navchains; a sync reads them to build its hierarchy.
+            row.Fields["tracking_settings"] = DefaultTrackingSettings();
+        }
+
+        var now = Now();
+        var by = actor is null ? null : new EntityLink(actor.Type, actor.Id);
+        row.Fields["created_at"] = now;
+        row.Fields["updated_at"] = now;
+        row.Fields["created_by"] = by;
+        row.Fields["updated_by"] = by;
+        row.Fields["cached_display_name"] = row.DisplayName;
+        _rows[def.Type][row.Id] = row;
+
+        foreach (var (name, value) in row.Fields)
+        {
+            if (value is EntityLink link)
+            {
+                LinkReverse(row, name, null, link);
+            }
+        }
+
+        if (ShouldLog(actor))
+        {
+            foreach (var name in populated)
+            {
+                var field = def.Fields[name];
+                var meta = ChangeMeta(row, field, null, row.Fields[name], inCreate: true);
+                Emit(row, $"Shotgun_{def.Type}_Change", name, actor, meta, now);
+            }
+
+            Emit(row, $"Shotgun_{def.Type}_New", null, actor,
+                new JsonObject { ["type"] = "new_entity", ["entity_type"] = def.Type, ["entity_id"] = row.Id }, now);
+        }
+
+        return row;
+    }
+
+    internal EntityRow UpdateCore(EntityDef def, long id, Dictionary<string, object?> values, StoreActor? actor)
+    {
+        var row = FindRow(def.Type, id);
+        if (row is null || row.Retired)
+        {
+            throw NotFoundForWrite(def, id);
+        }
+
+        Validate(def, values, "update");
+        var now = Now();
+        var changed = false;
+        foreach (var (name, value) in values)
+        {
+            var field = def.Fields[name];
+            var old = row.Fields.GetValueOrDefault(name);
+            object? updated = value;
+            if (value is MultiEntityWrite m)
+            {
+                var current = old as List<EntityLink> ?? [];
+                updated = m.Mode switch
+                {
+                    "add" => current.Concat(m.Links).Distinct().ToList(),
+                    "remove" => current.Except(m.Links).ToList(),
+                    _ => m.Links.Distinct().ToList(),
+                };
+            }
+
+            if (SameValue(old, updated))
+            {
+                continue;
+            }
+
+            row.Fields[name] = updated;
+            changed = true;
+            if (field.DataType == "entity")
+            {
+                LinkReverse(row, name, old as EntityLink, updated as EntityLink);
+            }
+
+            if (ShouldLog(actor))
+            {
+                Emit(row, $"Shotgun_{def.Type}_Change", name, actor, ChangeMeta(row, field, old, updated, inCreate: false), now);
+            }
+        }
+
+        if (changed)
+        {
+            row.Fields["updated_at"] = now;
+            row.Fields["updated_by"] = actor is null ? null : new EntityLink(actor.Type, actor.Id);
+            row.Fields["cached_display_name"] = row.DisplayName;
+        }
+
+        return row;
+    }
+
+    internal void RetireCore(EntityDef def, long id, StoreActor? actor)
+    {
+        var row = FindRow(def.Type, id);
+        if (row is null || row.Retired)
+        {
+            throw NotFoundForWrite(def, id);
+        }
+
+        row.Retired = true;
+        var now = Now();
+        if (ShouldLog(actor))
+        {
+            var date = MetaValues.FormatDate(now);
+            Emit(row, $"Shotgun_{def.Type}_Retirement", null, actor, new JsonObject
+            {
+                ["type"] = "entity_retirement", ["class_name"] = def.Type, ["display_name"] = row.DisplayName,
+                ["entity_id"] = row.Id, ["entity_type"] = def.Type, ["id"] = row.Id, ["retirement_date"] = date,
+            }, now);
+            Emit(row, $"Shotgun_{def.Type}_Change", "retirement_date", actor, RetirementChange(row, null, date), now);
+        }
+    }
+
+    /// <summary>Returns false when the row exists but was not retired (nothing to do).</summary>
+    internal bool ReviveCore(EntityDef def, long id, StoreActor? actor)
+    {
+        var row = FindRow(def.Type, id) ?? throw NotFoundForWrite(def, id);
+        if (!row.Retired)
+        {
+            return false;
+        }
+
+        row.Retired = false;
+        var now = Now();
+        if (ShouldLog(actor))
+        {
+            var retiredOn = _events.Published.LastOrDefault(e => e.EntityId == id && e.EventType.EndsWith("_Retirement", StringComparison.Ordinal))?.Meta["retirement_date"]?.DeepClone();
+            Emit(row, $"Shotgun_{def.Type}_Change", "retirement_date", actor, RetirementChange(row, retiredOn, null), now);
+            Emit(row, $"Shotgun_{def.Type}_Revival", null, actor, new JsonObject
+            {
+                ["type"] = "entity_revival", ["class_name"] = def.Type, ["display_name"] = row.DisplayName,
+                ["entity_id"] = row.Id, ["entity_type"] = def.Type, ["id"] = row.Id,
+            }, now);
+        }
+
+        return true;
+    }
+
+    private static ShotGridRequestException NotFoundForWrite(EntityDef def, long id) =>
+        new(404, 104, "Not Found", $"Entity of type [{def.Type}] with id={id} does not exist.");
+
+    private void Validate(EntityDef def, Dictionary<string, object?> values, string op)
+    {
+        foreach (var (name, value) in values)
+        {
+            var field = def.Fields.GetValueOrDefault(name)
+                ?? throw ShotGridRequestException.BadRequest($"API {op}() {def.Type}.{name} doesn't exist.", new JsonObject());
+            if (field.ReadOnly)
+            {
+                throw new ShotGridRequestException(400, 104, $"API {op}() {def.Type}.{name} is read only.");
+            }
+
+            switch (value)
+            {
+                case string s when field.DataType is "list" or "status_list" && !field.ValidValues!.Contains(s):
+                    var kind = field.DataType == "status_list" ? "status" : "list value";
+                    throw new ShotGridRequestException(400, 104,
+                        $"Update failed for [{def.Type}.{name}]: '{s}' is not a valid {kind}. Valid {kind}es: {string.Join(", ", field.ValidValues!.Select(v => $"'{v}'"))}");
+                case EntityLink link:
+                    CheckLink(def, field, link);
+                    break;
+                case MultiEntityWrite multi:
+                    multi.Links.ForEach(l => CheckLink(def, field, l));
+                    break;
+            }
+        }
+    }
+
+    private void CheckLink(EntityDef def, FieldDef field, EntityLink link)
+    {
+        if (!field.ValidTypes!.Contains(link.Type) || !IsLive(link.Type, link.Id))
+        {
+            throw new ShotGridRequestException(400, 104, $"Update failed for [{def.Type}.{field.Name}]: Value is not legal.");
+        }
+    }
+
+    private void LinkReverse(EntityRow row, string field, EntityLink? oldTarget, EntityLink? newTarget)
+    {
+        var key = (row.Type, field);
+        if (!ReverseFields.TryGetValue(key, out var reverse))
+        {
+            return;
+        }
+
+        var self = new EntityLink(row.Type, row.Id);
+        if (oldTarget is not null && FindRow(oldTarget.Type, oldTarget.Id) is { } oldRow && oldRow.Fields.GetValueOrDefault(reverse) is List<EntityLink> oldList)
+        {
+            oldList.Remove(self);
+        }
+
+        if (newTarget is not null && FindRow(newTarget.Type, newTarget.Id) is { } newRow && newRow.Def.Fields.ContainsKey(reverse))
+        {
+            if (newRow.Fields.GetValueOrDefault(reverse) is not List<EntityLink> list)
+            {
+                newRow.Fields[reverse] = list = [];
+            }
+
+            if (!list.Contains(self))
+            {
+                list.Add(self);
+            }
+        }
+    }
+
+    private bool ShouldLog(StoreActor? actor) =>
+        actor is not { Type: "ApiUser" } || FindRow("ApiUser", actor.Id)?.Fields.GetValueOrDefault("generate_event_log_entries") is not false;
+
+    private void Emit(EntityRow row, string eventType, string? attribute, StoreActor? actor, JsonObject meta, DateTimeOffset at) =>
+        _events.Append(new EventLogRow(_events.Allocate(), eventType, attribute, row.Type, row.Id, row.ProjectId, actor, at, meta));
+
+    private JsonObject ChangeMeta(EntityRow row, FieldDef field, object? old, object? updated, bool inCreate)
+    {
+        var meta = new JsonObject
+        {
+            ["type"] = "attribute_change", ["attribute_name"] = field.Name, ["entity_type"] = row.Type, ["entity_id"] = row.Id,
+            ["field_data_type"] = field.DataType,
+        };
+        if (field.DataType == "multi_entity")
+        {
+            var before = old as List<EntityLink> ?? [];
+            var after = updated as List<EntityLink> ?? [];
+            meta["added"] = new JsonArray(after.Except(before).Select(l => (JsonNode?)MetaValues.Link(l, NameOf(l))).ToArray());
+            meta["removed"] = new JsonArray(before.Except(after).Select(l => (JsonNode?)MetaValues.Link(l, NameOf(l))).ToArray());
+        }
+        else
+        {
+            meta["old_value"] = MetaValues.ToNode(old, NameOf);
+            meta["new_value"] = MetaValues.ToNode(updated, NameOf);
+        }
+
+        if (inCreate)
+        {
+            meta["in_create"] = true;
+        }
+
+        meta["platform_id"] = null;
+        return meta;
+    }
+
+    private static JsonObject RetirementChange(EntityRow row, JsonNode? old, JsonNode? updated) => new()
+    {
+        ["type"] = "attribute_change", ["attribute_name"] = "retirement_date", ["entity_type"] = row.Type, ["entity_id"] = row.Id,
+        ["field_data_type"] = "date_time", ["old_value"] = old, ["new_value"] = updated,
+    };
+
+    internal string? NameOf(EntityLink link) => FindRow(link.Type, link.Id)?.DisplayName;
+
+    private DateTimeOffset Now()
+    {
+        var now = _time.GetUtcNow();
+        return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+    }
+
+    private static bool IsEmpty(object? value) => value is null or List<EntityLink> { Count: 0 } or MultiEntityWrite { Links.Count: 0 };
+
+    private static bool SameValue(object? a, object? b) => (a, b) switch
+    {
+        (null, null) => true,
+        (List<EntityLink> x, List<EntityLink> y) => x.SequenceEqual(y),
+        (JsonNode x, JsonNode y) => JsonNode.DeepEquals(x, y),
+        _ => Equals(a, b),
+    };
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using AyonShotgrid.Emulators.ShotGrid;
+using AyonShotgrid.Tests.Infrastructure;
+
+namespace AyonShotgrid.Tests.Gateway;
+
+[Collection(SyncCollection.Name)]
+public sealed class GatewayApiTests(SyncFixture fixture)
+{
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-key-123")]
+    public async Task ApiCallsWithoutTheRightKeyAre401AndDoNothing(string? key)
+    {
+        var name = TestProjects.UniqueName("Auth");
+        var projectId = fixture.ShotGrid.Store.CreateProject(name, code: "auth");
+        using var gateway = fixture.GatewayClient(apiKey: key);
+
+        var prepare = await gateway.PostAsync($"api/shotgrid/projects/{projectId}/prepare", null);
+        var list = await gateway.GetAsync("api/shotgrid/projects");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, prepare.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, list.StatusCode);
+        Assert.Null(fixture.Ayon.Store.GetProject(name));
+    }
+
+    [Fact]
+    public async Task HealthAndOpenApiStayOpenAndTheDocumentDescribesEveryEndpoint()
+    {
+        using var anonymous = fixture.GatewayClient(apiKey: null);
+
+        var health = await anonymous.GetAsync("health");
+        var openApi = await anonymous.GetStringAsync("openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        foreach (var path in new[] { "/api/shotgrid/projects", "/api/shotgrid/projects/{sgProjectId}", "/api/shotgrid/projects/{sgProjectId}/prepare", "/api/shotgrid/projects/{sgProjectId}/sync", "/api/jobs/{jobId}" })
+        {
+            Assert.Contains($"\"{path}\"", openApi);
+        }
+    }
+
+    [Fact]
+    public async Task ProjectListAndStatusShowTheLinkAndTheLastSync()
+    {
+        var name = TestProjects.UniqueName("Listed");
+        var seeded = ShotGridSeeder.SeedProject(fixture.ShotGrid.Store, new SeedSpec(name, Episodes: 0, SequencesPerEpisode: 1, ShotsPerSequence: 2, Assets: 1, TasksPerEntity: 1));
+        var unlinked = fixture.ShotGrid.Store.CreateProject(TestProjects.UniqueName("Unlinked"), code: "unl");
+        using var gateway = fixture.GatewayClient();
+        var job = await gateway.SyncAsync(seeded.ProjectId);
+
+        var list = await GatewayCalls.ReadOkAsync(await gateway.GetAsync("api/shotgrid/projects"));
+        var status = await GatewayCalls.ReadOkAsync(await gateway.GetAsync($"api/shotgrid/projects/{seeded.ProjectId}"));
+
+        var linkedRow = list.EnumerateArray().Single(p => p.GetProperty("sgProjectId").GetInt64() == seeded.ProjectId);
+        var unlinkedRow = list.EnumerateArray().Single(p => p.GetProperty("sgProjectId").GetInt64() == unlinked);
+        Assert.True(linkedRow.GetProperty("linked").GetBoolean());
+        Assert.Equal(name, linkedRow.GetProperty("ayonProjectName").GetString());
+        Assert.Equal("succeeded", linkedRow.GetProperty("lastSyncState").GetString());
+        Assert.False(unlinkedRow.GetProperty("linked").GetBoolean());
+        Assert.Equal(name, status.GetProperty("ayonProjectName").GetString());
+        Assert.Equal(job.GetProperty("jobId").GetString(), status.GetProperty("lastSync").GetProperty("jobId").GetString());
+        Assert.Equal(job.Count("created"), status.GetProperty("lastSync").GetProperty("counts").GetProperty("created").GetInt32());
+    }
+
+    [Fact]
+    public async Task AnUnknownJobIs404AndAMalformedJobIdIs400()
+    {
+        using var gateway = fixture.GatewayClient();
+
+        var unknown = await gateway.GetAsync($"api/jobs/{Guid.NewGuid():N}");
+        var malformed = await gateway.GetAsync("api/jobs/not-a-job");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+    }
+}

@@ -1,5 +1,0 @@
-namespace AyonShotgrid.Tests;
-
-public sealed class Placeholder
-{
-}
