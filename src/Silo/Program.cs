@@ -1,4 +1,5 @@
 using AyonShotgrid.Silo;
+using AyonShotgrid.Silo.Configuration;
 using AyonShotgrid.Silo.Hosting;
 
 if (MigrateCommand.IsRequested(args))
@@ -7,6 +8,7 @@ if (MigrateCommand.IsRequested(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+await builder.Configuration.AddAyonAddonSettingsAsync();
 builder.AddSyncSilo();
 var app = builder.Build();
 app.MapSyncSilo();

@@ -31,9 +31,12 @@ public sealed class AuthTests
         http.DefaultRequestHeaders.Add("x-api-key", "not-the-key");
 
         using var response = await http.GetAsync("api/users/me");
+        using var repeated = await http.GetAsync("api/users/me");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Invalid API key", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Unauthorized, repeated.StatusCode);
+        Assert.Equal("Invalid session", JsonNode.Parse(await repeated.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>());
     }
 
     [Fact]

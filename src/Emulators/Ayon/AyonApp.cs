@@ -20,7 +20,7 @@ internal static class AyonApp
         }
 
         var app = builder.Build();
-        var auth = new ApiKeyAuthenticator(options.ApiKey);
+        var auth = new ApiKeyAuthenticator(options.ApiKey, store.Time);
         app.UseAyonPipeline(store, counter, auth);
         app.MapSystemEndpoints(store, auth);
         app.MapProjectEndpoints(store);

@@ -9,6 +9,9 @@ public sealed class ShotGridEmulatorOptions
 
     public string ScriptKey { get; set; } = "emulator-script-key";
 
+    /// <summary>Password of the seeded HumanUser "admin" for the password grant (emulator-only credential).</summary>
+    public string AdminPassword { get; set; } = "emulator-admin-password";
+
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(600);
 
     public TimeProvider Time { get; set; } = TimeProvider.System;

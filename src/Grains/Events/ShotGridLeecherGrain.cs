@@ -34,6 +34,8 @@ public sealed partial class ShotGridLeecherGrain(
     private string? _lastError;
     private DateTimeOffset? _lastErrorAt;
     private int _consecutiveFailures;
+    private HashSet<long>? _autoSync;
+    private DateTimeOffset? _autoSyncReadAt;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -203,8 +205,9 @@ public sealed partial class ShotGridLeecherGrain(
     {
         var linked = await GrainFactory.GetGrain<IProjectRegistryGrain>(GrainKeys.Registry(site)).GetProjectsAsync();
         var allowed = options.Value.ProjectIds;
+        var autoSync = options.Value.RequireAutoSyncField ? await AutoSyncProjectsAsync() : null;
         var followed = new List<long>();
-        foreach (var project in linked.Where(p => allowed.Count == 0 || allowed.Contains(p)))
+        foreach (var project in linked.Where(p => (allowed.Count == 0 || allowed.Contains(p)) && (autoSync is null || autoSync.Contains(p))))
         {
             if (!_watermarks.ContainsKey(project))
             {
@@ -221,6 +224,32 @@ public sealed partial class ShotGridLeecherGrain(
         }
 
         return followed;
+    }
+
+    /// <summary>
+    /// Projects whose ShotGrid checkbox <c>sg_ayon_auto_sync</c> is set, re-read once a minute; null (no narrowing)
+    /// when the site does not have the field.
+    /// </summary>
+    private async Task<HashSet<long>?> AutoSyncProjectsAsync()
+    {
+        if (_autoSyncReadAt is { } readAt && clock.UtcNow - readAt < TimeSpan.FromMinutes(1))
+        {
+            return _autoSync;
+        }
+
+        try
+        {
+            var records = await shotGrid.SearchAllAsync("Project", SgFilter.And().Where("sg_ayon_auto_sync", "is", true), ["id"], CancellationToken.None);
+            _autoSync = records.Select(r => r.Id).ToHashSet();
+        }
+        catch (ShotGridException e) when (e.Status == System.Net.HttpStatusCode.BadRequest)
+        {
+            // The site has no such field: Sync:RequireAutoSyncField cannot narrow anything.
+            _autoSync = null;
+        }
+
+        _autoSyncReadAt = clock.UtcNow;
+        return _autoSync;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling the ShotGrid event log of {Site} failed; retrying every poll interval until it answers")]

@@ -70,7 +70,9 @@ internal sealed class RetryingHttpCaller : IDisposable
     private static FlurlClient CreateClient(HttpCallerSettings settings)
     {
         // One pooled handler per client for the life of the process; a bounded connection lifetime picks up DNS changes.
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        // AYON (uvicorn) closes idle keep-alive connections after 5 s; reusing one it is closing fails the request.
+        // Dropping ours after 4 s idle avoids that race for calls we must not retry (project create).
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), PooledConnectionIdleTimeout = TimeSpan.FromSeconds(4) };
         var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         var client = new FlurlClient(http, settings.BaseUrl);
         client.Settings.AllowedHttpStatusRange = "*";

@@ -44,7 +44,7 @@ public sealed partial class SyncJobGrain(
         s.State = SyncJobState.Queued;
         s.CreatedAt = clock.UtcNow;
         await state.WriteStateAsync();
-        await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await this.RegisterOrUpdateReminder(ResumeReminder, options.Value.JobResumePeriod, options.Value.JobResumePeriod);
         StartRun();
         return Snapshot();
     }
@@ -73,6 +73,19 @@ public sealed partial class SyncJobGrain(
 
         LogResuming(logger, this.GetPrimaryKeyString(), state.State.Attempt + 1);
         StartRun();
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // An unfinished job activating again lost its previous activation (silo loss, deactivation): carry on at once
+        // rather than waiting for the resume reminder, which stays as the fallback.
+        if (state.State.Exists && state.State.State is SyncJobState.Queued or SyncJobState.Running && state.State.Attempt < options.Value.MaxJobAttempts)
+        {
+            LogResuming(logger, this.GetPrimaryKeyString(), state.State.Attempt + 1);
+            StartRun();
+        }
+
+        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

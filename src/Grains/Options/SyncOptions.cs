@@ -49,6 +49,9 @@ public sealed class SyncOptions
     /// <summary>Period of the reminder that brings the leecher back after deactivation or silo loss (Orleans' reminders are meant for ≥ 1 minute).</summary>
     public TimeSpan LeecherKeepAlivePeriod { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Period of the reminder that resumes a sync job whose silo was lost.</summary>
+    public TimeSpan JobResumePeriod { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Start the leecher when the cluster starts.</summary>
     public bool LeecherEnabled { get; set; } = true;
 

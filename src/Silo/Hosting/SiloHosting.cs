@@ -39,6 +39,12 @@ public static partial class SiloHosting
             }
 
             silo.AddSyncGrains();
+            if (builder.Configuration.GetValue<TimeSpan?>("Orleans:MinimumReminderPeriod") is { } minimumReminderPeriod)
+            {
+                // Orleans wants reminders of a minute or more; tests and drills shorten the leecher's and jobs' keep-alive.
+                silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = minimumReminderPeriod);
+            }
+
             silo.AddDashboard();
         });
         builder.Services.AddHostedService<StartupReport>();

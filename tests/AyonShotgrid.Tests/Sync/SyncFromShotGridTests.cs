@@ -212,6 +212,34 @@ public sealed class SyncFromShotGridTests(SyncFixture fixture)
         Assert.NotNull(fixture.Ayon.Store.FolderOf(name, "Sequence", good));
     }
 
+    [Fact]
+    public async Task OverrideDifferencesUpdatesWhatChangedWhileCreateOnlyLeavesIt()
+    {
+        var name = TestProjects.UniqueName("Override");
+        var sg = fixture.ShotGrid.Store;
+        var projectId = sg.CreateProject(name, code: "override");
+        sg.SetNavchains(projectId, new Dictionary<string, string> { ["Shot"] = "__flat__" });
+        var shot = sg.Create("Shot", new() { ["code"] = "sh010", ["sg_status_list"] = "wtg", ["project"] = TestProjects.Link("Project", projectId) });
+        using var gateway = fixture.GatewayClient();
+        await gateway.SyncAsync(projectId);
+        var before = fixture.Ayon.Store.FolderOf(name, "Shot", shot);
+        sg.Update("Shot", shot, new() { ["code"] = "sh010 take two", ["sg_status_list"] = "ip" });
+
+        var createOnly = await gateway.SyncAsync(projectId);
+        var unchanged = fixture.Ayon.Store.FolderOf(name, "Shot", shot);
+        var overriding = await gateway.SyncAsync(projectId, overrideDifferences: true);
+        var updated = fixture.Ayon.Store.FolderOf(name, "Shot", shot);
+
+        Assert.Equal((0, 0), (createOnly.Count("created"), createOnly.Count("updated")));
+        Assert.Equal(("sh010", before.Status), (unchanged.Label, unchanged.Status));
+        Assert.Equal(1, overriding.Count("updated"));
+        Assert.True(overriding.GetProperty("overrideDifferences").GetBoolean());
+        Assert.Equal("sh010 take two", updated.Label);
+        Assert.NotEqual(before.Status, updated.Status);
+        Assert.Equal("sh010", updated.Name);
+        Assert.Equal(before.Id, updated.Id);
+    }
+
     private Emulators.Ayon.EmuFolder AssertFolder(string project, string type, long id)
     {
         var code = fixture.ShotGrid.Store.Get(type, id)!.TextField("code")!;

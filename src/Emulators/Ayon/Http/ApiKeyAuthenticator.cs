@@ -1,12 +1,19 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace AyonShotgrid.Emulators.Ayon;
 
-/// <summary>API-key authentication as AYON does it: <c>x-api-key</c> or <c>Authorization: ApiKey …</c>.</summary>
-internal sealed class ApiKeyAuthenticator(string apiKey)
+/// <summary>
+/// API-key authentication as AYON does it: <c>x-api-key</c> or <c>Authorization: ApiKey …</c>. A wrong key is
+/// "Invalid API key" the first time and "Invalid session" when repeated within 60 s (the server caches it).
+/// Only hashes of wrong keys are kept.
+/// </summary>
+internal sealed class ApiKeyAuthenticator(string apiKey, TimeProvider time)
 {
+    private static readonly TimeSpan WrongKeyMemory = TimeSpan.FromSeconds(60);
     private readonly byte[] _expected = Encoding.UTF8.GetBytes(apiKey);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _recentWrongKeys = new(StringComparer.Ordinal);
 
     /// <summary>Null when authenticated, else the 401 detail the server would give.</summary>
     public string? Reject(HttpRequest request)
@@ -31,7 +38,20 @@ internal sealed class ApiKeyAuthenticator(string apiKey)
             return "Access token is missing";
         }
 
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), _expected) ? null : "Invalid API key";
+        if (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), _expected))
+        {
+            return null;
+        }
+
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        var now = time.GetUtcNow();
+        var seenRecently = _recentWrongKeys.TryGetValue(hash, out var seen) && now - seen < WrongKeyMemory;
+        if (!seenRecently)
+        {
+            _recentWrongKeys[hash] = now;
+        }
+
+        return seenRecently ? "Invalid session" : "Invalid API key";
     }
 
     /// <summary>Routes that answer without credentials.</summary>

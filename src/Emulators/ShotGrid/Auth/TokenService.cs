@@ -12,12 +12,12 @@ namespace AyonShotgrid.Emulators.ShotGrid;
 internal sealed class TokenService(TimeProvider time, TimeSpan lifetime)
 {
     private readonly byte[] _secret = RandomNumberGenerator.GetBytes(32);
-    private readonly ConcurrentDictionary<string, long> _activeTokens = new();
-    private readonly ConcurrentDictionary<string, long> _refreshTokens = new();
+    private readonly ConcurrentDictionary<string, StoreActor> _activeTokens = new();
+    private readonly ConcurrentDictionary<string, StoreActor> _refreshTokens = new();
 
     public int LifetimeSeconds => (int)lifetime.TotalSeconds;
 
-    public (string AccessToken, string RefreshToken) Issue(long apiUserId)
+    public (string AccessToken, string RefreshToken) Issue(StoreActor user)
     {
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         var jti = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -25,21 +25,21 @@ internal sealed class TokenService(TimeProvider time, TimeSpan lifetime)
         var payload = new JsonObject
         {
             ["iss"] = "shotgrid-emulator", ["aud"] = "127.0.0.1", ["iat"] = now, ["exp"] = now + LifetimeSeconds, ["jti"] = jti,
-            ["user"] = new JsonObject { ["type"] = "ApiUser", ["id"] = apiUserId },
-            ["sudo_as_login"] = null, ["auth_type"] = "api_key", ["session_uuid"] = null,
+            ["user"] = new JsonObject { ["type"] = user.Type, ["id"] = user.Id },
+            ["sudo_as_login"] = null, ["auth_type"] = user.Type == "ApiUser" ? "api_key" : "password", ["session_uuid"] = null,
         };
         var unsigned = Base64Url(Encoding.UTF8.GetBytes(header.ToJsonString())) + "." + Base64Url(Encoding.UTF8.GetBytes(payload.ToJsonString()));
         var token = unsigned + "." + Base64Url(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(unsigned)));
-        _activeTokens[jti] = apiUserId;
+        _activeTokens[jti] = user;
         var refresh = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        _refreshTokens[refresh] = apiUserId;
+        _refreshTokens[refresh] = user;
         return (token, refresh);
     }
 
-    public long? Redeem(string refreshToken) => _refreshTokens.TryRemove(refreshToken, out var id) ? id : null;
+    public StoreActor? Redeem(string refreshToken) => _refreshTokens.TryRemove(refreshToken, out var user) ? user : null;
 
-    /// <summary>The ApiUser id of a valid, unexpired token; null otherwise.</summary>
-    public long? Validate(string token)
+    /// <summary>The user (ApiUser or HumanUser) of a valid, unexpired token; null otherwise.</summary>
+    public StoreActor? Validate(string token)
     {
         var parts = token.Split('.');
         if (parts.Length != 3)
@@ -56,12 +56,12 @@ internal sealed class TokenService(TimeProvider time, TimeSpan lifetime)
         var payload = JsonNode.Parse(FromBase64Url(parts[1])) as JsonObject;
         var exp = payload?["exp"]?.GetValue<long>() ?? 0;
         var jti = payload?["jti"]?.GetValue<string>() ?? "";
-        if (exp <= time.GetUtcNow().ToUnixTimeSeconds() || !_activeTokens.TryGetValue(jti, out var userId))
+        if (exp <= time.GetUtcNow().ToUnixTimeSeconds() || !_activeTokens.TryGetValue(jti, out var user))
         {
             return null;
         }
 
-        return userId;
+        return user;
     }
 
     public void ExpireAll()

@@ -36,12 +36,12 @@ internal static class AuthEndpoints
             }
         }
 
-        long? userId;
+        StoreActor? userId;
         switch (args.GetValueOrDefault("grant_type"))
         {
             case "client_credentials":
                 var name = args.GetValueOrDefault("client_id") ?? "";
-                userId = name == s.Options.ScriptName && args.GetValueOrDefault("client_secret") == s.Options.ScriptKey ? s.ScriptApiUserId : null;
+                userId = name == s.Options.ScriptName && args.GetValueOrDefault("client_secret") == s.Options.ScriptKey ? new StoreActor("ApiUser", s.ScriptApiUserId) : null;
                 if (userId is null)
                 {
                     await Responses.Error(ctx, 400, 102, $"Can't authenticate script '{name}'", null, new JsonObject());
@@ -50,8 +50,15 @@ internal static class AuthEndpoints
 
                 break;
             case "password":
-                await Responses.Error(ctx, 400, 102, $"Can't authenticate user '{args.GetValueOrDefault("username")}'.", null, new JsonObject());
-                return;
+                // The seeded HumanUser "admin" may log in (a person editing ShotGrid, for end-to-end runs); anyone else is refused.
+                userId = args.GetValueOrDefault("username") == "admin" && args.GetValueOrDefault("password") == s.Options.AdminPassword ? s.Store.DefaultActor : null;
+                if (userId is null)
+                {
+                    await Responses.Error(ctx, 400, 102, $"Can't authenticate user '{args.GetValueOrDefault("username")}'.", null, new JsonObject());
+                    return;
+                }
+
+                break;
             case "refresh_token" or "refresh":
                 userId = s.Tokens.Redeem(args.GetValueOrDefault("refresh_token") ?? "");
                 if (userId is null)
@@ -69,7 +76,7 @@ internal static class AuthEndpoints
                 return;
         }
 
-        var (access, refresh) = s.Tokens.Issue(userId.Value);
+        var (access, refresh) = s.Tokens.Issue(userId);
         await Responses.Json(ctx, 200, new JsonObject
         {
             ["token_type"] = "Bearer", ["access_token"] = access, ["expires_in"] = s.Tokens.LifetimeSeconds, ["refresh_token"] = refresh,

@@ -49,14 +49,14 @@ internal sealed class RequestPipeline(EmulatorServices services)
         if (NeedsToken(ctx.Request))
         {
             var header = ctx.Request.Headers.Authorization.ToString();
-            var userId = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? services.Tokens.Validate(header[7..].Trim()) : null;
-            if (userId is null)
+            var user = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? services.Tokens.Validate(header[7..].Trim()) : null;
+            if (user is null)
             {
                 await Responses.Error(ctx, 401, null, "Unauthorized", "Missing, invalid or expired access token.");
                 return;
             }
 
-            ctx.Items["sg-actor"] = new StoreActor("ApiUser", userId.Value);
+            ctx.Items["sg-actor"] = user;
         }
 
         try

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace AyonShotgrid.Silo.Configuration;
+
+/// <summary>
+/// Reads the ShotGrid connection and sync settings from the AYON addon's studio settings and secrets, as an AYON
+/// service does: AYON's service host starts us with AYON_SERVER_URL, AYON_API_KEY, AYON_ADDON_NAME and
+/// AYON_ADDON_VERSION. Returns configuration keys (ShotGrid:Url, …); explicit configuration still wins over them.
+/// </summary>
+public static class AyonAddonSettings
+{
+    /// <summary>Addon setting → configuration key, for plain values.</summary>
+    private static readonly (string Setting, string Key)[] Plain =
+    [
+        ("shotgrid_url", "ShotGrid:Url"),
+        ("shotgrid_script_name", "ShotGrid:ScriptName"),
+        ("project_code_field", "ShotGrid:ProjectCodeField"),
+        ("default_task_type", "Sync:DefaultTaskType"),
+        ("duplicate_name_policy", "Sync:DuplicateNamePolicy"),
+        ("mirror_events", "Sync:MirrorEventsToAyon"),
+    ];
+
+    public static async Task<Dictionary<string, string?>> ReadAsync(Uri ayonUrl, string apiKey, string addonName, string addonVersion, string variant, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = ayonUrl, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add("x-api-key", apiKey);
+        var settingsUrl = $"api/addons/{Uri.EscapeDataString(addonName)}/{Uri.EscapeDataString(addonVersion)}/settings?variant={Uri.EscapeDataString(variant)}";
+        using var response = await http.GetAsync(settingsUrl, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Could not read the settings of AYON addon {addonName} {addonVersion} ({variant}) from {ayonUrl}: HTTP {(int)response.StatusCode}. Install the addon in a bundle, or configure ShotGrid:* directly.");
+        }
+
+        var settings = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken) ?? [];
+        var result = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (setting, key) in Plain)
+        {
+            if (settings[setting] is JsonValue value && Text(value) is { Length: > 0 } text)
+            {
+                result[key] = text;
+            }
+        }
+
+        if (settings["poll_interval_seconds"] is JsonValue poll && double.TryParse(Text(poll), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+        {
+            result["Sync:PollInterval"] = TimeSpan.FromSeconds(seconds).ToString("c", CultureInfo.InvariantCulture);
+        }
+
+        // The script key lives in an AYON secret; the settings only name it, so no key ever sits in settings.
+        if (settings["shotgrid_script_key_secret"] is JsonValue secretName && Text(secretName) is { Length: > 0 } name)
+        {
+            using var secret = await http.GetAsync($"api/secrets/{Uri.EscapeDataString(name)}", cancellationToken);
+            if (!secret.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"AYON secret '{name}' (named by the addon setting shotgrid_script_key_secret) could not be read: HTTP {(int)secret.StatusCode}.");
+            }
+
+            var body = await secret.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
+            result["ShotGrid:ApiKey"] = body?["value"]?.GetValue<string>();
+        }
+
+        return result;
+    }
+
+    private static string? Text(JsonValue value) => value.TryGetValue<string>(out var s) ? s
+        : value.TryGetValue<bool>(out var b) ? (b ? "true" : "false")
+        : value.ToJsonString();
+}
