@@ -16,8 +16,7 @@ if ! dotnet build AyonShotgrid.Orleans.sln -c Release --nologo -clp:ErrorsOnly 2
     exit 1
 fi
 
-scripts/with-postgres.sh dotnet test AyonShotgrid.Orleans.sln -c Release --no-build --nologo \
-    --logger "console;verbosity=normal" 2>&1 | tee "$log"
+scripts/with-postgres.sh dotnet test AyonShotgrid.Orleans.sln -c Release --no-build --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # Each test assembly prints "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, Duration: …" (or "Failed!").

@@ -29,69 +29,61 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
     public async Task<IReadOnlyList<SgItem>> ReadItemsAsync(SgProjectInfo project, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var items = new List<SgItem>();
-        foreach (var type in SyncEntityTypes.FolderEntities)
+        foreach (var type in SyncEntityTypes.FolderEntities.Append(SyncEntityTypes.Task))
         {
             progress?.Report($"reading ShotGrid {type} entities");
-            var parentField = project.Navchains.ParentField(type);
-            List<string> fields = ["code", StatusField];
-            if (type == SyncEntityTypes.Asset)
-            {
-                fields.Add("sg_asset_type");
-            }
-            else if (parentField is not null)
-            {
-                fields.Add(parentField);
-            }
-
-            var records = await SearchTypeAsync(type, project.Id, fields, cancellationToken);
-            items.AddRange(records.Select(r => new SgItem(
-                type,
-                r.Id,
-                r.GetString("code") ?? "",
-                type == SyncEntityTypes.Asset || parentField is null ? null : r.GetLink(parentField),
-                type == SyncEntityTypes.Asset ? r.GetString("sg_asset_type") : null,
-                null,
-                r.GetString(StatusField))));
+            var records = await SearchTypeAsync(type, project.Id, FieldsFor(type, project.Navchains), cancellationToken);
+            items.AddRange(records.Select(r => ToItem(type, r, project.Navchains)));
         }
 
-        progress?.Report("reading ShotGrid Task entities");
-        var tasks = await SearchTypeAsync(SyncEntityTypes.Task, project.Id, ["content", StatusField, "entity", "step", "step.Step.code"], cancellationToken);
-        items.AddRange(tasks.Select(r => new SgItem(
-            SyncEntityTypes.Task,
-            r.Id,
-            r.GetString("content") ?? "",
-            r.GetLink("entity"),
-            null,
-            r.GetString("step.Step.code") ?? r.GetLink("step")?.Name,
-            r.GetString(StatusField))));
         return items;
     }
 
     /// <summary>Reads one entity the way <see cref="ReadItemsAsync"/> would, or null when it is missing/retired.</summary>
     public async Task<SgItem?> ReadItemAsync(SgProjectInfo project, string type, long id, CancellationToken cancellationToken)
     {
+        var record = await shotGrid.FindOneAsync(type, id, FieldsFor(type, project.Navchains), cancellationToken);
+        return record is null ? null : ToItem(type, record, project.Navchains);
+    }
+
+    /// <summary>Only the fields the hierarchy needs: code/content, status, and the one link that places the entity.</summary>
+    private static List<string> FieldsFor(string type, Navchains navchains)
+    {
         if (type == SyncEntityTypes.Task)
         {
-            var t = await shotGrid.FindOneAsync(type, id, ["content", StatusField, "entity", "step", "step.Step.code", "project"], cancellationToken);
-            return t is null ? null : new SgItem(type, id, t.GetString("content") ?? "", t.GetLink("entity"), null, t.GetString("step.Step.code") ?? t.GetLink("step")?.Name, t.GetString(StatusField));
+            return ["content", StatusField, "entity", "step", "step.Step.code"];
         }
 
-        var parentField = project.Navchains.ParentField(type);
-        List<string> fields = ["code", StatusField, "project"];
+        List<string> fields = ["code", StatusField];
         if (type == SyncEntityTypes.Asset)
         {
             fields.Add("sg_asset_type");
         }
-        else if (parentField is not null)
+        else if (navchains.ParentField(type) is { } parentField)
         {
             fields.Add(parentField);
         }
 
-        var r = await shotGrid.FindOneAsync(type, id, fields, cancellationToken);
-        return r is null
-            ? null
-            : new SgItem(type, id, r.GetString("code") ?? "", type == SyncEntityTypes.Asset || parentField is null ? null : r.GetLink(parentField),
-                type == SyncEntityTypes.Asset ? r.GetString("sg_asset_type") : null, null, r.GetString(StatusField));
+        return fields;
+    }
+
+    private static SgItem ToItem(string type, SgRecord r, Navchains navchains)
+    {
+        if (type == SyncEntityTypes.Task)
+        {
+            return new SgItem(type, r.Id, r.GetString("content") ?? "", r.GetLink("entity"), null, r.GetString("step.Step.code") ?? r.GetLink("step")?.Name, r.GetString(StatusField));
+        }
+
+        var isAsset = type == SyncEntityTypes.Asset;
+        var parentField = isAsset ? null : navchains.ParentField(type);
+        return new SgItem(
+            type,
+            r.Id,
+            r.GetString("code") ?? "",
+            parentField is null ? null : r.GetLink(parentField),
+            isAsset ? r.GetString("sg_asset_type") : null,
+            null,
+            r.GetString(StatusField));
     }
 
     private async Task<IReadOnlyList<SgRecord>> SearchTypeAsync(string type, long projectId, IReadOnlyList<string> fields, CancellationToken cancellationToken)
