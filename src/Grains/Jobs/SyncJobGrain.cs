@@ -135,7 +135,7 @@ public sealed partial class SyncJobGrain(
         catch (Exception e)
         {
             LogFailed(logger, e, this.GetPrimaryKeyString(), s.SgProjectId);
-            await FinishAsync(SyncJobState.Failed, e.Message);
+            await FinishAsync(SyncJobState.Failed, Projects.GrainErrors.Describe(e)?.Message ?? $"unexpected error: {e.Message}");
         }
         finally
         {

@@ -6,7 +6,10 @@ using AyonShotgrid.Grains.ShotGrid;
 
 namespace AyonShotgrid.Grains.Projects;
 
-/// <summary>Turns the errors of the clients and the sync into <see cref="SyncOperationException"/>, the one error type callers outside the silo know.</summary>
+/// <summary>
+/// Turns the errors of the clients and the sync into what callers outside the silo see: a kind and a message that
+/// names the server at fault (never a credential; the clients scrub those).
+/// </summary>
 internal static class GrainErrors
 {
     public static async Task<T> Translate<T>(Func<Task<T>> action)
@@ -15,23 +18,19 @@ internal static class GrainErrors
         {
             return await action();
         }
-        catch (ShotGridException e)
+        catch (Exception e) when (Describe(e) is { } known)
         {
-            throw new SyncOperationException(
-                e.Status == HttpStatusCode.NotFound ? SyncFailureKind.NotFound : SyncFailureKind.Upstream,
-                $"ShotGrid: {e.Message}");
-        }
-        catch (AyonException e)
-        {
-            throw new SyncOperationException(e.Status == HttpStatusCode.Conflict ? SyncFailureKind.Conflict : SyncFailureKind.Upstream, $"AYON: {e.Message}");
-        }
-        catch (SyncSetupException e)
-        {
-            throw new SyncOperationException(SyncFailureKind.Conflict, e.Message);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new SyncOperationException(SyncFailureKind.Upstream, $"could not reach a server: {e.Message}");
+            throw new SyncOperationException(known.Kind, known.Message);
         }
     }
+
+    /// <summary>The kind and message of a failure the sync knows, or null for anything else (a bug: let it surface).</summary>
+    public static (SyncFailureKind Kind, string Message)? Describe(Exception exception) => exception switch
+    {
+        ShotGridException e => (e.Status == HttpStatusCode.NotFound ? SyncFailureKind.NotFound : SyncFailureKind.Upstream, $"ShotGrid: {e.Message}"),
+        AyonException e => (e.Status == HttpStatusCode.Conflict ? SyncFailureKind.Conflict : SyncFailureKind.Upstream, $"AYON: {e.Message}"),
+        SyncSetupException e => (SyncFailureKind.Conflict, e.Message),
+        HttpRequestException e => (SyncFailureKind.Upstream, $"could not reach a server: {e.Message}"),
+        _ => null,
+    };
 }

@@ -36,6 +36,6 @@ public sealed record SgRecord(
 
     internal static SgEntityRef ToRef(JsonElement e) => new(
         e.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "",
-        e.TryGetProperty("id", out var i) && i.TryGetInt64(out var id) ? id : 0,
+        e.TryGetProperty("id", out var i) && i.TryInt64(out var id) ? id : 0,
         e.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null);
 }

@@ -205,7 +205,7 @@ public sealed class ShotGridClient : IShotGridClient, IDisposable
             throw new ShotGridException($"ShotGrid POST {TokenPath} answered without an access_token.", (System.Net.HttpStatusCode)response.StatusCode);
         }
 
-        var lifetime = obj.TryGetProperty("expires_in", out var expires) && expires.TryGetInt32(out var seconds) && seconds > 0
+        var lifetime = obj.TryGetProperty("expires_in", out var expires) && expires.TryInt32(out var seconds) && seconds > 0
             ? TimeSpan.FromSeconds(seconds)
             : DefaultTokenLifetime;
         var value = access.GetString()!;

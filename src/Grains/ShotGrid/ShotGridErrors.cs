@@ -35,7 +35,7 @@ internal static class ShotGridErrors
             var reasons = new List<string>();
             foreach (var error in errors.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object))
             {
-                code ??= error.TryGetProperty("code", out var c) && c.TryGetInt32(out var n) ? n : null;
+                code ??= error.TryGetProperty("code", out var c) && c.TryInt32(out var n) ? n : null;
                 var parts = new[] { Text(error, "title"), Text(error, "detail") }.Where(t => !string.IsNullOrWhiteSpace(t));
                 reasons.Add(string.Join(": ", parts));
             }

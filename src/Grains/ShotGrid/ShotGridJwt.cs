@@ -24,7 +24,7 @@ internal static class ShotGridJwt
                 && doc.RootElement.TryGetProperty("user", out var user)
                 && user.ValueKind == JsonValueKind.Object
                 && user.TryGetProperty("id", out var id)
-                && id.TryGetInt64(out var value)
+                && id.TryInt64(out var value)
                     ? value
                     : null;
         }
