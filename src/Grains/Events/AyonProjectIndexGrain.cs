@@ -32,6 +32,8 @@ public sealed partial class AyonProjectIndexGrain(
         }
     }
 
+    Task IAyonProjectIndexGrain.ReloadAsync() => LoadAsync();
+
     async Task<ProjectContext> IAyonProjectIndexGrain.GetContextAsync()
     {
         if (_context is null)

@@ -23,7 +23,9 @@ public static class EventLogParser
         var entityType = MetaString(meta, "entity_type") ?? link?.Type ?? parts[1];
         var entityId = MetaLong(meta, "entity_id") ?? link?.Id;
         var project = record.GetLink("project");
-        if (entityId is null || project is null)
+
+        // Site-wide entities (Pipeline Steps) have no project; they concern every project (ProjectId 0).
+        if (entityId is null || (project is null && entityType != "Step"))
         {
             return null;
         }
@@ -35,7 +37,7 @@ public static class EventLogParser
             parts[2],
             entityType,
             entityId.Value,
-            project.Id,
+            project?.Id ?? 0,
             record.GetString("attribute_name"),
             meta is { ValueKind: JsonValueKind.Object } m && m.TryGetProperty("in_create", out var inCreate) && inCreate.ValueKind == JsonValueKind.True,
             ownApiUserId is { } own && user is { Type: "ApiUser" } && user.Id == own,

@@ -36,12 +36,23 @@ public sealed class EventLogReader(IShotGridClient shotGrid, IOptions<SyncOption
     /// <summary>Tracked events of <paramref name="projectIds"/> with ids in (afterId, upToId], and the ids of rows that could not be read as entity events.</summary>
     public async Task<(IReadOnlyList<EventLogItem> Events, IReadOnlyList<long> Unreadable)> EventsAsync(long afterId, long upToId, IReadOnlyCollection<long> projectIds, long? ownApiUserId, CancellationToken cancellationToken)
     {
-        var types = options.Value.TrackedEntityTypes.SelectMany(t => Kinds.Select(k => $"Shotgun_{t}_{k}")).ToArray();
+        var tracked = options.Value.TrackedEntityTypes;
+        var projectTypes = tracked.Where(t => t != "Step").SelectMany(t => Kinds.Select(k => $"Shotgun_{t}_{k}")).ToArray();
+        var stepTypes = tracked.Contains("Step") ? Kinds.Select(k => $"Shotgun_Step_{k}").ToArray() : [];
+
+        // Steps are site-wide (their events carry no project), so they are asked for beside the projects' events.
+        var scope = SgFilter.Or().Group(SgFilter.And()
+            .Where("event_type", "in", projectTypes)
+            .Where("project", "in", projectIds.Select(p => new SgEntityRef("Project", p)).ToArray()));
+        if (stepTypes.Length > 0)
+        {
+            scope.Group(SgFilter.And().Where("event_type", "in", stepTypes));
+        }
+
         var filter = SgFilter.And()
             .Where("id", "greater_than", afterId)
             .Where("id", "less_than", upToId + 1)
-            .Where("event_type", "in", types)
-            .Where("project", "in", projectIds.Select(p => new SgEntityRef("Project", p)).ToArray());
+            .Group(scope);
         var records = await shotGrid.SearchAllAsync(EntityType, filter, EventFields, cancellationToken, sort: "id", pageSize: options.Value.EventPageSize);
         var events = new List<EventLogItem>(records.Count);
         var unreadable = new List<long>();

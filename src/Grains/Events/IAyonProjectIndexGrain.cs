@@ -12,6 +12,10 @@ public interface IAyonProjectIndexGrain : IGrainWithStringKey
     [Alias("AttachAsync")]
     Task AttachAsync(string ayonProjectName);
 
+    /// <summary>Reloads everything, adding task types for Pipeline Steps ShotGrid gained since (called on Step events).</summary>
+    [Alias("ReloadAsync")]
+    Task ReloadAsync();
+
     [Alias("GetContextAsync")]
     Task<ProjectContext> GetContextAsync();
 

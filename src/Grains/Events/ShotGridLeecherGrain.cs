@@ -161,7 +161,17 @@ public sealed partial class ShotGridLeecherGrain(
         }
 
         var now = clock.UtcNow;
-        var byProject = events.GroupBy(e => e.ProjectId).ToDictionary(g => g.Key, g => g.ToList());
+        var siteWide = events.Where(e => e.ProjectId == 0).ToList();
+        var byProject = events.Where(e => e.ProjectId != 0).GroupBy(e => e.ProjectId).ToDictionary(g => g.Key, g => g.ToList());
+        if (siteWide.Count > 0)
+        {
+            foreach (var p in projects)
+            {
+                byProject[p] = [.. byProject.GetValueOrDefault(p) ?? [], .. siteWide];
+                byProject[p].Sort((a, b) => a.Id.CompareTo(b.Id));
+            }
+        }
+
         var calls = projects
             .Where(p => byProject.ContainsKey(p) || _watermarks[p] < maxVisible)
             .Select(async p =>

@@ -32,6 +32,12 @@ internal static class ProjectEventRouter
             }
         }
 
+        // A new or changed Pipeline Step is a new AYON task type: take it in before tasks that use it are created.
+        if (events.Any(e => e.EntityType == SyncEntityTypes.Step && !e.ByOwnUser))
+        {
+            await grains.GetGrain<Events.IAyonProjectIndexGrain>(GrainKeys.AyonIndex(site, sgProjectId)).ReloadAsync();
+        }
+
         var groups = routed.GroupBy(e => (e.EntityType, e.EntityId)).Select(g => g.OrderBy(e => e.Id).ToList()).ToList();
         var results = await Task.WhenAll(groups.Select(async g =>
         {

@@ -145,6 +145,24 @@ public sealed class LeecherTests(LeecherFixture fixture)
     }
 
     [Fact]
+    public async Task ANewPipelineStepBecomesATaskTypeBeforeTasksUsingItArrive()
+    {
+        var (name, projectId, sequence) = await SyncedProjectAsync("Step");
+        var stepCode = "Roto" + Guid.NewGuid().ToString("N")[..4];
+        var step = Sg.Create("Step", new() { ["code"] = stepCode, ["short_name"] = "rto", ["entity_type"] = "Shot" });
+        var shot = CreateShot(projectId, "sh_roto", sequence);
+        var task = Sg.Create("Task", new() { ["content"] = "roto main", ["project"] = TestProjects.Link("Project", projectId), ["entity"] = TestProjects.Link("Shot", shot), ["step"] = TestProjects.Link("Step", step) });
+
+        var created = await Eventually.WaitAsync(
+            () => Task.FromResult(fixture.Ayon.Store.Tasks(name).SingleOrDefault(t => TestProjects.Attrib(t.Attrib, "shotgridId") == task.ToString())),
+            t => t is not null,
+            "the roto task to appear in AYON");
+
+        Assert.Equal(stepCode, created!.TaskType);
+        Assert.Contains(stepCode, fixture.Ayon.Store.GetProject(name)!.TaskTypes);
+    }
+
+    [Fact]
     public async Task DeactivatingGrainsMidStreamLosesNothingAndDuplicatesNothing()
     {
         var (name, projectId, sequence) = await SyncedProjectAsync("Deactivate");
