@@ -3,7 +3,7 @@ using AyonShotgrid.Emulators.ShotGrid;
 
 // Standalone: dotnet run --project src/Emulators/ShotGrid -- --urls http://127.0.0.1:5101
 var port = StandaloneArgs.Port(args, defaultPort: 5101);
-await using var emulator = await ShotGridEmulator.StartAsync(new ShotGridEmulatorOptions { Port = port });
+await using var emulator = await ShotGridEmulator.StartAsync(new ShotGridEmulatorOptions { Port = port, ListenAddress = StandaloneArgs.Address(args) });
 var demo = ShotGridSeeder.SeedDemo(emulator.Store);
 Console.WriteLine($"ShotGrid emulator listening on {emulator.BaseUrl}");
 Console.WriteLine($"  script name: {emulator.ScriptName}");

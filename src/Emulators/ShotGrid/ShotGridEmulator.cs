@@ -52,7 +52,7 @@ public sealed class ShotGridEmulator : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.UseKestrel(k => k.Listen(options.ListenAddress, options.Port));
         var app = builder.Build();
         var pipeline = new RequestPipeline(services);
         app.Use(pipeline.InvokeAsync);

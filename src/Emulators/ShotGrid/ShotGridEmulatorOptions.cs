@@ -2,8 +2,11 @@ namespace AyonShotgrid.Emulators.ShotGrid;
 
 public sealed class ShotGridEmulatorOptions
 {
-    /// <summary>0 = a free port on 127.0.0.1.</summary>
+    /// <summary>0 = a free port.</summary>
     public int Port { get; set; }
+
+    /// <summary>Where to listen: loopback by default; <see cref="System.Net.IPAddress.Any"/> in a container.</summary>
+    public System.Net.IPAddress ListenAddress { get; set; } = System.Net.IPAddress.Loopback;
 
     public string ScriptName { get; set; } = "ayon_sync";
 

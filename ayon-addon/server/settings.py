@@ -1,0 +1,19 @@
+"""Studio settings of the addon. Keys are never stored here: only the names of AYON secrets that hold them."""
+
+from typing import Literal
+
+from ayon_server.settings import BaseSettingsModel, SettingsField
+from ayon_server.settings.enum import secrets_enum
+
+
+class ShotgridOrleansSettings(BaseSettingsModel):
+    gateway_url: str = SettingsField("http://gateway:8080", title="Gateway URL", description="Base URL of the sync gateway, as the AYON server reaches it")
+    gateway_api_key_secret: str = SettingsField("", enum_resolver=secrets_enum, title="Gateway API key secret", description="AYON secret holding the gateway's x-api-key")
+    shotgrid_url: str = SettingsField("", title="ShotGrid URL", description="For display; the cluster is configured separately")
+    shotgrid_script_name: str = SettingsField("ayon_sync", title="ShotGrid script name")
+    shotgrid_script_key_secret: str = SettingsField("", enum_resolver=secrets_enum, title="ShotGrid script key secret")
+    project_code_field: str = SettingsField("code", title="ShotGrid project code field")
+    default_task_type: str = SettingsField("Generic", title="Task type for tasks without a Pipeline Step")
+    duplicate_name_policy: Literal["suffix", "skip"] = SettingsField("suffix", title="Duplicate name policy")
+    poll_interval_seconds: int = SettingsField(2, ge=1, le=3600, title="Event poll interval (seconds)")
+    mirror_events: bool = SettingsField(True, title="Mirror ShotGrid events into the AYON event log")

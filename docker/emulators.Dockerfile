@@ -1,0 +1,23 @@
+# Emulators image (compose profile "demo" only): the ShotGrid and AYON emulators, one published app per folder.
+# Build from the repository root:  docker build -f docker/emulators.Dockerfile -t ayon-shotgrid-emulators .
+# Not built on the machine this was written on (no Docker there): see docs/operations.md.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+
+COPY global.json nuget.config Directory.Build.props Directory.Packages.props ./
+COPY src/Emulators/ShotGrid/AyonShotgrid.Emulators.ShotGrid.csproj src/Emulators/ShotGrid/
+COPY src/Emulators/Ayon/AyonShotgrid.Emulators.Ayon.csproj src/Emulators/Ayon/
+RUN dotnet restore src/Emulators/ShotGrid/AyonShotgrid.Emulators.ShotGrid.csproj \
+ && dotnet restore src/Emulators/Ayon/AyonShotgrid.Emulators.Ayon.csproj
+
+COPY .editorconfig ./
+COPY src/Emulators/ src/Emulators/
+RUN dotnet publish src/Emulators/ShotGrid/AyonShotgrid.Emulators.ShotGrid.csproj -c Release --no-restore -o /app/shotgrid /p:UseAppHost=false \
+ && dotnet publish src/Emulators/Ayon/AyonShotgrid.Emulators.Ayon.csproj -c Release --no-restore -o /app/ayon /p:UseAppHost=false
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+COPY --from=build /app /app
+EXPOSE 5101 5102
+USER $APP_UID
+WORKDIR /app
