@@ -16,4 +16,8 @@ public interface IShotGridLeecherGrain : IGrainWithStringKey
 
     [Alias("GetStatusAsync")]
     Task<LeecherStatus> GetStatusAsync();
+
+    /// <summary>Same as <see cref="GetStatusAsync"/>; the Orleans dashboard shows grain state by calling a parameterless method named exactly <c>GetState</c>.</summary>
+    [Alias("GetState")]
+    Task<LeecherStatus> GetState();
 }

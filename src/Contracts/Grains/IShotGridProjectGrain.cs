@@ -20,6 +20,10 @@ public interface IShotGridProjectGrain : IGrainWithStringKey
     [Alias("GetStatusAsync")]
     Task<ProjectStatus> GetStatusAsync();
 
+    /// <summary>Same as <see cref="GetStatusAsync"/>; the Orleans dashboard shows grain state by calling a parameterless method named exactly <c>GetState</c>.</summary>
+    [Alias("GetState")]
+    Task<ProjectStatus> GetState();
+
     /// <summary>Applies one poll's events to the project's entities and moves the cursor; returns the new watermark.</summary>
     [Alias("ApplyEventsAsync")]
     Task<long> ApplyEventsAsync(EventBatch batch);

@@ -64,6 +64,7 @@ public static class GatewayHosting
         app.MapHealthChecks("/health/live");
         app.MapHealthChecks("/health/ready");
         app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSyncPage();
         app.UseApiKeyAuthentication();
         app.MapSyncApi();
         return app;

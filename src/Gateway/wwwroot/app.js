@@ -1,0 +1,274 @@
+// The sync page: lists ShotGrid projects, runs Prepare and Sync, follows a sync job.
+// Every URL is relative ("api/…"), so the page works at / on the gateway and embedded in AYON under any prefix.
+"use strict";
+
+const KEY_STORAGE = "ayonsg.gatewayKey";
+const POLL_MS = 500;
+
+const $ = (id) => document.getElementById(id);
+
+/** A non-2xx answer of the gateway, with the problem's title and detail when it sent one. */
+class GatewayError extends Error {}
+
+function gatewayKey() {
+  return sessionStorage.getItem(KEY_STORAGE) || "";
+}
+
+async function call(method, path, body) {
+  const headers = { "x-api-key": gatewayKey(), "Accept": "application/json" };
+  if (body !== undefined) {
+    headers["Content-Type"] = "application/json";
+  }
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (e) {
+    throw new GatewayError(`${method} ${path}: the gateway did not answer (${e.message}).`);
+  }
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!response.ok) {
+    const title = json && json.title ? json.title : response.statusText;
+    const detail = json && json.detail ? ` — ${json.detail}` : "";
+    throw new GatewayError(`${method} ${path} failed: HTTP ${response.status} ${title}${detail}`);
+  }
+  return json;
+}
+
+function showError(message) {
+  const box = $("error");
+  box.textContent = message;
+  box.hidden = false;
+}
+
+function clearError() {
+  $("error").hidden = true;
+  $("error").textContent = "";
+}
+
+/** Builds an element with text content only (never HTML from the gateway). */
+function el(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) {
+    node.textContent = String(text);
+  }
+  if (className) {
+    node.className = className;
+  }
+  return node;
+}
+
+function when(iso) {
+  return iso ? new Date(iso).toLocaleString() : "";
+}
+
+function countsLine(counts) {
+  return `${counts.created} created, ${counts.alreadyPresent} already present, ${counts.updated} updated, ` +
+    `${counts.skipped} skipped, ${counts.failed} failed (of ${counts.total})`;
+}
+
+// ---- Project table -------------------------------------------------------------------------------------------
+
+async function loadProjects() {
+  clearError();
+  if (!gatewayKey()) {
+    return;
+  }
+  let projects;
+  try {
+    projects = await call("GET", "api/shotgrid/projects");
+  } catch (e) {
+    showError(e.message);
+    return;
+  }
+  const body = $("projects").tBodies[0];
+  body.replaceChildren(...projects.map(projectRow));
+  $("projects-empty").hidden = projects.length > 0;
+  await Promise.all(projects.map((p) => refreshProject(p.sgProjectId)));
+}
+
+function projectRow(project) {
+  const row = el("tr");
+  row.dataset.projectId = project.sgProjectId;
+  const name = el("td");
+  name.append(el("div", project.name), el("div", `id ${project.sgProjectId}${project.code ? ", code " + project.code : ""}`, "muted"));
+  row.append(
+    name,
+    el("td", project.linked ? project.ayonProjectName : "not linked", "ayon"),
+    el("td", project.lastSyncState ? `${project.lastSyncState} ${when(project.lastSyncFinishedAt)}` : "never", "last-sync"),
+    el("td", "…", "events"),
+    actionsCell(project));
+  return row;
+}
+
+function actionsCell(project) {
+  const cell = el("td");
+  const actions = el("div", null, "actions");
+  const prepare = el("button", "Prepare");
+  prepare.type = "button";
+  prepare.setAttribute("aria-label", `Prepare ${project.name}`);
+  prepare.addEventListener("click", () => prepareProject(project.sgProjectId, prepare));
+  const sync = el("button", "Sync");
+  sync.type = "button";
+  sync.setAttribute("aria-label", `Sync ${project.name}`);
+  sync.addEventListener("click", () => syncProject(project.sgProjectId, sync));
+  actions.append(prepare, sync);
+  cell.append(actions);
+  return cell;
+}
+
+function rowOf(sgProjectId) {
+  return document.querySelector(`#projects tr[data-project-id="${sgProjectId}"]`);
+}
+
+/** Fills the AYON link, last sync and event cursor cells from the project grain's status. */
+async function refreshProject(sgProjectId) {
+  const row = rowOf(sgProjectId);
+  if (!row) {
+    return;
+  }
+  let status;
+  try {
+    status = await call("GET", `api/shotgrid/projects/${sgProjectId}`);
+  } catch (e) {
+    row.querySelector(".events").textContent = "status unavailable";
+    showError(e.message);
+    return;
+  }
+  const ayon = row.querySelector(".ayon");
+  ayon.replaceChildren(el("div", status.linked ? status.ayonProjectName : "not linked"));
+  if (status.preparedAt) {
+    ayon.append(el("div", `prepared ${when(status.preparedAt)}`, "muted"));
+  }
+
+  const last = row.querySelector(".last-sync");
+  if (status.lastSync) {
+    const s = status.lastSync;
+    last.replaceChildren(el("div", `${s.state} ${when(s.finishedAt)}`, `state-${s.state}`), el("div", countsLine(s.counts), "muted"));
+    if (s.error) {
+      last.append(el("div", s.error, "muted"));
+    }
+  } else {
+    last.replaceChildren(el("div", status.runningJobId ? "running" : "never"));
+  }
+
+  const events = row.querySelector(".events");
+  const c = status.events;
+  if (!c) {
+    events.replaceChildren(el("div", "not followed"));
+  } else {
+    events.replaceChildren(
+      el("div", `${c.enabled ? "following" : "paused"}: cursor ${c.watermark}, lag ${c.lag}`),
+      el("div", `${c.applied} applied, ${c.ignored} ignored, ${c.failed} failed, backlog ${c.backlog}`, "muted"));
+    for (const error of c.lastErrors || []) {
+      events.append(el("div", error, "muted issue-failed"));
+    }
+  }
+}
+
+// ---- Prepare --------------------------------------------------------------------------------------------------
+
+async function prepareProject(sgProjectId, button) {
+  clearError();
+  button.disabled = true;
+  try {
+    const result = await call("POST", `api/shotgrid/projects/${sgProjectId}/prepare`);
+    $("prepare").hidden = false;
+    $("prepare-summary").textContent =
+      `Prepared: AYON project ${result.ayonProjectName} ${result.projectCreated ? "created" : "already existed"}` +
+      (result.changes.length === 0 ? ", nothing needed changing." : `, ${result.changes.length} change(s):`);
+    $("prepare-changes").replaceChildren(...result.changes.map((c) => el("li", c)), ...result.notes.map((n) => el("li", `Note: ${n}`)));
+    await refreshProject(sgProjectId);
+  } catch (e) {
+    showError(e.message);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+// ---- Sync and its job -----------------------------------------------------------------------------------------
+
+async function syncProject(sgProjectId, button) {
+  clearError();
+  button.disabled = true;
+  try {
+    const started = await call("POST", `api/shotgrid/projects/${sgProjectId}/sync`,
+      { overrideDifferences: $("override").checked, requestedBy: "sync page" });
+    await followJob(started.jobId);
+    await refreshProject(sgProjectId);
+  } catch (e) {
+    showError(e.message);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function followJob(jobId) {
+  $("job").hidden = false;
+  $("job-outcome").hidden = true;
+  $("job").dataset.jobId = jobId;
+  $("job").dataset.state = "queued";
+  for (;;) {
+    const job = await call("GET", `api/jobs/${encodeURIComponent(jobId)}`);
+    showJob(job);
+    if (job.state === "succeeded" || job.state === "failed") {
+      return job;
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+function showJob(job) {
+  const section = $("job");
+  section.dataset.state = job.state;
+  const summary = $("job-summary");
+  summary.textContent = `Job ${job.jobId} for ${job.ayonProjectName || "project " + job.sgProjectId}: ${job.state}` +
+    (job.phase && job.phase !== job.state ? ` (${job.phase})` : "") + (job.overrideDifferences ? ", overriding differences" : ", create only");
+  summary.className = `state-${job.state}`;
+  $("job-progress").value = job.progressPercent;
+  $("job-percent").textContent = `${job.progressPercent}%`;
+  for (const name of ["created", "alreadyPresent", "updated", "skipped", "failed", "total"]) {
+    $(`count-${name}`).textContent = job.counts[name];
+  }
+  const finished = job.state === "succeeded" || job.state === "failed";
+  if (!finished) {
+    return;
+  }
+  $("job-outcome").hidden = false;
+  $("job-error").hidden = !job.error;
+  $("job-error").textContent = job.error ? `Error: ${job.error}` : "";
+  const issues = job.issues.map((i) =>
+    el("li", `${i.kind}: ${i.entityType} ${i.name}${i.entityId ? " (id " + i.entityId + ")" : ""} — ${i.reason}`, `issue-${i.kind}`));
+  $("job-issues").replaceChildren(...(issues.length > 0 ? issues : [el("li", "None.")]));
+}
+
+// ---- Key ------------------------------------------------------------------------------------------------------
+
+function showKeyState() {
+  $("key-state").textContent = gatewayKey()
+    ? "Connected with the key kept for this tab."
+    : "Enter the gateway key (it stays in this browser tab only).";
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("key-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    sessionStorage.setItem(KEY_STORAGE, $("api-key").value.trim());
+    $("api-key").value = "";
+    showKeyState();
+    loadProjects();
+  });
+  $("forget-key").addEventListener("click", () => {
+    sessionStorage.removeItem(KEY_STORAGE);
+    $("projects").tBodies[0].replaceChildren();
+    showKeyState();
+  });
+  $("refresh").addEventListener("click", loadProjects);
+  showKeyState();
+  loadProjects();
+});

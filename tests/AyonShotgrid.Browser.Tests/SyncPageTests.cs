@@ -1,0 +1,111 @@
+using AyonShotgrid.Emulators.ShotGrid;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace AyonShotgrid.Browser.Tests;
+
+/// <summary>The sync page in a real Chromium against the demo set-up: list, Prepare, Sync, live job, a reported failure.</summary>
+[Collection(DemoCollection.Name)]
+public sealed class SyncPageTests(DemoSetup demo, ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly LocatorAssertionsToHaveAttributeOptions JobWait = new() { Timeout = 90_000 };
+
+    private readonly Screenshots _screenshots = new(output);
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync() => (_playwright, _browser) = await Chromium.LaunchAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    [Fact]
+    public async Task AWrongKeyIsReportedAsTheGatewaysRefusal()
+    {
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync(demo.GatewayUrl.ToString());
+
+        await page.GetByLabel("Gateway key").FillAsync("not-the-key");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Connect" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("HTTP 401");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("x-api-key header is not valid");
+        await Expect(page.Locator("#projects tbody tr")).ToHaveCountAsync(0);
+        await _screenshots.TakeAsync(page, "wrong-key");
+    }
+
+    [Fact]
+    public async Task PrepareAndSyncFromThePageThenSeeARefusedShotReported()
+    {
+        var page = await _browser.NewPageAsync();
+        var projectId = demo.Project.ProjectId;
+        await page.GotoAsync(demo.GatewayUrl.ToString());
+        await page.GetByLabel("Gateway key").FillAsync(DemoSetup.GatewayKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Connect" }).ClickAsync();
+
+        var row = page.Locator($"#projects tr[data-project-id='{projectId}']");
+        await Expect(row).ToContainTextAsync("Demo Commercial");
+        await Expect(row.Locator(".ayon")).ToContainTextAsync("not linked");
+        Assert.Equal(DemoSetup.GatewayKey, await page.EvaluateAsync<string>("() => sessionStorage.getItem('ayonsg.gatewayKey')"));
+        await _screenshots.TakeAsync(page, "projects-listed");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Prepare" }).ClickAsync();
+        await Expect(page.Locator("#prepare-summary")).ToContainTextAsync("Prepared: AYON project");
+        var ayonProject = await AyonProjectOfAsync(projectId);
+        await Expect(row.Locator(".ayon")).ToContainTextAsync(ayonProject);
+        await Expect(row.Locator(".events")).ToContainTextAsync("cursor");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Sync" }).ClickAsync();
+        var job = page.Locator("#job");
+        await Expect(job).ToHaveAttributeAsync("data-state", "succeeded", JobWait);
+        var inAyon = demo.Ayon.Store.Folders(ayonProject).Count + demo.Ayon.Store.Tasks(ayonProject).Count;
+        Assert.True(inAyon > 20, $"the demo project should fill AYON, found {inAyon} entities");
+        await Expect(page.Locator("#count-created")).ToHaveTextAsync(inAyon.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#count-failed")).ToHaveTextAsync("0");
+        await Expect(page.Locator("#count-alreadyPresent")).ToHaveTextAsync("0");
+        await Expect(page.Locator("#job-progress")).ToHaveAttributeAsync("value", "100");
+        await Expect(page.Locator("#job-percent")).ToHaveTextAsync("100%");
+        await Expect(row.Locator(".last-sync")).ToContainTextAsync("succeeded");
+        await _screenshots.TakeAsync(page, "sync-succeeded");
+
+        // A new shot AYON refuses: the next sync must say which entity failed and why.
+        demo.Ayon.Faults.RejectFolderNames = name => name == "sh_refused";
+        try
+        {
+            demo.ShotGrid.Store.Create("Shot", new()
+            {
+                ["project"] = new EntityLink("Project", projectId), ["code"] = "sh_refused", ["sg_sequence"] = new EntityLink("Sequence", demo.Project.SequenceIds[0]),
+            });
+            await page.GetByLabel("Override differences").CheckAsync();
+            await row.GetByRole(AriaRole.Button, new() { Name = "Sync" }).ClickAsync();
+
+            await Expect(job).ToHaveAttributeAsync("data-state", "failed", JobWait);
+            await Expect(page.Locator("#count-failed")).ToHaveTextAsync("1");
+            await Expect(page.Locator("#count-created")).ToHaveTextAsync("0");
+            await Expect(page.Locator("#count-alreadyPresent")).ToHaveTextAsync(inAyon.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Expect(page.Locator("#job-summary")).ToContainTextAsync("overriding differences");
+            var refused = page.Locator("#job-issues li.issue-failed");
+            await Expect(refused).ToContainTextAsync("sh_refused");
+            await Expect(refused).ToContainTextAsync("AYON refused");
+            await Expect(page.Locator("#job-error")).ToContainTextAsync("could not be written");
+            await Expect(row.Locator(".last-sync")).ToContainTextAsync("failed");
+            Assert.DoesNotContain(demo.Ayon.Store.Folders(ayonProject), f => f.Name == "sh_refused");
+            await _screenshots.TakeAsync(page, "sync-failed");
+        }
+        finally
+        {
+            demo.Ayon.Faults.RejectFolderNames = null;
+        }
+    }
+
+    private async Task<string> AyonProjectOfAsync(long sgProjectId)
+    {
+        using var gateway = demo.GatewayClient();
+        var status = System.Text.Json.JsonDocument.Parse(await gateway.GetStringAsync($"api/shotgrid/projects/{sgProjectId}")).RootElement;
+        return status.GetProperty("ayonProjectName").GetString() ?? throw new InvalidOperationException($"project {sgProjectId} is not linked");
+    }
+}
