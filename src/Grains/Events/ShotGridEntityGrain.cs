@@ -31,6 +31,9 @@ public sealed partial class ShotGridEntityGrain(
     {
         int applied = 0, ignored = 0, failed = 0;
         var errors = new List<string>();
+
+        // A create refused by AYON is one failure, not one per Change row ShotGrid wrote for the same create.
+        string? refusedInThisCall = null;
         try
         {
             foreach (var e in events.OrderBy(e => e.Id))
@@ -38,6 +41,14 @@ public sealed partial class ShotGridEntityGrain(
                 if (e.Id <= state.State.LastEventId)
                 {
                     ignored++;
+                    continue;
+                }
+
+                if (refusedInThisCall is not null && state.State.AyonId is null && (e.Kind == "New" || e.InCreate))
+                {
+                    ignored++;
+                    state.State.Ignored++;
+                    state.State.LastEventId = e.Id;
                     continue;
                 }
 
@@ -61,6 +72,7 @@ public sealed partial class ShotGridEntityGrain(
                     state.State.Failed++;
                     state.State.LastError = $"event {e.Id} ({e.EventType}): {refused.Message}";
                     errors.Add(state.State.LastError);
+                    refusedInThisCall = refused.Message;
                     LogRefused(logger, e.Id, e.EventType, refused.Message);
                 }
 

@@ -118,7 +118,8 @@ public sealed class LeecherTests(LeecherFixture fixture)
             var fine = CreateShot(projectB, "sh_fine", sequenceB);
 
             await WaitForFolderAsync(nameB, "Shot", fine);
-            var statusA = await WaitForCursorAsync(projectA, s => s.GetProperty("failed").GetInt64() >= 1, "project A to record the refused shot");
+            var statusA = await WaitForCursorAsync(projectA, s => s.GetProperty("failed").GetInt64() >= 1 && s.GetProperty("watermark").GetInt64() >= Sg.NewestEventId, "project A to record the refused shot");
+            Assert.Equal(1, statusA.GetProperty("failed").GetInt64());
             Assert.Contains(statusA.GetProperty("lastErrors").EnumerateArray(), e => e.GetString()!.Contains("refused"));
             Assert.DoesNotContain(fixture.Ayon.Store.Folders(nameA), f => f.Name == "sh_refused");
             Assert.True(refused > 0);
