@@ -44,9 +44,9 @@ public sealed partial class AyonProjectIndexGrain(
         return _context!;
     }
 
-    async Task<string?> IAyonProjectIndexGrain.LookupAsync(string nodeKey)
+    async Task<string?> IAyonProjectIndexGrain.LookupAsync(string nodeKey, bool reloadOnMiss)
     {
-        if (_byKey.TryGetValue(nodeKey, out var id))
+        if (_byKey.TryGetValue(nodeKey, out var id) || !reloadOnMiss)
         {
             return id;
         }

@@ -19,9 +19,12 @@ public interface IAyonProjectIndexGrain : IGrainWithStringKey
     [Alias("GetContextAsync")]
     Task<ProjectContext> GetContextAsync();
 
-    /// <summary>AYON id of a node key ("Shot:12", "AssetCategory:prop"); reloads from AYON once when it does not know the key.</summary>
+    /// <summary>
+    /// AYON id of a node key ("Shot:12", "AssetCategory:prop"). With <paramref name="reloadOnMiss"/> an unknown key
+    /// makes it reload from AYON first (at most every 2 s): used after a create was refused, to find what is there.
+    /// </summary>
     [Alias("LookupAsync")]
-    Task<string?> LookupAsync(string nodeKey);
+    Task<string?> LookupAsync(string nodeKey, bool reloadOnMiss);
 
     /// <summary>Records an entity the caller just created.</summary>
     [Alias("RecordAsync")]

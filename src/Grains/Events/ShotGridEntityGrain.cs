@@ -112,7 +112,7 @@ public sealed partial class ShotGridEntityGrain(
                     state.State.RetiredInShotGrid = false;
                 }
 
-                var existed = state.State.AyonId is not null || await Index().LookupAsync(NodeKey) is not null;
+                var existed = state.State.AyonId is not null || await Index().LookupAsync(NodeKey, reloadOnMiss: false) is not null;
                 if (existed)
                 {
                     if (e.Kind == "Change" && !e.InCreate)
@@ -143,7 +143,9 @@ public sealed partial class ShotGridEntityGrain(
         }
 
         var index = Index();
-        if (await index.LookupAsync(NodeKey) is { } found)
+        // Known to the index (loaded from AYON when it activated, or recorded since)? Creating is tried otherwise; a
+        // refused create then reloads the index once, which finds entities a sync or a person made meanwhile.
+        if (await index.LookupAsync(NodeKey, reloadOnMiss: false) is { } found)
         {
             state.State.AyonId = found;
             return found;
@@ -180,7 +182,7 @@ public sealed partial class ShotGridEntityGrain(
         if (item.Type == SyncEntityTypes.Asset)
         {
             var category = Node.Category(item.AssetType!);
-            return await index.LookupAsync(category.Key) ?? await CreateAsync(category, null, context, index);
+            return await index.LookupAsync(category.Key, reloadOnMiss: false) ?? await CreateAsync(category, null, context, index);
         }
 
         var parent = item.Parent!;
@@ -193,28 +195,47 @@ public sealed partial class ShotGridEntityGrain(
     {
         var statuses = StatusMap.From(context.Statuses.Select(s => new AyonStatus(s.Name, s.ShortName, Scope: s.Scope)));
         var taskTypes = context.TaskTypes.ToHashSet(StringComparer.Ordinal);
-        var name = node.Name;
-        if (!await index.IsNameFreeAsync(node.AyonEntityType, parentId, name))
+        var id = AyonIds.For(Key.Site, context.AyonProjectName, node.Key);
+        var suffixed = $"{node.Name}_sg{node.SgId}";
+
+        // Same policy as the full sync: an entity already there keeps the name, the newcomer gets the suffix.
+        var name = await index.IsNameFreeAsync(node.AyonEntityType, parentId, node.Name) ? node.Name : suffixed;
+        var result = await SendCreateAsync(node, name, id, parentId, statuses, taskTypes, context);
+        if (result is { Success: true })
         {
-            // Same policy as the full sync: the entity already there keeps the name.
-            name = $"{node.Name}_sg{node.SgId}";
+            return await RecordAsync(index, node, id, parentId, name, context);
         }
 
-        var id = AyonIds.For(Key.Site, context.AyonProjectName, node.Key);
+        // Refused: the deterministic id may exist already (a sync or an earlier delivery made it: then it is ours),
+        // or the index did not know a sibling that holds the name.
+        if (await index.LookupAsync(node.Key, reloadOnMiss: true) is { } existing)
+        {
+            return existing;
+        }
+
+        if (name != suffixed && !await index.IsNameFreeAsync(node.AyonEntityType, parentId, node.Name))
+        {
+            name = suffixed;
+            result = await SendCreateAsync(node, name, id, parentId, statuses, taskTypes, context);
+            if (result is { Success: true })
+            {
+                return await RecordAsync(index, node, id, parentId, name, context);
+            }
+        }
+
+        throw new EntityApplyException($"AYON refused to create {node.AyonEntityType} '{name}' ({result?.Status} {result?.ErrorCode}): {result?.Detail ?? "no detail"}");
+    }
+
+    private async Task<AyonOperationResult?> SendCreateAsync(
+        Node node, string name, string id, string? parentId, StatusMap statuses, IReadOnlySet<string> taskTypes, ProjectContext context)
+    {
         var data = CreateData.For(node, name, AyonNames.Label(node.Label), parentId, statuses, taskTypes, options.Value.DefaultTaskType);
         var response = await ayon.SendOperationsAsync(context.AyonProjectName, [new AyonOperation("create", "create", node.AyonEntityType, id, data)], canFail: false, CancellationToken.None);
-        var result = response.Operations.FirstOrDefault();
-        if (result is not { Success: true })
-        {
-            // The deterministic id may already exist (a sync or an earlier delivery made it): then it is ours.
-            if (await index.LookupAsync(node.Key) is { } existing)
-            {
-                return existing;
-            }
+        return response.Operations.FirstOrDefault();
+    }
 
-            throw new EntityApplyException($"AYON refused to create {node.AyonEntityType} '{name}' ({result?.Status} {result?.ErrorCode}): {result?.Detail ?? "no detail"}");
-        }
-
+    private async Task<string> RecordAsync(IAyonProjectIndexGrain index, Node node, string id, string? parentId, string name, ProjectContext context)
+    {
         await index.RecordAsync(node.Key, id, node.AyonEntityType, parentId, name);
         LogCreated(logger, node.Key, context.AyonProjectName, name);
         return id;

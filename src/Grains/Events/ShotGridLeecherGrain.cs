@@ -161,6 +161,7 @@ public sealed partial class ShotGridLeecherGrain(
         }
 
         var now = clock.UtcNow;
+        var truncated = false;
         var siteWide = events.Where(e => e.ProjectId == 0).ToList();
         var byProject = events.Where(e => e.ProjectId != 0).GroupBy(e => e.ProjectId).ToDictionary(g => g.Key, g => g.ToList());
         if (siteWide.Count > 0)
@@ -177,7 +178,18 @@ public sealed partial class ShotGridLeecherGrain(
             .Select(async p =>
             {
                 var mine = byProject.TryGetValue(p, out var list) ? list.Where(e => e.Id > _watermarks[p]).ToList() : [];
-                var batch = new EventBatch(mine, maxVisible, missing.Where(m => m > _watermarks[p]).ToList(), now);
+
+                // Bound one call's work so it ends well inside Orleans' response timeout: a timed-out call would be
+                // delivered again while the first still runs. The rest follows in the next round of this poll.
+                var upTo = maxVisible;
+                if (mine.Count > options.Value.EventPageSize)
+                {
+                    upTo = mine[options.Value.EventPageSize].Id - 1;
+                    mine = mine.Take(options.Value.EventPageSize).ToList();
+                    truncated = true;
+                }
+
+                var batch = new EventBatch(mine, upTo, missing.Where(m => m > _watermarks[p] && m <= upTo).ToList(), now);
                 try
                 {
                     var watermark = await GrainFactory.GetGrain<IShotGridProjectGrain>(GrainKeys.Project(site, p)).ApplyEventsAsync(batch);
@@ -208,7 +220,7 @@ public sealed partial class ShotGridLeecherGrain(
         }
 
         state.State.Polls++;
-        return ids.Count >= EventLogReader.IdPageSize;
+        return truncated || ids.Count >= EventLogReader.IdPageSize;
     }
 
     private async Task<List<long>> FollowedProjectsAsync(string site)

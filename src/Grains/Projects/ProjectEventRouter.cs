@@ -11,6 +11,12 @@ namespace AyonShotgrid.Grains.Projects;
 /// </summary>
 internal static class ProjectEventRouter
 {
+    /// <summary>
+    /// Entity grains applied at once. Unbounded, a page of 500 events activated 500 entity grains together, each reading
+    /// and writing PostgreSQL, and a three-silo cluster ran out of database connections (found by the failover drill).
+    /// </summary>
+    private const int MaxParallelEntities = 16;
+
     public sealed record Outcome(int Applied, int Ignored, int Failed, IReadOnlyList<long> DoneIds, long? FirstUnfinishedId, IReadOnlyList<string> Errors);
 
     public static async Task<Outcome> RouteAsync(IGrainFactory grains, string site, long sgProjectId, IReadOnlyList<EventLogItem> events)
@@ -39,9 +45,11 @@ internal static class ProjectEventRouter
         }
 
         var groups = routed.GroupBy(e => (e.EntityType, e.EntityId)).Select(g => g.OrderBy(e => e.Id).ToList()).ToList();
+        using var slots = new SemaphoreSlim(MaxParallelEntities);
         var results = await Task.WhenAll(groups.Select(async g =>
         {
             var grain = grains.GetGrain<IShotGridEntityGrain>(GrainKeys.Entity(site, sgProjectId, g[0].EntityType, g[0].EntityId));
+            await slots.WaitAsync();
             try
             {
                 return (Events: g, Result: await grain.ApplyAsync(g), Error: (Exception?)null);
@@ -49,6 +57,10 @@ internal static class ProjectEventRouter
             catch (Exception e)
             {
                 return (Events: g, Result: (EntityApplyResult?)null, Error: e);
+            }
+            finally
+            {
+                slots.Release();
             }
         }));
 

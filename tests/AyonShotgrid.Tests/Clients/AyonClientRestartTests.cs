@@ -6,10 +6,10 @@ namespace AyonShotgrid.Tests.Clients;
 
 public sealed class AyonClientRestartTests
 {
-    // The poll interval (0.5 s) runs on virtual time; each stalled probe costs 400 ms of real time
-    // (long enough that a slow but answering loopback request is not mistaken for a stall).
+    // The poll interval (0.5 s) runs on virtual time; each stalled probe costs 1.5 s of real time — long enough that
+    // a slow but answering loopback request on a loaded 2-core CI machine is not mistaken for a stall (400 ms was not).
     private static AyonClient RestartClient(LoopbackServer server, TimeProvider time) =>
-        Client(server, time, probeTimeout: TimeSpan.FromMilliseconds(400));
+        Client(server, time, probeTimeout: TimeSpan.FromMilliseconds(1500));
 
     /// <summary>Answers /api/info according to a script: one entry per call after the restart, the last entry repeating.</summary>
     private static Func<HttpContext, RecordedRequest, Task> Server(double uptimeBefore, params string[] afterRestart)
