@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using AyonShotgrid.Demo;
 using AyonShotgrid.Emulators.ShotGrid;
 
 namespace AyonShotgrid.Benchmarks;
@@ -54,7 +55,7 @@ internal static class Program
         return 0;
     }
 
-    private static async Task FullSyncRowAsync(BenchCluster cluster, string label, SeededProject project, StringBuilder report, CancellationToken ct)
+    private static async Task FullSyncRowAsync(DemoCluster cluster, string label, SeededProject project, StringBuilder report, CancellationToken ct)
     {
         var entities = project.EpisodeIds.Count + project.SequenceIds.Count + project.ShotIds.Count + project.AssetIds.Count + project.TaskIds.Count;
         var sg0 = cluster.ShotGrid.RequestCount;
@@ -89,7 +90,7 @@ internal static class Program
             $"| {label} ({status.GetProperty("state").GetString()}, created {counts.GetProperty("created").GetInt32()}) | {entities} | {watch.Elapsed.TotalSeconds:F2} s | {entities / watch.Elapsed.TotalSeconds:F0} | {sg} | {ay} | {(double)sg / entities:F4} | {(double)ay / entities:F4} | {estimate.TotalSeconds:F1} s | {Mb(Process.GetCurrentProcess().PeakWorkingSet64)} | {Mb(GC.GetTotalMemory(false))} | {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds:F0} ms |");
     }
 
-    private static async Task LeecherRowAsync(BenchCluster cluster, TimeSpan interval, int shots, StringBuilder report, CancellationToken ct)
+    private static async Task LeecherRowAsync(DemoCluster cluster, TimeSpan interval, int shots, StringBuilder report, CancellationToken ct)
     {
         var store = cluster.ShotGrid.Store;
         var project = ShotGridSeeder.SeedProject(store, new SeedSpec("Bench Leech", Episodes: 0, SequencesPerEpisode: 2, ShotsPerSequence: 5, Assets: 2, TasksPerEntity: 1));
@@ -141,7 +142,7 @@ internal static class Program
             $"| {interval.TotalSeconds:0.0} s | {shots} | {burst.TotalMilliseconds:F0} ms | {all.TotalSeconds:F2} s | {shots / all.TotalSeconds:F0} | {P(0.5):F0} ms | {P(0.95):F0} ms | {latencies[^1]:F0} ms | {cluster.ShotGrid.RequestCount - sg0} | {cluster.Ayon.RequestCount - ay0} |");
     }
 
-    private static async Task IdleRowAsync(BenchCluster cluster, int projects, TimeSpan interval, StringBuilder report, CancellationToken ct)
+    private static async Task IdleRowAsync(DemoCluster cluster, int projects, TimeSpan interval, StringBuilder report, CancellationToken ct)
     {
         using var http = Gateway(cluster);
         for (var p = 0; p < projects; p++)
@@ -169,7 +170,7 @@ internal static class Program
         report.AppendLine(CultureInfo.InvariantCulture, $"| {projects} | 10 | {sg} | {sg / 10.0:F1} | {cluster.Ayon.RequestCount - ay0} |");
     }
 
-    private static HttpClient Gateway(BenchCluster cluster)
+    private static HttpClient Gateway(DemoCluster cluster)
     {
         var http = new HttpClient { BaseAddress = cluster.GatewayUrl, Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Add("x-api-key", BenchCluster.GatewayApiKey);

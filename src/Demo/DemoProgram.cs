@@ -19,7 +19,7 @@ internal static class DemoProgram
         };
 
         Console.WriteLine("Starting the ShotGrid and AYON emulators, the silo and the gateway on loopback…");
-        await using var cluster = await DemoCluster.StartAsync(gatewayPort: 8080, siloHttpPort: 8081, shutdown.Token);
+        await using var cluster = await DemoCluster.StartAsync(new DemoClusterOptions { GatewayPort = 8080, SiloHttpPort = 8081 }, shutdown.Token);
         var project = ShotGridSeeder.SeedDemo(cluster.ShotGrid.Store);
         Console.WriteLine($"Seeded ShotGrid project {project.ProjectId}: {project.EpisodeIds.Count} episodes, {project.SequenceIds.Count} sequences, {project.ShotIds.Count} shots, {project.AssetIds.Count} assets, {project.TaskIds.Count} tasks.");
 

@@ -8,8 +8,7 @@ internal static class DemoScenario
 {
     public static async Task<bool> RunAsync(DemoCluster cluster, long sgProjectId, TextWriter output, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = cluster.GatewayUrl, Timeout = TimeSpan.FromMinutes(2) };
-        http.DefaultRequestHeaders.Add("x-api-key", DemoCluster.GatewayApiKey);
+        using var http = cluster.CreateGatewayClient();
 
         output.WriteLine($"POST /api/shotgrid/projects/{sgProjectId}/prepare");
         var prepare = await ReadJsonAsync(await http.PostAsync($"api/shotgrid/projects/{sgProjectId}/prepare", null, cancellationToken), cancellationToken);
@@ -67,9 +66,9 @@ internal static class DemoScenario
     {
         output.WriteLine();
         output.WriteLine("Where to look:");
-        output.WriteLine($"  Gateway API       {cluster.GatewayUrl}api/shotgrid/projects   (header x-api-key: {DemoCluster.GatewayApiKey})");
-        output.WriteLine($"  Project status    curl -H 'x-api-key: {DemoCluster.GatewayApiKey}' {cluster.GatewayUrl}api/shotgrid/projects/{sgProjectId}");
-        output.WriteLine($"  Run a sync again  curl -X POST -H 'x-api-key: {DemoCluster.GatewayApiKey}' {cluster.GatewayUrl}api/shotgrid/projects/{sgProjectId}/sync");
+        output.WriteLine($"  Gateway API       {cluster.GatewayUrl}api/shotgrid/projects   (header x-api-key: {cluster.GatewayApiKey})");
+        output.WriteLine($"  Project status    curl -H 'x-api-key: {cluster.GatewayApiKey}' {cluster.GatewayUrl}api/shotgrid/projects/{sgProjectId}");
+        output.WriteLine($"  Run a sync again  curl -X POST -H 'x-api-key: {cluster.GatewayApiKey}' {cluster.GatewayUrl}api/shotgrid/projects/{sgProjectId}/sync");
         output.WriteLine($"  OpenAPI           {cluster.GatewayUrl}openapi/v1.json");
         output.WriteLine($"  Orleans dashboard {cluster.SiloUrl}dashboard/");
         output.WriteLine($"  ShotGrid emulator {cluster.ShotGrid.BaseUrl}api/v1   (script {cluster.ShotGrid.ScriptName})");

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace AyonShotgrid.Demo;
 
 /// <summary>Picks loopback ports: the preferred one when it is free, else any free one.</summary>
-internal static class FreePorts
+public static class FreePorts
 {
     public static int Preferred(int port) => IsFree(port) ? port : Any();
 
