@@ -153,6 +153,10 @@ public sealed partial class ProjectSynchronizer(
     private sealed class RunState(SyncPlan plan, IProgress<SyncProgress> progress)
     {
         private readonly List<SyncIssue> _issues = [.. plan.Issues];
+        private readonly int _work = plan.Creates.Count + plan.Updates.Count;
+        private readonly int _links = plan.Updates.Count(u => u.IsLink);
+
+        private List<SyncIssue>? _reportedIssues;
 
         public int Created { get; set; }
 
@@ -172,10 +176,16 @@ public sealed partial class ProjectSynchronizer(
 
         public void Report(string phase, int percent)
         {
-            var work = plan.Creates.Count + plan.Updates.Count;
-            var done = Created + Updated + Failed + plan.Updates.Count(u => u.IsLink);
-            var value = percent > 0 ? percent : work == 0 ? 99 : ReadingShare + (int)((100 - ReadingShare - 1) * Math.Min(1.0, (double)done / work));
-            progress.Report(new SyncProgress(phase, value, Counts, _issues.ToList()));
+            var done = Created + Updated + Failed + _links;
+            var value = percent > 0 ? percent : _work == 0 ? 99 : ReadingShare + (int)((100 - ReadingShare - 1) * Math.Min(1.0, (double)done / _work));
+
+            // The issue list is immutable once reported (the job keeps it), so it is only copied when it grew.
+            if (_reportedIssues is null || _reportedIssues.Count != _issues.Count)
+            {
+                _reportedIssues = [.. _issues];
+            }
+
+            progress.Report(new SyncProgress(phase, value, Counts, _reportedIssues));
         }
     }
 
