@@ -37,6 +37,9 @@ public class SyncFixture : IAsyncLifetime
     /// <summary>The sync's clock (settle windows, timestamps); Orleans itself keeps real time.</summary>
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>Every log line the silo wrote (tests check that no secret ever shows up in one).</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>Settings a derived fixture adds or overrides.</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
@@ -56,6 +59,7 @@ public class SyncFixture : IAsyncLifetime
         {
             silo.AddSyncGrains();
             silo.Services.AddSingleton(new AyonShotgrid.Grains.SyncClock(Clock));
+            silo.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
             silo.AddMemoryGrainStorage(StorageNames.Sync);
             silo.UseInMemoryReminderService();
 
