@@ -39,6 +39,7 @@ public sealed partial class ShotGridLeecherGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        LogActivated(logger, sgOptions.Value.SiteName, RuntimeIdentity);
         if (state.State.Running)
         {
             StartTimer();
@@ -273,6 +274,9 @@ public sealed partial class ShotGridLeecherGrain(
         _autoSyncReadAt = clock.UtcNow;
         return _autoSync;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Leecher of ShotGrid site {Site} active on silo {Silo}")]
+    private static partial void LogActivated(ILogger logger, string site, string silo);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling the ShotGrid event log of {Site} failed; retrying every poll interval until it answers")]
     private static partial void LogPollFailed(ILogger logger, Exception exception, string site);

@@ -23,6 +23,7 @@ public sealed partial class SyncJobGrain(
 {
     private const string ResumeReminder = "resume";
     private static readonly TimeSpan ProgressWriteInterval = TimeSpan.FromSeconds(2);
+    private const int NotifyAttempts = 30;
 
     private Task? _run;
     private CancellationTokenSource? _stopping;
@@ -117,25 +118,35 @@ public sealed partial class SyncJobGrain(
         await state.WriteStateAsync(cancellationToken);
         LogStarted(logger, this.GetPrimaryKeyString(), s.SgProjectId, s.AyonProjectName ?? "", s.OverrideDifferences, s.Attempt);
 
+        SyncJobState outcome;
+        string? error;
         try
         {
             var progress = new InlineProgress<SyncProgress>(OnProgress);
-            var outcome = await synchronizer.RunAsync(s.SgProjectId, s.AyonProjectName!, s.OverrideDifferences, progress, cancellationToken);
-            s.Counts = outcome.Counts;
-            s.Issues = [.. outcome.Issues];
-            await FinishAsync(
-                outcome.Counts.Failed == 0 ? SyncJobState.Succeeded : SyncJobState.Failed,
-                outcome.Counts.Failed == 0 ? null : $"{outcome.Counts.Failed} of {outcome.Counts.Total} entities could not be written to AYON; see issues");
+            var result = await synchronizer.RunAsync(s.SgProjectId, s.AyonProjectName!, s.OverrideDifferences, progress, cancellationToken);
+            s.Counts = result.Counts;
+            s.Issues = [.. result.Issues];
+            outcome = result.Counts.Failed == 0 ? SyncJobState.Succeeded : SyncJobState.Failed;
+            error = result.Counts.Failed == 0 ? null : $"{result.Counts.Failed} of {result.Counts.Total} entities could not be written to AYON; see issues";
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Deactivating: the reminder resumes the job on the next activation.
+            // Deactivating: the reminder (or the next status call) resumes the job on its next activation.
             LogInterrupted(logger, this.GetPrimaryKeyString());
+            _run = null;
+            return;
         }
         catch (Exception e)
         {
             LogFailed(logger, e, this.GetPrimaryKeyString(), s.SgProjectId);
-            await FinishAsync(SyncJobState.Failed, Projects.GrainErrors.Describe(e)?.Message ?? $"unexpected error: {e.Message}");
+            outcome = SyncJobState.Failed;
+            error = Projects.GrainErrors.Describe(e)?.Message ?? $"unexpected error: {e.Message}";
+        }
+
+        try
+        {
+            // Only the sync decides the outcome; telling the project about it afterwards cannot change it.
+            await FinishAsync(outcome, error);
         }
         finally
         {
@@ -175,7 +186,33 @@ public sealed partial class SyncJobGrain(
         await state.WriteStateAsync();
         await UnregisterResumeAsync();
         LogFinished(logger, this.GetPrimaryKeyString(), outcome, s.Counts.Created, s.Counts.AlreadyPresent, s.Counts.Failed);
-        await GrainFactory.GetGrain<IShotGridProjectGrain>(ProjectKey()).OnJobFinishedAsync(Snapshot());
+        await NotifyProjectAsync();
+    }
+
+    /// <summary>
+    /// Tells the project grain the job ended. Retried for a while: right after a silo dies, calls to grains it hosted
+    /// fail until the cluster has declared it dead. Giving up is harmless — the project also reads the outcome from
+    /// this grain (its running job) when asked — so it is only logged.
+    /// </summary>
+    private async Task NotifyProjectAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IShotGridProjectGrain>(ProjectKey()).OnJobFinishedAsync(Snapshot());
+                return;
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException && attempt < NotifyAttempts)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                LogNotifyFailed(logger, e, this.GetPrimaryKeyString());
+                return;
+            }
+        }
     }
 
     private string ProjectKey() => GrainKeys.Project(sgOptions.Value.SiteName, state.State.SgProjectId);
@@ -210,6 +247,9 @@ public sealed partial class SyncJobGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sync job {JobId} interrupted by deactivation; it resumes on its next activation")]
     private static partial void LogInterrupted(ILogger logger, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync job {JobId} could not tell its project grain that it ended; the project reads the outcome from the job instead")]
+    private static partial void LogNotifyFailed(ILogger logger, Exception exception, string jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sync job {JobId} was interrupted; resuming (attempt {Attempt})")]
     private static partial void LogResuming(ILogger logger, string jobId, int attempt);
