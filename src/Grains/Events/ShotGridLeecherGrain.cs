@@ -35,6 +35,7 @@ public sealed partial class ShotGridLeecherGrain(
     private DateTimeOffset? _lastErrorAt;
     private int _consecutiveFailures;
     private HashSet<long>? _autoSync;
+    private HashSet<long> _autoSyncLinked = [];
     private DateTimeOffset? _autoSyncReadAt;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -228,7 +229,7 @@ public sealed partial class ShotGridLeecherGrain(
     {
         var linked = await GrainFactory.GetGrain<IProjectRegistryGrain>(GrainKeys.Registry(site)).GetProjectsAsync();
         var allowed = options.Value.ProjectIds;
-        var autoSync = options.Value.RequireAutoSyncField ? await AutoSyncProjectsAsync() : null;
+        var autoSync = options.Value.RequireAutoSyncField ? await AutoSyncProjectsAsync(linked) : null;
         var followed = new List<long>();
         foreach (var project in linked.Where(p => (allowed.Count == 0 || allowed.Contains(p)) && (autoSync is null || autoSync.Contains(p))))
         {
@@ -250,15 +251,17 @@ public sealed partial class ShotGridLeecherGrain(
     }
 
     /// <summary>
-    /// Projects whose ShotGrid checkbox <c>sg_ayon_auto_sync</c> is set, re-read once a minute; null (no narrowing)
-    /// when the site does not have the field.
+    /// Projects whose ShotGrid checkbox <c>sg_ayon_auto_sync</c> is set, re-read once a minute and whenever a project
+    /// was linked since the last read; null (no narrowing) when the site does not have the field.
     /// </summary>
-    private async Task<HashSet<long>?> AutoSyncProjectsAsync()
+    private async Task<HashSet<long>?> AutoSyncProjectsAsync(IReadOnlyList<long> linked)
     {
-        if (_autoSyncReadAt is { } readAt && clock.UtcNow - readAt < TimeSpan.FromMinutes(1))
+        if (_autoSyncReadAt is { } readAt && clock.UtcNow - readAt < TimeSpan.FromMinutes(1) && linked.All(_autoSyncLinked.Contains))
         {
             return _autoSync;
         }
+
+        _autoSyncLinked = [.. linked];
 
         try
         {

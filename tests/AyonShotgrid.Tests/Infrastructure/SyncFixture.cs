@@ -129,6 +129,23 @@ public sealed class LeecherFixture : SyncFixture
     };
 }
 
+/// <summary>The leecher following only projects whose ShotGrid checkbox sg_ayon_auto_sync is set.</summary>
+public sealed class AutoSyncLeecherFixture : SyncFixture
+{
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Sync:LeecherEnabled"] = "true",
+        ["Sync:PollInterval"] = "00:00:00.200",
+        ["Sync:RequireAutoSyncField"] = "true",
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class AutoSyncLeecherCollection : ICollectionFixture<AutoSyncLeecherFixture>
+{
+    public const string Name = "leecher-auto-sync";
+}
+
 [CollectionDefinition(Name)]
 public sealed class LeecherCollection : ICollectionFixture<LeecherFixture>
 {
