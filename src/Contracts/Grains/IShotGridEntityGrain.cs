@@ -9,9 +9,12 @@ namespace AyonShotgrid.Contracts.Grains;
 [Alias("ayonsg.IShotGridEntityGrain")]
 public interface IShotGridEntityGrain : IGrainWithStringKey
 {
-    /// <summary>Applies events (ascending ids). Throws when AYON or ShotGrid is unreachable so the caller retries later; records refusals and acknowledges them.</summary>
+    /// <summary>
+    /// Applies events (ascending ids). Throws when AYON or ShotGrid is unreachable so the caller retries later; records
+    /// refusals and acknowledges them. <paramref name="snapshot"/>, when given, is the entity as just read from ShotGrid.
+    /// </summary>
     [Alias("ApplyAsync")]
-    Task<EntityApplyResult> ApplyAsync(IReadOnlyList<EventLogItem> events);
+    Task<EntityApplyResult> ApplyAsync(IReadOnlyList<EventLogItem> events, EntitySnapshot? snapshot);
 
     /// <summary>Makes sure the entity exists in AYON (reading it from ShotGrid); returns its AYON id, or null when it cannot exist there (retired, no parent).</summary>
     [Alias("EnsureInAyonAsync")]

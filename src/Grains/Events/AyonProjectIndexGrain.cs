@@ -11,16 +11,14 @@ public sealed partial class AyonProjectIndexGrain(
     IAyonClient ayon,
     ShotGridProjectReader reader,
     ProjectPreparer preparer,
-    SyncClock clock,
+    TimeProvider time,
     ILogger<AyonProjectIndexGrain> logger) : Grain, IAyonProjectIndexGrain
 {
-    private static readonly TimeSpan MinimumReloadInterval = TimeSpan.FromSeconds(2);
-
     private readonly Dictionary<string, string> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Kind, string Parent), HashSet<string>> _names = [];
     private string? _ayonProject;
     private ProjectContext? _context;
-    private DateTimeOffset _loadedAt = DateTimeOffset.MinValue;
+    private DateTimeOffset _loadStartedAt = DateTimeOffset.MinValue;
 
     async Task IAyonProjectIndexGrain.AttachAsync(string ayonProjectName)
     {
@@ -44,21 +42,16 @@ public sealed partial class AyonProjectIndexGrain(
         return _context!;
     }
 
-    async Task<string?> IAyonProjectIndexGrain.LookupAsync(string nodeKey, bool reloadOnMiss)
+    async Task<string?> IAyonProjectIndexGrain.LookupAsync(string nodeKey, DateTimeOffset? reloadIfLoadedBefore)
     {
-        if (_byKey.TryGetValue(nodeKey, out var id) || !reloadOnMiss)
+        if (_byKey.TryGetValue(nodeKey, out var id) || reloadIfLoadedBefore is not { } refusedAt || _loadStartedAt >= refusedAt)
         {
             return id;
         }
 
-        // Somebody else (a full sync, a person) may have made it since we loaded.
-        if (clock.UtcNow - _loadedAt >= MinimumReloadInterval)
-        {
-            await LoadAsync();
-            return _byKey.GetValueOrDefault(nodeKey);
-        }
-
-        return null;
+        // AYON refused a create after our last load began: somebody (a full sync, a person) made something meanwhile.
+        await LoadAsync();
+        return _byKey.GetValueOrDefault(nodeKey);
     }
 
     Task IAyonProjectIndexGrain.RecordAsync(string nodeKey, string ayonId, string ayonEntityType, string? parentId, string name)
@@ -73,6 +66,8 @@ public sealed partial class AyonProjectIndexGrain(
 
     private async Task LoadAsync()
     {
+        // Wall-clock time on purpose (not the sync's clock): it orders this load against refusals seen by entity grains.
+        var startedAt = time.GetUtcNow();
         var projectName = _ayonProject ?? throw new InvalidOperationException($"Index {this.GetPrimaryKeyString()} was used before the project grain attached it.");
         var sgProjectId = long.Parse(this.GetPrimaryKeyString()[(this.GetPrimaryKeyString().LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
         var sgProject = await reader.ReadProjectAsync(sgProjectId, CancellationToken.None);
@@ -97,7 +92,7 @@ public sealed partial class AyonProjectIndexGrain(
             sgProject.Navchains.ToDictionary(),
             project.Statuses.Select(s => new StatusEntry(s.Name, s.ShortName, s.Scope)).ToList(),
             project.TaskTypes.Select(t => t.Name).ToList());
-        _loadedAt = clock.UtcNow;
+        _loadStartedAt = startedAt;
         LogLoaded(logger, projectName, folders.Count, tasks.Count);
     }
 

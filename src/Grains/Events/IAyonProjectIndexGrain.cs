@@ -20,11 +20,12 @@ public interface IAyonProjectIndexGrain : IGrainWithStringKey
     Task<ProjectContext> GetContextAsync();
 
     /// <summary>
-    /// AYON id of a node key ("Shot:12", "AssetCategory:prop"). With <paramref name="reloadOnMiss"/> an unknown key
-    /// makes it reload from AYON first (at most every 2 s): used after a create was refused, to find what is there.
+    /// AYON id of a node key ("Shot:12", "AssetCategory:prop"). With <paramref name="reloadIfLoadedBefore"/> (the moment
+    /// AYON refused a create) an unknown key makes it reload from AYON first — unless a load already began after that
+    /// moment, so a burst of refusals costs one reload, not one each.
     /// </summary>
     [Alias("LookupAsync")]
-    Task<string?> LookupAsync(string nodeKey, bool reloadOnMiss);
+    Task<string?> LookupAsync(string nodeKey, DateTimeOffset? reloadIfLoadedBefore);
 
     /// <summary>Records an entity the caller just created.</summary>
     [Alias("RecordAsync")]

@@ -23,12 +23,17 @@ public sealed partial class ShotGridEntityGrain(
     IAyonClient ayon,
     ShotGridProjectReader reader,
     IOptions<SyncOptions> options,
+    TimeProvider time,
     ILogger<ShotGridEntityGrain> logger) : Grain, IShotGridEntityGrain
 {
+    /// <summary>The entity as the project read it for the events being applied (null outside ApplyAsync).</summary>
+    private EntitySnapshot? _snapshot;
+
     private EntityKey Key => EntityKey.Parse(this.GetPrimaryKeyString());
 
-    async Task<EntityApplyResult> IShotGridEntityGrain.ApplyAsync(IReadOnlyList<EventLogItem> events)
+    async Task<EntityApplyResult> IShotGridEntityGrain.ApplyAsync(IReadOnlyList<EventLogItem> events, EntitySnapshot? snapshot)
     {
+        _snapshot = snapshot;
         int applied = 0, ignored = 0, failed = 0;
         var errors = new List<string>();
 
@@ -81,6 +86,8 @@ public sealed partial class ShotGridEntityGrain(
         }
         finally
         {
+            _snapshot = null;
+
             // Keep what was done even when a server outage interrupts the list; the rest is delivered again.
             await state.WriteStateAsync();
         }
@@ -112,7 +119,7 @@ public sealed partial class ShotGridEntityGrain(
                     state.State.RetiredInShotGrid = false;
                 }
 
-                var existed = state.State.AyonId is not null || await Index().LookupAsync(NodeKey, reloadOnMiss: false) is not null;
+                var existed = state.State.AyonId is not null || await Index().LookupAsync(NodeKey, reloadIfLoadedBefore: null) is not null;
                 if (existed)
                 {
                     if (e.Kind == "Change" && !e.InCreate)
@@ -145,7 +152,7 @@ public sealed partial class ShotGridEntityGrain(
         var index = Index();
         // Known to the index (loaded from AYON when it activated, or recorded since)? Creating is tried otherwise; a
         // refused create then reloads the index once, which finds entities a sync or a person made meanwhile.
-        if (await index.LookupAsync(NodeKey, reloadOnMiss: false) is { } found)
+        if (await index.LookupAsync(NodeKey, reloadIfLoadedBefore: null) is { } found)
         {
             state.State.AyonId = found;
             return found;
@@ -153,7 +160,10 @@ public sealed partial class ShotGridEntityGrain(
 
         var context = await index.GetContextAsync();
         var project = new SgProjectInfo(Key.ProjectId, context.AyonProjectName, null, Navchains.From(context.Navchains), null);
-        var item = await reader.ReadItemAsync(project, Key.Type, Key.Id, CancellationToken.None);
+        // The project read this entity together with the others of its poll; a parent asked for by a child reads itself.
+        var item = _snapshot is { } read
+            ? EntitySnapshots.ToItem(read, Key.Type, Key.Id)
+            : await reader.ReadItemAsync(project, Key.Type, Key.Id, CancellationToken.None);
         if (item is null)
         {
             // Retired again, or never readable: nothing to create.
@@ -182,7 +192,7 @@ public sealed partial class ShotGridEntityGrain(
         if (item.Type == SyncEntityTypes.Asset)
         {
             var category = Node.Category(item.AssetType!);
-            return await index.LookupAsync(category.Key, reloadOnMiss: false) ?? await CreateAsync(category, null, context, index);
+            return await index.LookupAsync(category.Key, reloadIfLoadedBefore: null) ?? await CreateAsync(category, null, context, index);
         }
 
         var parent = item.Parent!;
@@ -201,6 +211,7 @@ public sealed partial class ShotGridEntityGrain(
         // Same policy as the full sync: an entity already there keeps the name, the newcomer gets the suffix.
         var name = await index.IsNameFreeAsync(node.AyonEntityType, parentId, node.Name) ? node.Name : suffixed;
         var result = await SendCreateAsync(node, name, id, parentId, statuses, taskTypes, context);
+        var answeredAt = time.GetUtcNow();
         if (result is { Success: true })
         {
             return await RecordAsync(index, node, id, parentId, name, context);
@@ -208,7 +219,7 @@ public sealed partial class ShotGridEntityGrain(
 
         // Refused: the deterministic id may exist already (a sync or an earlier delivery made it: then it is ours),
         // or the index did not know a sibling that holds the name.
-        if (await index.LookupAsync(node.Key, reloadOnMiss: true) is { } existing)
+        if (await index.LookupAsync(node.Key, reloadIfLoadedBefore: answeredAt) is { } existing)
         {
             return existing;
         }

@@ -17,9 +17,14 @@ internal static class ProjectEventRouter
     /// </summary>
     private const int MaxParallelEntities = 16;
 
+    private static readonly EntitySnapshot NotFound = new(false, "", null, null, null, null, null);
+
     public sealed record Outcome(int Applied, int Ignored, int Failed, IReadOnlyList<long> DoneIds, long? FirstUnfinishedId, IReadOnlyList<string> Errors);
 
-    public static async Task<Outcome> RouteAsync(IGrainFactory grains, string site, long sgProjectId, IReadOnlyList<EventLogItem> events)
+    /// <param name="readEntities">Reads entities of one type by id in one ShotGrid query (missing ones absent).</param>
+    public static async Task<Outcome> RouteAsync(
+        IGrainFactory grains, string site, long sgProjectId, IReadOnlyList<EventLogItem> events,
+        Func<string, IReadOnlyCollection<long>, Task<IReadOnlyDictionary<long, EntitySnapshot>>> readEntities)
     {
         var done = new List<long>();
         var ignored = 0;
@@ -45,6 +50,19 @@ internal static class ProjectEventRouter
         }
 
         var groups = routed.GroupBy(e => (e.EntityType, e.EntityId)).Select(g => g.OrderBy(e => e.Id).ToList()).ToList();
+
+        // One ShotGrid query per entity type for the whole page, instead of one read per entity grain.
+        var snapshots = new Dictionary<(string, long), EntitySnapshot>();
+        foreach (var byType in groups.Where(g => g.Any(e => e.Kind is "New" or "Revival" or "Change")).GroupBy(g => g[0].EntityType))
+        {
+            var ids = byType.Select(g => g[0].EntityId).ToList();
+            var found = await readEntities(byType.Key, ids);
+            foreach (var id in ids)
+            {
+                snapshots[(byType.Key, id)] = found.TryGetValue(id, out var snapshot) ? snapshot : NotFound;
+            }
+        }
+
         using var slots = new SemaphoreSlim(MaxParallelEntities);
         var results = await Task.WhenAll(groups.Select(async g =>
         {
@@ -52,7 +70,7 @@ internal static class ProjectEventRouter
             await slots.WaitAsync();
             try
             {
-                return (Events: g, Result: await grain.ApplyAsync(g), Error: (Exception?)null);
+                return (Events: g, Result: await grain.ApplyAsync(g, snapshots.GetValueOrDefault((g[0].EntityType, g[0].EntityId))), Error: (Exception?)null);
             }
             catch (Exception e)
             {

@@ -17,6 +17,7 @@ public sealed partial class ShotGridProjectGrain(
     [PersistentState("project", StorageNames.Sync)] IPersistentState<ShotGridProjectGrainState> state,
     ProjectPreparer preparer,
     EventLogReader events,
+    Sync.ShotGridProjectReader reader,
     IOptions<ShotGridOptions> sgOptions,
     IOptions<SyncOptions> syncOptions,
     SyncClock clock,
@@ -75,7 +76,14 @@ public sealed partial class ShotGridProjectGrain(
         await GrainFactory.GetGrain<IAyonProjectIndexGrain>(GrainKeys.AyonIndex(sgOptions.Value.SiteName, SgProjectId)).AttachAsync(s.AyonProjectName);
         cursor.Observe(batch.MaxVisibleId, batch.MissingIds, batch.ObservedAt);
         var todo = batch.Events.Where(e => !cursor.IsDone(e.Id)).OrderBy(e => e.Id).ToList();
-        var outcome = await ProjectEventRouter.RouteAsync(GrainFactory, sgOptions.Value.SiteName, SgProjectId, todo);
+        var index = GrainFactory.GetGrain<IAyonProjectIndexGrain>(GrainKeys.AyonIndex(sgOptions.Value.SiteName, SgProjectId));
+        var outcome = await ProjectEventRouter.RouteAsync(GrainFactory, sgOptions.Value.SiteName, SgProjectId, todo, async (type, ids) =>
+        {
+            var context = await index.GetContextAsync();
+            var project = new Sync.SgProjectInfo(SgProjectId, context.AyonProjectName, null, Sync.Navchains.From(context.Navchains), null);
+            var items = await reader.ReadItemsAsync(project, type, ids, CancellationToken.None);
+            return items.ToDictionary(kv => kv.Key, kv => EntitySnapshots.From(kv.Value));
+        });
         foreach (var id in outcome.DoneIds)
         {
             cursor.MarkApplied(id);

@@ -46,6 +46,16 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
         return record is null ? null : ToItem(type, record, project.Navchains);
     }
 
+    /// <summary>Several entities of one type at once (one query), keyed by id; missing/retired ones are absent.</summary>
+    public async Task<IReadOnlyDictionary<long, SgItem>> ReadItemsAsync(SgProjectInfo project, string type, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        var filter = SgFilter.And()
+            .Where("project", "is", new SgEntityRef(SyncEntityTypes.Project, project.Id))
+            .Where("id", "in", ids.ToArray());
+        var records = await shotGrid.SearchAllAsync(type, filter, FieldsFor(type, project.Navchains), cancellationToken, sort: "id", pageSize: syncOptions.Value.PageSize);
+        return records.ToDictionary(r => r.Id, r => ToItem(type, r, project.Navchains));
+    }
+
     /// <summary>Only the fields the hierarchy needs: code/content, status, and the one link that places the entity.</summary>
     private static List<string> FieldsFor(string type, Navchains navchains)
     {

@@ -1,0 +1,15 @@
+namespace AyonShotgrid.Contracts.Models;
+
+/// <summary>
+/// A ShotGrid entity as read for the events of one poll, handed to its entity grain so that a burst of new entities
+/// costs one ShotGrid query per type instead of one per entity. <paramref name="Exists"/> false: not readable (retired).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("ayonsg.entity-snapshot.v1")]
+public sealed record EntitySnapshot(
+    bool Exists,
+    string Code,
+    string? ParentType,
+    long? ParentId,
+    string? AssetType,
+    string? StepCode,
+    string? Status);

@@ -1,0 +1,17 @@
+using AyonShotgrid.Contracts.Models;
+using AyonShotgrid.Grains.ShotGrid;
+using AyonShotgrid.Grains.Sync;
+
+namespace AyonShotgrid.Grains.Events;
+
+/// <summary>Converts between the sync's <see cref="SgItem"/> and the <see cref="EntitySnapshot"/> sent to entity grains.</summary>
+internal static class EntitySnapshots
+{
+    public static EntitySnapshot From(SgItem item) =>
+        new(true, item.Code, item.Parent?.Type, item.Parent?.Id, item.AssetType, item.StepCode, item.Status);
+
+    public static SgItem? ToItem(EntitySnapshot snapshot, string type, long id) =>
+        snapshot.Exists
+            ? new SgItem(type, id, snapshot.Code, snapshot.ParentType is { } t && snapshot.ParentId is { } p ? new SgEntityRef(t, p) : null, snapshot.AssetType, snapshot.StepCode, snapshot.Status)
+            : null;
+}
