@@ -16,6 +16,7 @@ public static class SyncApi
         shotgrid.MapGet("/{sgProjectId:long}", GetProject).WithName("GetProject").WithSummary("State of a project grain: AYON link, last sync, event cursor");
         shotgrid.MapPost("/{sgProjectId:long}/prepare", Prepare).WithName("PrepareProject").WithSummary("Prepare Project: make sure the AYON project exists with what the sync needs");
         shotgrid.MapPost("/{sgProjectId:long}/sync", StartSync).WithName("SyncFromShotGrid").WithSummary("Start a sync from ShotGrid (create-only unless overrideDifferences)");
+        app.MapGet("/api/shotgrid/leecher", GetLeecher).WithTags("Leecher").WithName("GetLeecher").WithSummary("The site's event leecher: running, followed projects, polls, last poll error");
         app.MapGet("/api/jobs/{jobId}", GetJob).WithTags("Jobs").WithName("GetJob").WithSummary("Status of a sync job: state, progress, counts, issues");
         return app;
     }
@@ -42,6 +43,9 @@ public static class SyncApi
         var url = $"{http.Request.PathBase}/api/jobs/{job.JobId}";
         return TypedResults.Accepted(url, new SyncStarted(job.JobId, url, job));
     }
+
+    private static async Task<Ok<LeecherStatus>> GetLeecher(IGrainFactory grains, SiteName site) =>
+        TypedResults.Ok(await grains.GetGrain<IShotGridLeecherGrain>(GrainKeys.Leecher(site.Value)).GetStatusAsync());
 
     private static async Task<Results<Ok<JobView>, NotFound<ProblemDetailsLite>, ProblemHttpResult>> GetJob(string jobId, IGrainFactory grains)
     {

@@ -147,6 +147,8 @@ public sealed partial class ShotGridLeecherGrain(
         foreach (var bad in unreadable)
         {
             LogUnreadable(logger, bad);
+            _lastError = $"event {bad} is not an entity event the sync can read (no entity or project); ignored";
+            _lastErrorAt = clock.UtcNow;
         }
 
         _newestSeen = Math.Max(_newestSeen, maxVisible);

@@ -33,7 +33,7 @@ public sealed class GatewayApiTests(SyncFixture fixture)
         var openApi = await anonymous.GetStringAsync("openapi/v1.json");
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        foreach (var path in new[] { "/api/shotgrid/projects", "/api/shotgrid/projects/{sgProjectId}", "/api/shotgrid/projects/{sgProjectId}/prepare", "/api/shotgrid/projects/{sgProjectId}/sync", "/api/jobs/{jobId}" })
+        foreach (var path in new[] { "/api/shotgrid/projects", "/api/shotgrid/projects/{sgProjectId}", "/api/shotgrid/projects/{sgProjectId}/prepare", "/api/shotgrid/projects/{sgProjectId}/sync", "/api/jobs/{jobId}", "/api/shotgrid/leecher" })
         {
             Assert.Contains($"\"{path}\"", openApi);
         }

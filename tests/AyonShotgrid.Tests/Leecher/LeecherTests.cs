@@ -107,6 +107,30 @@ public sealed class LeecherTests(LeecherFixture fixture)
     }
 
     [Fact]
+    public async Task TheLeecherStatusSaysWhenPollingFailsAndWhenItWorksAgain()
+    {
+        await SyncedProjectAsync("LeecherStatus");
+        using var gateway = fixture.GatewayClient();
+        async Task<JsonElement> Leecher() => await GatewayCalls.ReadOkAsync(await gateway.GetAsync("api/shotgrid/leecher"));
+
+        fixture.ShotGrid.Faults.Down = true;
+        JsonElement failing;
+        try
+        {
+            failing = await Eventually.WaitAsync(Leecher, l => l.GetProperty("lastError").ValueKind == JsonValueKind.String, "the leecher to report the outage");
+        }
+        finally
+        {
+            fixture.ShotGrid.Faults.Down = false;
+        }
+
+        var recovered = await Eventually.WaitAsync(Leecher, l => l.GetProperty("lastError").ValueKind == JsonValueKind.Null, "the leecher to report it polls again");
+        Assert.True(failing.GetProperty("running").GetBoolean());
+        Assert.Contains("503", failing.GetProperty("lastError").GetString());
+        Assert.True(recovered.GetProperty("polls").GetInt64() > failing.GetProperty("polls").GetInt64());
+    }
+
+    [Fact]
     public async Task TwoProjectsProgressIndependently()
     {
         var (nameA, projectA, sequenceA) = await SyncedProjectAsync("IndepA");
