@@ -15,14 +15,15 @@ public static class PostgresOrleansExtensions
     /// <summary>ADO.NET invariant of Npgsql. The providers' own default is SQL Server, so it is set on every provider.</summary>
     public const string Invariant = "Npgsql";
 
-    /// <summary>The grain storage provider name used by all grains: [PersistentState("state", StorageName)].</summary>
-    public const string StorageName = "sync";
-
-    /// <summary>Membership, grain storage (<see cref="StorageName"/>, plain System.Text.Json) and reminders in PostgreSQL.</summary>
-    public static ISiloBuilder UsePostgresPersistence(this ISiloBuilder silo, string connectionString)
+    /// <summary>
+    /// Membership, grain storage named <paramref name="storageName"/> (plain System.Text.Json) and reminders in
+    /// PostgreSQL. The grains own the storage name (their [PersistentState] attributes), so the caller passes it in.
+    /// </summary>
+    public static ISiloBuilder UsePostgresPersistence(this ISiloBuilder silo, string connectionString, string storageName)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentException.ThrowIfNullOrWhiteSpace(storageName);
 
         silo.UseAdoNetClustering(options =>
         {
@@ -30,7 +31,7 @@ public static class PostgresOrleansExtensions
             options.ConnectionString = connectionString;
         });
 
-        silo.AddAdoNetGrainStorage(StorageName, optionsBuilder => optionsBuilder.Configure<IServiceProvider>((options, services) =>
+        silo.AddAdoNetGrainStorage(storageName, optionsBuilder => optionsBuilder.Configure<IServiceProvider>((options, services) =>
         {
             options.Invariant = Invariant;
             options.ConnectionString = connectionString;

@@ -52,7 +52,7 @@ public sealed class GrainStorageTests(PostgresClusterFixture fixture)
     [Fact]
     public async Task WriteWithAStaleETagFailsWithInconsistentStateException()
     {
-        var storage = fixture.Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(PostgresOrleansExtensions.StorageName);
+        var storage = fixture.Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(TestStateGrain.StorageName);
         var grainId = GrainId.Create("teststate", "item:stale");
         await storage.WriteStateAsync(TestStateGrain.StateName, grainId, new GrainState<TestState>(new TestState { Value = "v1" }));
         var reader = new GrainState<TestState>();
@@ -76,7 +76,7 @@ public sealed class GrainStorageTests(PostgresClusterFixture fixture)
     [Fact]
     public async Task SecondFirstWriteOfTheSameGrainFailsInsteadOfOverwriting()
     {
-        var storage = fixture.Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(PostgresOrleansExtensions.StorageName);
+        var storage = fixture.Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(TestStateGrain.StorageName);
         var grainId = GrainId.Create("teststate", "item:double-insert");
         await storage.WriteStateAsync(TestStateGrain.StateName, grainId, new GrainState<TestState>(new TestState { Value = "winner" }));
 

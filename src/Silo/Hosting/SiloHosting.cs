@@ -29,7 +29,7 @@ public static partial class SiloHosting
             {
                 var advertised = cluster.AdvertisedAddress ?? HostAddress.Detect();
                 silo.ConfigureEndpoints(advertised, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: !System.Net.IPAddress.IsLoopback(advertised));
-                silo.UsePostgresPersistence(connectionString);
+                silo.UsePostgresPersistence(connectionString, StorageNames.Sync);
             }
             else
             {

@@ -1,3 +1,4 @@
+using AyonShotgrid.Persistence.Tests.Grains;
 using System.Reflection;
 using Orleans.TestingHost;
 
@@ -31,7 +32,7 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
         UseRealMembership(builder.Options);
         builder.ConfigureSilo((_, silo) => silo
             .MigratePostgresSchemaOnStartup(connectionString)
-            .UsePostgresPersistence(connectionString));
+            .UsePostgresPersistence(connectionString, TestStateGrain.StorageName));
         builder.ConfigureClient(client => client.UsePostgresClustering(connectionString));
 
         Cluster = builder.Build();
