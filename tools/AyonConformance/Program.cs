@@ -79,6 +79,24 @@ await probe.SendAsync("ops duplicate update", post, $"api/projects/{p}/operation
     {"operations":[{"type":"update","entityType":"folder","entityId":"{{{{Id(sq)}}}}","data":{"label":"x"}},
                    {"type":"delete","entityType":"folder","entityId":"{{{{Id(sq)}}}}"}]}
     """), show: Ops);
+var fixedId = $"{run}{run}{run}{run}";
+await probe.SendAsync("ops create with our id", post, $"api/projects/{p}/operations", J($$$$"""
+    {"canFail":true,"operations":[{"type":"create","entityType":"folder","entityId":"{{{{fixedId}}}}","data":{"name":"c1"}}]}
+    """), show: Ops);
+await probe.SendAsync("ops create same id again", post, $"api/projects/{p}/operations", J($$$$"""
+    {"canFail":true,"operations":[{"type":"create","entityType":"folder","entityId":"{{{{fixedId}}}}","data":{"name":"c2"}},
+                   {"type":"create","entityType":"task","entityId":"{{{{Id(task)}}}}","data":{"name":"t9","taskType":"Compositing","folderId":"{{{{Id(sq)}}}}"}}]}
+    """), show: n => $"{Ops(n)} detail0={n?["operations"]?[0]?["detail"]} detail1={n?["operations"]?[1]?["detail"]}");
+await probe.SendAsync("graphql folders by ids", post, "graphql", new JsonObject
+{
+    ["query"] = "query($p:String!,$ids:[String!]){project(name:$p){folders(ids:$ids,first:500){edges{node{id}}}}}",
+    ["variables"] = new JsonObject { ["p"] = p, ["ids"] = new JsonArray(fixedId, "0123456789abcdef0123456789abcdef") },
+}, show: n => $"found={string.Join(",", n?["data"]?["project"]?["folders"]?["edges"]?.AsArray().Select(e => e?["node"]?["id"]?.ToString() == fixedId ? "ours" : "other") ?? [])} errors={n?["errors"]?.AsArray().Count ?? 0}");
+await probe.SendAsync("graphql tasks by ids", post, "graphql", new JsonObject
+{
+    ["query"] = "query($p:String!,$ids:[String!]){project(name:$p){tasks(ids:$ids,first:500){edges{node{id}}}}}",
+    ["variables"] = new JsonObject { ["p"] = p, ["ids"] = new JsonArray(Id(task)) },
+}, show: n => $"count={n?["data"]?["project"]?["tasks"]?["edges"]?.AsArray().Count} errors={n?["errors"]?.AsArray().Count ?? 0}");
 await probe.SendAsync("flat list after ops", get, $"api/projects/{p}/folders",
     show: n => $"names={string.Join(",", n?["folders"]?.AsArray().Select(f => f?["name"]?.ToString()).Order(StringComparer.Ordinal) ?? Enumerable.Empty<string?>())}");
 var ev = await probe.SendAsync("create event", post, "api/events", J($$$$"""{"topic":"conf.event","hash":"h{{{{run}}}}","summary":{"n":1}}"""));

@@ -33,18 +33,43 @@ public sealed partial class AyonClient
             AyonAttribValues.Parse(Text(n["allAttrib"])))).ToList();
     }
 
+    public async Task<IReadOnlySet<string>> GetExistingIdsAsync(string project, string entityType, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var (query, connection) = entityType switch
+        {
+            "folder" => (AyonGraphQlQueries.FolderIds, "folders"),
+            "task" => (AyonGraphQlQueries.TaskIds, "tasks"),
+            _ => throw new ArgumentOutOfRangeException(nameof(entityType), entityType, "only folder and task ids can be looked up"),
+        };
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return found;
+        }
+
+        foreach (var chunk in ids.Chunk(AyonGraphQlQueries.PageSize))
+        {
+            var nodes = await ReadConnectionAsync(query, project, connection, cancellationToken, new JsonArray([.. chunk.Select(id => JsonValue.Create(id))]));
+            found.UnionWith(nodes.Select(n => Text(n["id"])).OfType<string>());
+        }
+
+        return found;
+    }
+
     /// <summary>Follows <c>pageInfo.endCursor</c> until <c>hasNextPage</c> is false; returns every <c>edges[].node</c>.</summary>
-    private async Task<List<JsonObject>> ReadConnectionAsync(string query, string project, string connection, CancellationToken cancellationToken)
+    private async Task<List<JsonObject>> ReadConnectionAsync(string query, string project, string connection, CancellationToken cancellationToken, JsonArray? ids = null)
     {
         var nodes = new List<JsonObject>();
         string? after = null;
         while (true)
         {
-            var body = new JsonObject
+            var variables = new JsonObject { ["projectName"] = project, ["after"] = after };
+            if (ids is not null)
             {
-                ["query"] = query,
-                ["variables"] = new JsonObject { ["projectName"] = project, ["after"] = after },
-            };
+                variables["ids"] = ids.DeepClone();
+            }
+
+            var body = new JsonObject { ["query"] = query, ["variables"] = variables };
             var answer = (await SendAsync(HttpMethod.Post, "/graphql", body, retry: true, cancellationToken)).EnsureSuccess(_options.ApiKey);
             var result = answer.Json() as JsonObject ?? throw new AyonException("AYON POST /graphql answered without a JSON object.");
             ThrowOnErrors(result);

@@ -29,4 +29,28 @@ internal static class AyonGraphQlQueries
           }
         }
         """;
+
+    /// <summary>Which of the given folder ids exist (active or not).</summary>
+    public const string FolderIds = """
+        query FolderIds($projectName: String!, $ids: [String!], $after: String) {
+          project(name: $projectName) {
+            folders(ids: $ids, first: 500, after: $after) {
+              pageInfo { hasNextPage endCursor }
+              edges { node { id } }
+            }
+          }
+        }
+        """;
+
+    /// <summary>Which of the given task ids exist (active or not).</summary>
+    public const string TaskIds = """
+        query TaskIds($projectName: String!, $ids: [String!], $after: String) {
+          project(name: $projectName) {
+            tasks(ids: $ids, first: 500, after: $after) {
+              pageInfo { hasNextPage endCursor }
+              edges { node { id } }
+            }
+          }
+        }
+        """;
 }

@@ -34,6 +34,9 @@ public interface IAyonClient
     /// <summary>Every task of the project with its own attributes (GraphQL, paged).</summary>
     Task<IReadOnlyList<AyonTask>> GetTasksAsync(string project, CancellationToken cancellationToken);
 
+    /// <summary>Which of <paramref name="ids"/> exist as <paramref name="entityType"/> ("folder" or "task") in the project (GraphQL).</summary>
+    Task<IReadOnlySet<string>> GetExistingIdsAsync(string project, string entityType, IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
     /// <summary>POST /api/projects/{p}/operations. HTTP 200 answers are returned as they are (per-op success); other answers throw.</summary>
     Task<AyonOperationsResponse> SendOperationsAsync(string project, IReadOnlyList<AyonOperation> operations, bool canFail, CancellationToken cancellationToken);
 

@@ -82,6 +82,7 @@ public sealed partial class ProjectSynchronizer(
             {
                 var operations = sendable.Select((c, i) => new AyonOperation($"op{i}", "create", c.AyonEntityType, c.AyonId, c.Data)).ToList();
                 var response = await SendAsync(project, operations, cancellationToken);
+                var madeMeanwhile = await MadeMeanwhileAsync(project, sendable, response, cancellationToken);
                 for (var i = 0; i < sendable.Count; i++)
                 {
                     var create = sendable[i];
@@ -89,6 +90,10 @@ public sealed partial class ProjectSynchronizer(
                     if (result is { Success: true })
                     {
                         run.Created++;
+                    }
+                    else if (madeMeanwhile.Contains(create.AyonId))
+                    {
+                        run.FoundPresent++;
                     }
                     else if (create.ParentKey is not null && failedKeys.Contains(create.ParentKey))
                     {
@@ -105,6 +110,31 @@ public sealed partial class ProjectSynchronizer(
 
             run.Report("creating AYON folders and tasks", 0);
         }
+    }
+
+    /// <summary>
+    /// Ids of creates refused as duplicates (409) that do exist in AYON now. The id is derived from the ShotGrid entity, so
+    /// whoever made it (the leecher racing this sync, or an earlier attempt whose answer was lost) made this same entity.
+    /// </summary>
+    private async Task<IReadOnlySet<string>> MadeMeanwhileAsync(
+        string project, IReadOnlyList<PlannedCreate> sent, AyonOperationsResponse response, CancellationToken cancellationToken)
+    {
+        var duplicates = sent
+            .Where((c, i) => i < response.Operations.Count && response.Operations[i] is { Success: false, Status: 409 })
+            .ToList();
+        if (duplicates.Count == 0)
+        {
+            return new HashSet<string>();
+        }
+
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in duplicates.GroupBy(c => c.AyonEntityType))
+        {
+            found.UnionWith(await ayon.GetExistingIdsAsync(project, group.Key, group.Select(c => c.AyonId).ToList(), cancellationToken));
+        }
+
+        LogMadeMeanwhile(logger, project, found.Count, duplicates.Count);
+        return found;
     }
 
     private async Task WriteUpdatesAsync(string project, IReadOnlyList<PlannedUpdate> updates, RunState run, int batchSize, CancellationToken cancellationToken)
@@ -162,11 +192,14 @@ public sealed partial class ProjectSynchronizer(
 
         public int Updated { get; set; }
 
+        /// <summary>Planned creates another writer made before this run's batch arrived.</summary>
+        public int FoundPresent { get; set; }
+
         public int Failed { get; private set; }
 
         public IReadOnlyList<SyncIssue> Issues => _issues;
 
-        public SyncCounts Counts => new(plan.Total, Created, plan.AlreadyPresent, Updated, plan.Skipped, Failed);
+        public SyncCounts Counts => new(plan.Total, Created, plan.AlreadyPresent + FoundPresent, Updated, plan.Skipped, Failed);
 
         public void Fail(string type, long id, string name, string reason)
         {
@@ -176,7 +209,7 @@ public sealed partial class ProjectSynchronizer(
 
         public void Report(string phase, int percent)
         {
-            var done = Created + Updated + Failed + _links;
+            var done = Created + FoundPresent + Updated + Failed + _links;
             var value = percent > 0 ? percent : _work == 0 ? 99 : ReadingShare + (int)((100 - ReadingShare - 1) * Math.Min(1.0, (double)done / _work));
 
             // The issue list is immutable once reported (the job keeps it), so it is only copied when it grew.
@@ -191,6 +224,9 @@ public sealed partial class ProjectSynchronizer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync plan for ShotGrid project {SgProjectId} → AYON '{AyonName}': {Total} entities, {Creates} to create, {Updates} to update, {Present} already present")]
     private static partial void LogPlanned(ILogger logger, long sgProjectId, string ayonName, int total, int creates, int updates, int present);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "AYON project '{AyonName}': {Found} of {Duplicates} creates refused as duplicates were made meanwhile by another writer (the leecher or an earlier attempt) and count as already present")]
+    private static partial void LogMadeMeanwhile(ILogger logger, string ayonName, int found, int duplicates);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync of ShotGrid project {SgProjectId} → AYON '{AyonName}' wrote {Created} creates, {Updated} updates, {Failed} failures")]
     private static partial void LogFinished(ILogger logger, long sgProjectId, string ayonName, int created, int updated, int failed);

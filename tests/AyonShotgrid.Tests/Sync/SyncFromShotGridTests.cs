@@ -92,6 +92,41 @@ public sealed class SyncFromShotGridTests(SyncFixture fixture)
     }
 
     [Fact]
+    public async Task EntitiesAnotherWriterMadeDuringTheSyncCountAsPresentNotAsFailures()
+    {
+        var name = TestProjects.UniqueName("Race");
+        var seeded = ShotGridSeeder.SeedProject(fixture.ShotGrid.Store, new SeedSpec(name, Episodes: 1, SequencesPerEpisode: 1, ShotsPerSequence: 3, Assets: 0, TasksPerEntity: 1));
+        using var gateway = fixture.GatewayClient();
+        await gateway.PrepareAsync(seeded.ProjectId);
+        const int madeByTheOther = 4;
+
+        // The leecher (or an attempt whose answer was lost) writes the first entities of the batch with the same
+        // deterministic ids after the sync read AYON and before its batch lands.
+        fixture.Ayon.Faults.BeforeNextOperations(name, async body =>
+        {
+            var early = new System.Text.Json.Nodes.JsonObject
+            {
+                ["operations"] = new System.Text.Json.Nodes.JsonArray([.. body["operations"]!.AsArray().Take(madeByTheOther).Select(o => o!.DeepClone())]),
+                ["canFail"] = false,
+            };
+            using var other = new HttpClient { BaseAddress = fixture.Ayon.BaseUrl };
+            other.DefaultRequestHeaders.Add("x-api-key", fixture.Ayon.ApiKey);
+            var answer = await other.PostAsync($"api/projects/{name}/operations", new StringContent(early.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+            answer.EnsureSuccessStatusCode();
+        });
+
+        var job = await gateway.SyncAsync(seeded.ProjectId);
+
+        var expected = seeded.EpisodeIds.Count + seeded.SequenceIds.Count + seeded.ShotIds.Count + seeded.TaskIds.Count;
+        Assert.True(job.GetProperty("state").GetString() == "succeeded", $"{job}");
+        Assert.Equal(0, job.Count("failed"));
+        Assert.Equal(madeByTheOther, job.Count("alreadyPresent"));
+        Assert.Equal(expected - madeByTheOther, job.Count("created"));
+        Assert.Equal(expected - seeded.TaskIds.Count, fixture.Ayon.Store.Folders(name).Count);
+        Assert.Equal(seeded.TaskIds.Count, fixture.Ayon.Store.Tasks(name).Count);
+    }
+
+    [Fact]
     public async Task ShotsSitDirectlyUnderTheProjectWhenTheirNavchainIsFlat()
     {
         var name = TestProjects.UniqueName("Flat");

@@ -8,6 +8,11 @@ internal static class OperationsEndpoints
         app.MapPost("/api/projects/{project}/operations", async (string project, HttpContext http) =>
         {
             var body = await JsonBody.ReadObjectAsync(http.Request, http.RequestAborted);
+            if (store.Faults.TakeOperationsInterlude(project) is { } interlude)
+            {
+                await interlude((System.Text.Json.Nodes.JsonObject)body.DeepClone());
+            }
+
             var batch = OperationBatch.Parse(body);
             return AyonResults.Json(OperationRunner.Run(store, project, batch, RequestOriginReader.From(http)));
         });

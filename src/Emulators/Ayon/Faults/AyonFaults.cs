@@ -9,6 +9,7 @@ public sealed class AyonFaults
     private bool _down;
     private bool _rejectAllWrites;
     private Func<string, bool>? _rejectFolderNames;
+    private (string Project, Func<System.Text.Json.Nodes.JsonObject, Task> Interlude)? _beforeNextOperations;
 
     /// <summary>Answers the next <paramref name="count"/> matching requests with <paramref name="status"/> and an AYON error body.</summary>
     public void FailNext(int count, int status, TimeSpan? retryAfter = null, string? pathContains = null)
@@ -53,10 +54,23 @@ public sealed class AyonFaults
         set { lock (_gate) { _rejectAllWrites = value; } }
     }
 
+    /// <summary>
+    /// Runs <paramref name="interlude"/> once, with a copy of the body, before the next operations batch on
+    /// <paramref name="project"/> is applied: lets a test make another writer win a race against that batch.
+    /// </summary>
+    public void BeforeNextOperations(string project, Func<System.Text.Json.Nodes.JsonObject, Task> interlude)
+    {
+        lock (_gate)
+        {
+            _beforeNextOperations = (project, interlude);
+        }
+    }
+
     public void Reset()
     {
         lock (_gate)
         {
+            _beforeNextOperations = null;
             _scheduled.Clear();
             _latency = TimeSpan.Zero;
             _down = false;
@@ -84,6 +98,20 @@ public sealed class AyonFaults
             }
 
             return failure;
+        }
+    }
+
+    internal Func<System.Text.Json.Nodes.JsonObject, Task>? TakeOperationsInterlude(string project)
+    {
+        lock (_gate)
+        {
+            if (_beforeNextOperations is not { } pending || !string.Equals(pending.Project, project, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            _beforeNextOperations = null;
+            return pending.Interlude;
         }
     }
 
