@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using AyonShotgrid.Demo;
 using AyonShotgrid.Emulators.Ayon;
 using AyonShotgrid.Emulators.ShotGrid;
 
@@ -50,13 +51,13 @@ public sealed class ScaleOutCluster : IAsyncDisposable
         for (var i = 1; i <= silos; i++)
         {
             var env = CommonEnvironment();
-            env["Orleans__SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
-            env["Orleans__GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            env["Orleans__SiloPort"] = FreePorts.Any().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            env["Orleans__GatewayPort"] = FreePorts.Any().ToString(System.Globalization.CultureInfo.InvariantCulture);
             env["Orleans__AdvertisedIP"] = "127.0.0.1";
-            Silos.Add(HostProcess.Start($"silo{i}", BuiltHosts.SiloDll, FreePorts.Next(), env, LogDirectory));
+            Silos.Add(HostProcess.Start($"silo{i}", BuiltHosts.SiloDll, FreePorts.Any(), env, LogDirectory));
         }
 
-        Gateway = HostProcess.Start("gateway", BuiltHosts.GatewayDll, FreePorts.Next(), CommonEnvironment(), LogDirectory);
+        Gateway = HostProcess.Start("gateway", BuiltHosts.GatewayDll, FreePorts.Any(), CommonEnvironment(), LogDirectory);
     }
 
     /// <summary>Health of every process, then the gateway answering through the cluster.</summary>
