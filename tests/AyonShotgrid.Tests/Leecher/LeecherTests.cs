@@ -21,7 +21,13 @@ public sealed class LeecherTests(LeecherFixture fixture)
         var folder = await WaitForFolderAsync(name, "Shot", shot);
         Assert.Equal(fixture.Ayon.Store.FolderOf(name, "Sequence", sequence).Id, folder.ParentId);
         Assert.Equal("sh900", folder.Name);
-        Assert.Contains(fixture.Ayon.Store.Events, e => e.Topic == "shotgrid.event" && e.Summary["entityId"]!.GetValue<long>() == shot);
+
+        // The event is mirrored into AYON's log after the folder is written, so it may land a moment later.
+        await Eventually.WaitAsync(
+            () => Task.FromResult(fixture.Ayon.Store.Events.Any(e => e.Topic == "shotgrid.event" && e.Summary["entityId"]!.GetValue<long>() == shot)),
+            mirrored => mirrored,
+            $"the ShotGrid event of shot {shot} to be mirrored into AYON's event log",
+            TimeSpan.FromSeconds(20));
     }
 
     [Fact]
