@@ -17,3 +17,7 @@ class ShotgridOrleansSettings(BaseSettingsModel):
     duplicate_name_policy: Literal["suffix", "skip"] = SettingsField("suffix", title="Duplicate name policy")
     poll_interval_seconds: int = SettingsField(2, ge=1, le=3600, title="Event poll interval (seconds)")
     mirror_events: bool = SettingsField(True, title="Mirror ShotGrid events into the AYON event log")
+    synced_entity_types: list[str] = SettingsField(
+        default_factory=lambda: ["Project", "Episode", "Sequence", "Scene", "Shot", "Asset", "Task", "Step"],
+        title="ShotGrid entity types the leecher follows",
+    )

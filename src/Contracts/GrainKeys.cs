@@ -29,6 +29,9 @@ public static class GrainKeys
     /// <summary>Key of the index of ShotGrid-linked AYON entities of one project.</summary>
     public static string AyonIndex(string site, long sgProjectId) => $"ayonindex:{Normalize(site)}:{sgProjectId}";
 
+    /// <summary>Key of the stateless grain that shows the silo's effective configuration (one per deployment).</summary>
+    public static string ConfigurationView() => "configuration:silo";
+
     /// <summary>Parses the ShotGrid project id out of a project grain key.</summary>
     public static long ParseProjectId(string projectKey)
     {

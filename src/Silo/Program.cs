@@ -8,8 +8,9 @@ if (MigrateCommand.IsRequested(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-await builder.Configuration.AddAyonAddonSettingsAsync();
+var ayonSettings = await builder.Configuration.AddAyonAddonSettingsAsync();
 builder.AddSyncSilo();
+builder.Services.AddAyonAddonSettingsRefresh(ayonSettings);
 var app = builder.Build();
 app.MapSyncSilo();
 await app.RunAsync();

@@ -17,6 +17,8 @@ public static class SyncApi
         shotgrid.MapPost("/{sgProjectId:long}/prepare", Prepare).WithName("PrepareProject").WithSummary("Prepare Project: make sure the AYON project exists with what the sync needs");
         shotgrid.MapPost("/{sgProjectId:long}/sync", StartSync).WithName("SyncFromShotGrid").WithSummary("Start a sync from ShotGrid (create-only unless overrideDifferences)");
         app.MapGet("/api/shotgrid/leecher", GetLeecher).WithTags("Leecher").WithName("GetLeecher").WithSummary("The site's event leecher: running, followed projects, polls, last poll error");
+        app.MapGet("/api/configuration", GetConfiguration).WithTags("Configuration").WithName("GetConfiguration")
+            .WithSummary("The configuration the silos run with: each setting's value and source (secrets masked), and how the last re-read of AYON addon settings went");
         app.MapGet("/api/jobs/{jobId}", GetJob).WithTags("Jobs").WithName("GetJob").WithSummary("Status of a sync job: state, progress, counts, issues");
         return app;
     }
@@ -46,6 +48,9 @@ public static class SyncApi
 
     private static async Task<Ok<LeecherStatus>> GetLeecher(IGrainFactory grains, SiteName site) =>
         TypedResults.Ok(await grains.GetGrain<IShotGridLeecherGrain>(GrainKeys.Leecher(site.Value)).GetStatusAsync());
+
+    private static async Task<Ok<EffectiveConfiguration>> GetConfiguration(IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IConfigurationViewGrain>(GrainKeys.ConfigurationView()).GetAsync());
 
     private static async Task<Results<Ok<JobView>, NotFound<ProblemDetailsLite>, ProblemHttpResult>> GetJob(string jobId, IGrainFactory grains)
     {

@@ -28,6 +28,7 @@ public sealed partial class ShotGridLeecherGrain(
 
     private readonly Dictionary<long, long> _watermarks = [];
     private IGrainTimer? _timer;
+    private TimeSpan _timerPeriod;
     private long? _ownApiUser;
     private long _newestSeen;
     private DateTimeOffset? _lastPollAt;
@@ -84,15 +85,32 @@ public sealed partial class ShotGridLeecherGrain(
         return Task.CompletedTask;
     }
 
-    private void StartTimer() => _timer ??= this.RegisterGrainTimer(
-        static (self, ct) => self.TickAsync(ct),
-        this,
-        new GrainTimerCreationOptions(options.Value.PollInterval, options.Value.PollInterval) { Interleave = false, KeepAlive = true });
+    private void StartTimer()
+    {
+        _timerPeriod = options.Value.PollInterval;
+        _timer ??= this.RegisterGrainTimer(
+            static (self, ct) => self.TickAsync(ct),
+            this,
+            new GrainTimerCreationOptions(_timerPeriod, _timerPeriod) { Interleave = false, KeepAlive = true });
+    }
+
+    /// <summary>Settings re-read from AYON can change the poll interval while the leecher runs; it takes effect after this tick.</summary>
+    private void FollowPollInterval()
+    {
+        var wanted = options.Value.PollInterval;
+        if (_timer is not null && wanted != _timerPeriod)
+        {
+            _timer.Change(wanted, wanted);
+            LogPollIntervalChanged(logger, _timerPeriod, wanted);
+            _timerPeriod = wanted;
+        }
+    }
 
     private async Task TickAsync(CancellationToken cancellationToken)
     {
         try
         {
+            FollowPollInterval();
             await PollAsync(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -279,6 +297,9 @@ public sealed partial class ShotGridLeecherGrain(
         _autoSyncReadAt = clock.UtcNow;
         return _autoSync;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Leecher poll interval changed from {Old} to {New}")]
+    private static partial void LogPollIntervalChanged(ILogger logger, TimeSpan old, TimeSpan @new);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Leecher of ShotGrid site {Site} active on silo {Silo}")]
     private static partial void LogActivated(ILogger logger, string site, string silo);

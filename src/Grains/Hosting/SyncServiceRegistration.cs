@@ -21,6 +21,8 @@ public static class SyncServiceRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IOptions<ShotGridOptions>, LiveOptions<ShotGridOptions>>();
+        services.AddSingleton<IOptions<SyncOptions>, LiveOptions<SyncOptions>>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(SyncClock.System);

@@ -19,18 +19,19 @@ public sealed class ShotGridClient : IShotGridClient, IDisposable
     private const string TokenPath = "/api/v1/auth/access_token";
     private static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromSeconds(600);
 
-    private readonly ShotGridOptions _options;
+    private readonly IOptions<ShotGridOptions> _currentOptions;
     private readonly TimeProvider _time;
     private readonly RetryingHttpCaller _http;
     private readonly ShotGridTokenCache _tokens;
     private volatile string? _lastTokenValue;
+    private volatile string? _tokenCredentials;
 
     public ShotGridClient(IOptions<ShotGridOptions> options, ILogger<ShotGridClient> logger, TimeProvider? timeProvider = null)
     {
-        _options = options.Value;
+        _currentOptions = options;
         _time = timeProvider ?? TimeProvider.System;
         _http = new RetryingHttpCaller(
-            new HttpCallerSettings("ShotGrid", _options.Url, _options.RequestTimeout, _options.MaxAttempts, _time),
+            new HttpCallerSettings("ShotGrid", Current.Url, Current.RequestTimeout, Current.MaxAttempts, _time),
             logger,
             (message, inner) => new ShotGridException(Redact(message), inner: inner));
         _tokens = new ShotGridTokenCache(MintAsync, _time);
@@ -115,7 +116,7 @@ public sealed class ShotGridClient : IShotGridClient, IDisposable
     }
 
     public async Task<long?> GetApiUserIdAsync(CancellationToken cancellationToken) =>
-        ShotGridJwt.ReadUserId((await _tokens.GetAsync(cancellationToken)).Value);
+        ShotGridJwt.ReadUserId((await CurrentTokenAsync(cancellationToken)).Value);
 
     public void Dispose()
     {
@@ -127,7 +128,7 @@ public sealed class ShotGridClient : IShotGridClient, IDisposable
         HttpMethod method, string path, Func<IFlurlRequest, CancellationToken, Task<IFlurlResponse>> send, bool nullOnNotFound,
         CancellationToken cancellationToken)
     {
-        var token = await _tokens.GetAsync(cancellationToken);
+        var token = await CurrentTokenAsync(cancellationToken);
         var response = await SendWithAsync(token);
         if (response.StatusCode == 401)
         {
@@ -147,6 +148,15 @@ public sealed class ShotGridClient : IShotGridClient, IDisposable
             retry: true, cancellationToken);
     }
 
+    /// <summary>The shared token, re-minted first when the script name or key changed (settings re-read from AYON).</summary>
+    private async Task<ShotGridAccessToken> CurrentTokenAsync(CancellationToken cancellationToken)
+    {
+        var token = await _tokens.GetAsync(cancellationToken);
+        return _tokenCredentials is { } mintedWith && mintedWith != Credentials(Current)
+            ? await _tokens.RenewAsync(token, cancellationToken)
+            : token;
+    }
+
     private async Task<JsonDocument?> ReadAsync(HttpMethod method, string path, IFlurlResponse response, bool nullOnNotFound)
     {
         var status = response.StatusCode;
@@ -155,13 +165,13 @@ public sealed class ShotGridClient : IShotGridClient, IDisposable
         // 404 code 104 is "no such record" (or retired); code 103 is an unknown entity type, a bug worth surfacing.
         if (status == 404 && nullOnNotFound)
         {
-            var notFound = ShotGridErrors.FromResponse(method.Method, path, status, body, _options.ApiKey, _lastTokenValue);
+            var notFound = ShotGridErrors.FromResponse(method.Method, path, status, body, Current.ApiKey, _lastTokenValue);
             return notFound.Code == 103 ? throw notFound : null;
         }
 
         if (status is < 200 or > 299)
         {
-            throw ShotGridErrors.FromResponse(method.Method, path, status, body, _options.ApiKey, _lastTokenValue);
+            throw ShotGridErrors.FromResponse(method.Method, path, status, body, Current.ApiKey, _lastTokenValue);
         }
 
         try
@@ -176,6 +186,8 @@ public sealed class ShotGridClient : IShotGridClient, IDisposable
 
     private async Task<ShotGridAccessToken> MintAsync(CancellationToken cancellationToken)
     {
+        var options = Current;
+        var credentials = Credentials(options);
         using var response = await _http.SendAsync(
             HttpMethod.Post,
             TokenPath,
@@ -184,8 +196,8 @@ public sealed class ShotGridClient : IShotGridClient, IDisposable
                 new FormUrlEncodedContent(
                 [
                     new("grant_type", "client_credentials"),
-                    new("client_id", _options.ScriptName),
-                    new("client_secret", _options.ApiKey),
+                    new("client_id", options.ScriptName),
+                    new("client_secret", options.ApiKey),
                 ]),
                 cancellationToken: ct),
             retry: true,
@@ -194,7 +206,7 @@ public sealed class ShotGridClient : IShotGridClient, IDisposable
         var body = await response.GetStringAsync();
         if (response.StatusCode is < 200 or > 299)
         {
-            throw ShotGridErrors.FromResponse("POST", TokenPath, response.StatusCode, body, _options.ApiKey);
+            throw ShotGridErrors.FromResponse("POST", TokenPath, response.StatusCode, body, Current.ApiKey);
         }
 
         using var doc = ParseOrNull(body);
@@ -210,6 +222,7 @@ public sealed class ShotGridClient : IShotGridClient, IDisposable
             : DefaultTokenLifetime;
         var value = access.GetString()!;
         _lastTokenValue = value;
+        _tokenCredentials = credentials;
         return new ShotGridAccessToken(value, _time.GetUtcNow() + lifetime, lifetime);
     }
 
@@ -233,5 +246,12 @@ public sealed class ShotGridClient : IShotGridClient, IDisposable
         return content;
     }
 
-    private string Redact(string message) => SecretRedactor.Redact(message, _options.ApiKey, _lastTokenValue);
+    /// <summary>The options as they are now (the URL and timeouts stay as the client was built with).</summary>
+    private ShotGridOptions Current => _currentOptions.Value;
+
+    /// <summary>Identifies the credentials a token was minted with, without keeping the key itself around.</summary>
+    private static string Credentials(ShotGridOptions options) =>
+        options.ScriptName + "\n" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(options.ApiKey)));
+
+    private string Redact(string message) => SecretRedactor.Redact(message, Current.ApiKey, _lastTokenValue);
 }

@@ -22,8 +22,9 @@ public static class AyonAddonSettings
         ("mirror_events", "Sync:MirrorEventsToAyon"),
     ];
 
-    public static async Task<Dictionary<string, string?>> ReadAsync(Uri ayonUrl, string apiKey, string addonName, string addonVersion, string variant, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, string?>> ReadAsync(AyonAddonLocation location, CancellationToken cancellationToken)
     {
+        var (ayonUrl, apiKey, addonName, addonVersion, variant) = location;
         using var http = new HttpClient { BaseAddress = ayonUrl, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Add("x-api-key", apiKey);
         var settingsUrl = $"api/addons/{Uri.EscapeDataString(addonName)}/{Uri.EscapeDataString(addonVersion)}/settings?variant={Uri.EscapeDataString(variant)}";
@@ -46,6 +47,15 @@ public static class AyonAddonSettings
         if (settings["poll_interval_seconds"] is JsonValue poll && double.TryParse(Text(poll), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
         {
             result["Sync:PollInterval"] = TimeSpan.FromSeconds(seconds).ToString("c", CultureInfo.InvariantCulture);
+        }
+
+        if (settings["synced_entity_types"] is JsonArray types && types.Count > 0)
+        {
+            var index = 0;
+            foreach (var type in types.OfType<JsonValue>().Select(Text).OfType<string>().Where(t => t.Length > 0))
+            {
+                result[$"Sync:TrackedEntityTypes:{index++}"] = type;
+            }
         }
 
         // The script key lives in an AYON secret; the settings only name it, so no key ever sits in settings.

@@ -26,8 +26,7 @@ public sealed class AyonAddonSettingsTests : IAsyncLifetime
             ["mirror_events"] = false,
         });
         _ayon.Store.SetSecret("sg_script_key", "the-script-key");
-        var configuration = ServiceConfiguration();
-        configuration["ShotGrid:ScriptName"] = "explicitly_set";
+        var configuration = ServiceConfiguration(new() { ["ShotGrid:ScriptName"] = "explicitly_set" });
 
         await configuration.AddAyonAddonSettingsAsync();
 
@@ -42,8 +41,7 @@ public sealed class AyonAddonSettingsTests : IAsyncLifetime
     [Fact]
     public async Task AMissingAddonStopsStartUpWithAMessageSayingWhatToDo()
     {
-        var configuration = ServiceConfiguration();
-        configuration["AYON_ADDON_NAME"] = "not_installed";
+        var configuration = ServiceConfiguration(new() { ["AYON_ADDON_NAME"] = "not_installed" });
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => configuration.AddAyonAddonSettingsAsync());
 
@@ -51,13 +49,23 @@ public sealed class AyonAddonSettingsTests : IAsyncLifetime
         Assert.DoesNotContain(_ayon.ApiKey, error.Message);
     }
 
-    private ConfigurationManager ServiceConfiguration()
+    /// <summary>As the service host starts us; values in a source (not set through the indexer, which a source insert discards).</summary>
+    private ConfigurationManager ServiceConfiguration(Dictionary<string, string?> extra)
     {
+        var values = new Dictionary<string, string?>
+        {
+            ["AYON_SERVER_URL"] = _ayon.BaseUrl.ToString(),
+            ["AYON_API_KEY"] = _ayon.ApiKey,
+            ["AYON_ADDON_NAME"] = "shotgrid_orleans",
+            ["AYON_ADDON_VERSION"] = "0.1.0",
+        };
+        foreach (var (key, value) in extra)
+        {
+            values[key] = value;
+        }
+
         var configuration = new ConfigurationManager();
-        configuration["AYON_SERVER_URL"] = _ayon.BaseUrl.ToString();
-        configuration["AYON_API_KEY"] = _ayon.ApiKey;
-        configuration["AYON_ADDON_NAME"] = "shotgrid_orleans";
-        configuration["AYON_ADDON_VERSION"] = "0.1.0";
+        configuration.AddInMemoryCollection(values);
         return configuration;
     }
 }

@@ -33,7 +33,7 @@ public sealed class GatewayApiTests(SyncFixture fixture)
         var openApi = await anonymous.GetStringAsync("openapi/v1.json");
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        foreach (var path in new[] { "/api/shotgrid/projects", "/api/shotgrid/projects/{sgProjectId}", "/api/shotgrid/projects/{sgProjectId}/prepare", "/api/shotgrid/projects/{sgProjectId}/sync", "/api/jobs/{jobId}", "/api/shotgrid/leecher" })
+        foreach (var path in new[] { "/api/shotgrid/projects", "/api/shotgrid/projects/{sgProjectId}", "/api/shotgrid/projects/{sgProjectId}/prepare", "/api/shotgrid/projects/{sgProjectId}/sync", "/api/jobs/{jobId}", "/api/shotgrid/leecher", "/api/configuration" })
         {
             Assert.Contains($"\"{path}\"", openApi);
         }
@@ -72,5 +72,26 @@ public sealed class GatewayApiTests(SyncFixture fixture)
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheEffectiveConfigurationShowsValuesAndSourcesButNeverASecret()
+    {
+        using var gateway = fixture.GatewayClient();
+
+        var response = await gateway.GetAsync("api/configuration");
+        var body = await response.Content.ReadAsStringAsync();
+        var settings = (await GatewayCalls.ReadOkAsync(response)).GetProperty("settings").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("key").GetString()!, s => s);
+
+        Assert.Equal(fixture.ShotGrid.BaseUrl.ToString(), settings["ShotGrid:Url"].GetProperty("value").GetString());
+        Assert.Equal("in-memory", settings["ShotGrid:Url"].GetProperty("source").GetString());
+        Assert.Equal("(set)", settings["ShotGrid:ApiKey"].GetProperty("value").GetString());
+        Assert.True(settings["ShotGrid:ApiKey"].GetProperty("secret").GetBoolean());
+        Assert.Equal("(set)", settings["Ayon:ApiKey"].GetProperty("value").GetString());
+        Assert.Equal("default", settings["Sync:MaxJobAttempts"].GetProperty("source").GetString());
+        Assert.Equal("3", settings["Sync:MaxJobAttempts"].GetProperty("value").GetString());
+        Assert.DoesNotContain(fixture.ShotGrid.ScriptKey, body);
+        Assert.DoesNotContain(fixture.Ayon.ApiKey, body);
     }
 }
