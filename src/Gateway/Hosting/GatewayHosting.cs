@@ -35,6 +35,9 @@ public static class GatewayHosting
                     o.ClusterId = clusterId;
                     o.ServiceId = serviceId;
                 });
+                // Prepare waits out an AYON restart (up to Ayon:RestartTimeout, 90 s); Orleans' default 30 s made the
+                // gateway answer 503 while the prepare went on (seen on the real server under load).
+                client.Configure<Orleans.Configuration.ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(3));
                 if (string.IsNullOrWhiteSpace(connectionString))
                 {
                     client.UseLocalhostClustering(gatewayPort);

@@ -63,6 +63,7 @@ internal static class ProjectWriter
 
     public static void Patch(AyonStore store, ProjectState project, JsonObject body)
     {
+        AnatomyInUse.EnsureKept(project, body);
         if (JsonFields.TryGet(body, "code", out var code) && code is not null)
         {
             project.Code = JsonFields.GetString(body, "code", Model)!;
