@@ -7,7 +7,6 @@ gateway key (from an AYON secret), so no key ever reaches the browser.
 from typing import Any
 from urllib.parse import quote
 
-import httpx
 from fastapi import Request, Response
 
 from ayon_server.addons import BaseServerAddon
@@ -15,9 +14,8 @@ from ayon_server.api.dependencies import CurrentUser
 from ayon_server.exceptions import ForbiddenException
 from ayon_server.secrets import Secrets
 
+from . import gateway
 from .settings import ShotgridOrleansSettings
-
-TIMEOUT_SECONDS = 30
 
 
 class ShotgridOrleansAddon(BaseServerAddon):
@@ -35,15 +33,15 @@ class ShotgridOrleansAddon(BaseServerAddon):
         return await self._forward(user, "GET", "/api/shotgrid/projects")
 
     async def get_project(self, user: CurrentUser, sg_project_id: int) -> Response:
-        return await self._forward(user, "GET", f"/api/shotgrid/projects/{sg_project_id}")
+        return await self._forward(user, "GET", f"/api/shotgrid/projects/{int(sg_project_id)}")
 
     async def prepare_project(self, user: CurrentUser, sg_project_id: int) -> Response:
-        return await self._forward(user, "POST", f"/api/shotgrid/projects/{sg_project_id}/prepare")
+        return await self._forward(user, "POST", f"/api/shotgrid/projects/{int(sg_project_id)}/prepare")
 
     async def sync_project(self, user: CurrentUser, sg_project_id: int, request: Request) -> Response:
         body = await request.json() if await request.body() else {}
-        payload = {"overrideDifferences": bool(body.get("override_differences", body.get("overrideDifferences", False))), "requestedBy": user.name}
-        return await self._forward(user, "POST", f"/api/shotgrid/projects/{sg_project_id}/sync", payload)
+        payload = gateway.sync_request_body(body, user.name)
+        return await self._forward(user, "POST", f"/api/shotgrid/projects/{int(sg_project_id)}/sync", payload)
 
     async def get_job(self, user: CurrentUser, job_id: str) -> Response:
         return await self._forward(user, "GET", f"/api/jobs/{quote(job_id, safe='')}")
@@ -54,12 +52,7 @@ class ShotgridOrleansAddon(BaseServerAddon):
         settings = await self.get_studio_settings()
         key = await Secrets.get(settings.gateway_api_key_secret) if settings.gateway_api_key_secret else None
         if not key:
-            return Response('{"detail":"The gateway API key secret is not set in the addon settings"}', status_code=503, media_type="application/json")
-        url = settings.gateway_url.rstrip("/") + path
-        try:
-            async with httpx.AsyncClient(timeout=TIMEOUT_SECONDS) as client:
-                answer = await client.request(method, url, json=payload, headers={"x-api-key": key})
-        except httpx.HTTPError as error:
-            # Name the failure, never the key.
-            return Response(f'{{"detail":"Gateway unreachable: {type(error).__name__}"}}', status_code=502, media_type="application/json")
-        return Response(answer.content, status_code=answer.status_code, media_type=answer.headers.get("content-type", "application/json"))
+            answer = gateway.problem(503, "The gateway API key secret is not set in the addon settings")
+        else:
+            answer = await gateway.call(settings.gateway_url, key, method, path, payload)
+        return Response(answer.body, status_code=answer.status, media_type=answer.content_type)

@@ -14,8 +14,29 @@ function gatewayKey() {
   return sessionStorage.getItem(KEY_STORAGE) || "";
 }
 
+// The same page is the AYON addon's frontend (create_package.py copies it): AYON serves it at
+// /addons/<addon>/<version>/frontend/, and the addon's endpoints at /api/addons/<addon>/<version>/ forward to the
+// gateway with the key kept on the AYON server. There the page authenticates with the user's AYON session instead.
+const ADDON = (() => {
+  const parts = location.pathname.split("/");
+  const at = parts.indexOf("addons");
+  return at >= 0 && parts[at + 3] === "frontend" ? { api: `/api/addons/${parts[at + 1]}/${parts[at + 2]}/` } : null;
+})();
+
+function ayonToken() {
+  return new URLSearchParams(location.search).get("token") || localStorage.getItem("accessToken") || "";
+}
+
+/** Gateway path ("api/shotgrid/projects/1/sync", "api/jobs/x") → the addon endpoint that forwards it. */
+function addonPath(path) {
+  return ADDON.api + path.replace(/^api\/shotgrid\//, "").replace(/^api\//, "");
+}
+
 async function call(method, path, body) {
-  const headers = { "x-api-key": gatewayKey(), "Accept": "application/json" };
+  const headers = ADDON
+    ? { "Authorization": `Bearer ${ayonToken()}`, "Accept": "application/json" }
+    : { "x-api-key": gatewayKey(), "Accept": "application/json" };
+  path = ADDON ? addonPath(path) : path;
   if (body !== undefined) {
     headers["Content-Type"] = "application/json";
   }
@@ -250,6 +271,11 @@ function showJob(job) {
 // ---- Key ------------------------------------------------------------------------------------------------------
 
 function showKeyState() {
+  if (ADDON) {
+    $("key-form").hidden = true;
+    $("key-state").textContent = "Signed in through AYON.";
+    return;
+  }
   $("key-state").textContent = gatewayKey()
     ? "Connected with the key kept for this tab."
     : "Enter the gateway key (it stays in this browser tab only).";

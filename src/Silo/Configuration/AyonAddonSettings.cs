@@ -22,6 +22,10 @@ public static class AyonAddonSettings
         ("mirror_events", "Sync:MirrorEventsToAyon"),
     ];
 
+    /// <summary>Every addon setting the cluster reads; the addon's settings model must declare exactly these (tested).</summary>
+    public static IReadOnlyList<string> SettingNames { get; } =
+        [.. Plain.Select(p => p.Setting), "poll_interval_seconds", "synced_entity_types", "shotgrid_script_key_secret"];
+
     public static async Task<Dictionary<string, string?>> ReadAsync(AyonAddonLocation location, CancellationToken cancellationToken)
     {
         var (ayonUrl, apiKey, addonName, addonVersion, variant) = location;

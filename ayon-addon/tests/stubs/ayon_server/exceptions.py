@@ -1,0 +1,2 @@
+class ForbiddenException(Exception):
+    """AYON answers 403 with this detail."""
