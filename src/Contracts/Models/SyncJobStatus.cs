@@ -1,6 +1,9 @@
 namespace AyonShotgrid.Contracts.Models;
 
 /// <summary>Status of one sync job as the gateway reports it.</summary>
+/// <param name="Changes">Fields of existing entities the job changed (a dry run: would change, and what it would create). Capped, see <paramref name="ChangesOmitted"/>.</param>
+/// <param name="DryRun">The job only planned; nothing was written to AYON.</param>
+/// <param name="ChangesOmitted">Changes made but left out of <paramref name="Changes"/> because the list reached its cap.</param>
 [GenerateSerializer, Immutable, Alias("ayonsg.sync-job-status.v1")]
 public sealed record SyncJobStatus(
     string JobId,
@@ -16,7 +19,10 @@ public sealed record SyncJobStatus(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
-    int Attempt)
+    int Attempt,
+    IReadOnlyList<SyncChange>? Changes = null,
+    bool DryRun = false,
+    int ChangesOmitted = 0)
 {
     public bool IsFinished => State is SyncJobState.Succeeded or SyncJobState.Failed;
 }

@@ -3,8 +3,9 @@ namespace AyonShotgrid.Contracts.Models;
 /// <summary>What a caller asks of a sync from ShotGrid.</summary>
 /// <param name="OverrideDifferences">
 /// False (the default): create what is missing and leave existing AYON entities untouched.
-/// True: also update labels, statuses and ShotGrid attributes of existing entities that differ.
+/// True: also update labels, statuses, task types, mapped attributes and parents of existing entities that differ.
 /// </param>
 /// <param name="RequestedBy">Free text for the log and the job status (user name, "ayon-addon", "demo").</param>
+/// <param name="DryRun">Plan only: the job lists what it would create and change (field by field) and writes nothing.</param>
 [GenerateSerializer, Immutable, Alias("ayonsg.sync-request.v1")]
-public sealed record SyncRequest(bool OverrideDifferences = false, string? RequestedBy = null);
+public sealed record SyncRequest(bool OverrideDifferences = false, string? RequestedBy = null, bool DryRun = false);

@@ -3,8 +3,9 @@ using AyonShotgrid.Contracts.Models;
 namespace AyonShotgrid.Gateway.Api;
 
 /// <summary>Body of POST /api/shotgrid/projects/{id}/sync (optional).</summary>
-/// <param name="OverrideDifferences">Also update existing AYON entities whose label, status or task type differ from ShotGrid.</param>
-public sealed record SyncRequestBody(bool OverrideDifferences = false, string? RequestedBy = null);
+/// <param name="OverrideDifferences">Also update existing AYON entities whose label, status, task type, mapped attributes or parent differ from ShotGrid.</param>
+/// <param name="DryRun">Only plan: the job lists what it would create and change, and writes nothing.</param>
+public sealed record SyncRequestBody(bool OverrideDifferences = false, string? RequestedBy = null, bool DryRun = false);
 
 /// <summary>Answer of POST …/sync: the job and where to follow it.</summary>
 public sealed record SyncStarted(string JobId, string StatusUrl, JobView Job);
@@ -24,11 +25,14 @@ public sealed record JobView(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
-    int Attempt)
+    int Attempt,
+    bool DryRun,
+    IReadOnlyList<SyncChange> Changes,
+    int ChangesOmitted)
 {
     public static JobView From(SyncJobStatus s) => new(
         JobIds.ToPublic(s.JobId), s.SgProjectId, s.AyonProjectName, s.State.ToString().ToLowerInvariant(), s.OverrideDifferences, s.Phase,
-        s.ProgressPercent, s.Counts, s.Issues, s.Error, s.CreatedAt, s.StartedAt, s.FinishedAt, s.Attempt);
+        s.ProgressPercent, s.Counts, s.Issues, s.Error, s.CreatedAt, s.StartedAt, s.FinishedAt, s.Attempt, s.DryRun, s.Changes ?? [], s.ChangesOmitted);
 }
 
 /// <summary>A project grain's state as the API shows it.</summary>

@@ -34,7 +34,7 @@ public static class SyncApi
 
     private static async Task<Results<Accepted<SyncStarted>, ProblemHttpResult>> StartSync(long sgProjectId, SyncRequestBody? body, IGrainFactory grains, SiteName site, HttpContext http)
     {
-        var request = new SyncRequest(body?.OverrideDifferences ?? false, body?.RequestedBy);
+        var request = new SyncRequest(body?.OverrideDifferences ?? false, body?.RequestedBy, body?.DryRun ?? false);
         var result = await Guard(() => Project(grains, site, sgProjectId).StartSyncAsync(request));
         if (result.Result is ProblemHttpResult problem)
         {

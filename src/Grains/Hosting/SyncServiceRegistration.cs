@@ -23,6 +23,7 @@ public static class SyncServiceRegistration
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IOptions<ShotGridOptions>, LiveOptions<ShotGridOptions>>();
         services.AddSingleton<IOptions<SyncOptions>, LiveOptions<SyncOptions>>();
+        services.AddSingleton<IValidateOptions<SyncOptions>, SyncOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(SyncClock.System);

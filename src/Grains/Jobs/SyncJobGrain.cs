@@ -41,6 +41,7 @@ public sealed partial class SyncJobGrain(
         s.SgProjectId = sgProjectId;
         s.AyonProjectName = ayonProjectName;
         s.OverrideDifferences = request.OverrideDifferences;
+        s.DryRun = request.DryRun;
         s.RequestedBy = request.RequestedBy;
         s.State = SyncJobState.Queued;
         s.CreatedAt = clock.UtcNow;
@@ -123,9 +124,11 @@ public sealed partial class SyncJobGrain(
         try
         {
             var progress = new InlineProgress<SyncProgress>(OnProgress);
-            var result = await synchronizer.RunAsync(s.SgProjectId, s.AyonProjectName!, s.OverrideDifferences, progress, cancellationToken);
+            var result = await synchronizer.RunAsync(s.SgProjectId, s.AyonProjectName!, s.OverrideDifferences, s.DryRun, progress, cancellationToken);
             s.Counts = result.Counts;
             s.Issues = [.. result.Issues];
+            s.Changes = [.. result.Changes];
+            s.ChangesOmitted = result.ChangesOmitted;
             outcome = result.Counts.Failed == 0 ? SyncJobState.Succeeded : SyncJobState.Failed;
             error = result.Counts.Failed == 0 ? null : $"{result.Counts.Failed} of {result.Counts.Total} entities could not be written to AYON; see issues";
         }
@@ -230,7 +233,7 @@ public sealed partial class SyncJobGrain(
         var s = state.State;
         return new SyncJobStatus(
             this.GetPrimaryKeyString(), s.SgProjectId, s.AyonProjectName, s.State, s.OverrideDifferences, s.Phase, s.ProgressPercent,
-            s.Counts, s.Issues.ToList(), s.Error, s.CreatedAt, s.StartedAt, s.FinishedAt, s.Attempt);
+            s.Counts, s.Issues.ToList(), s.Error, s.CreatedAt, s.StartedAt, s.FinishedAt, s.Attempt, s.Changes.ToList(), s.DryRun, s.ChangesOmitted);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync job {JobId} started for ShotGrid project {SgProjectId} → AYON '{AyonName}' (override differences: {Override}, attempt {Attempt})")]

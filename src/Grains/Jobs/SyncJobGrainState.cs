@@ -39,4 +39,12 @@ public sealed class SyncJobGrainState
     [Id(13)] public int Attempt { get; set; }
 
     [Id(14)] public bool Exists { get; set; }
+
+    /// <summary>Plan only: nothing is written to AYON.</summary>
+    [Id(15)] public bool DryRun { get; set; }
+
+    /// <summary>Fields the job changed (a dry run: would change); see <see cref="SyncChange"/>.</summary>
+    [Id(16)] public List<SyncChange> Changes { get; set; } = [];
+
+    [Id(17)] public int ChangesOmitted { get; set; }
 }

@@ -58,6 +58,16 @@ public sealed class SyncOptions
     /// <summary>Only follow projects whose ShotGrid checkbox sg_ayon_auto_sync is set (when the site has the field).</summary>
     public bool RequireAutoSyncField { get; set; }
 
+    /// <summary>
+    /// ShotGrid field → AYON attribute, per ShotGrid entity type (Episode, Sequence, Scene, Shot, Asset, Task), e.g.
+    /// <c>Sync:AttributeMap:Shot:sg_cut_in = frameStart</c>. Added to <see cref="AttributeMapDefaults"/> (an entry set to
+    /// an empty value drops a default). Entries given here must exist in both schemas; defaults apply only where they do.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, string>> AttributeMap { get; set; } = [];
+
+    /// <summary>Start from <see cref="AttributeMapDefaults"/> (cut in/out, head in/tail out, frame rate, resolution, description).</summary>
+    public bool UseDefaultAttributeMap { get; set; } = true;
+
     /// <summary>When not empty, only these ShotGrid project ids are followed.</summary>
     public List<long> ProjectIds { get; set; } = [];
 }

@@ -123,7 +123,8 @@ public sealed partial class ShotGridProjectGrain(
 
     async Task IShotGridProjectGrain.OnJobFinishedAsync(SyncJobStatus status)
     {
-        state.State.LastSync = status;
+        // The project keeps the outcome, not the job's change list: this state is written on every event poll.
+        state.State.LastSync = status with { Changes = [] };
         if (state.State.RunningJobId == status.JobId)
         {
             state.State.RunningJobId = null;

@@ -7,11 +7,17 @@ internal static class CreateData
 {
     public static JsonObject For(Node node, string name, string label, string? parentAyonId, StatusMap statuses, IReadOnlySet<string> taskTypes, string defaultTaskType)
     {
+        var attrib = LinkAttrib(node);
+        foreach (var (attribute, value) in node.Attrib ?? new Dictionary<string, JsonNode>())
+        {
+            attrib[attribute] = value.DeepClone();
+        }
+
         var data = new JsonObject
         {
             ["name"] = name,
             ["label"] = label,
-            ["attrib"] = LinkAttrib(node),
+            ["attrib"] = attrib,
         };
         if (node.AyonEntityType == "task")
         {

@@ -3,7 +3,8 @@ using AyonShotgrid.Grains.Ayon;
 namespace AyonShotgrid.Grains.Sync;
 
 /// <summary>An AYON folder or task as the planner compares it.</summary>
-internal sealed record ExistingEntity(string Id, string Name, string? Label, string Type, string? ParentId, string? Status, string? Key, string EntityType);
+/// <param name="Attrib">Attribute values as AYON's hierarchy read gives them (inherited ones included).</param>
+internal sealed record ExistingEntity(string Id, string Name, string? Label, string Type, string? ParentId, string? Status, string? Key, string EntityType, IReadOnlyDictionary<string, string?> Attrib);
 
 /// <summary>Who holds a name under a parent: a linked node (Key) and/or an AYON entity.</summary>
 internal sealed record NameHolder(string? Key, ExistingEntity? Entity, string FolderType)
@@ -20,17 +21,20 @@ internal sealed class ExistingEntities
 
     public Dictionary<string, ExistingEntity> ByKey { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>AYON entities that carry the ShotGrid link of an entity another AYON entity already holds (the first by read order wins).</summary>
+    public List<(ExistingEntity Holder, ExistingEntity Other)> SharedLinks { get; } = [];
+
     public static ExistingEntities From(IReadOnlyList<AyonFolder> folders, IReadOnlyList<AyonTask> tasks)
     {
         var result = new ExistingEntities();
         foreach (var f in folders)
         {
-            result.Add(new ExistingEntity(f.Id, f.Name, f.Label, f.FolderType, f.ParentId, f.Status, NodeKeys.FromAttrib(f.Attrib), "folder"), f.Active);
+            result.Add(new ExistingEntity(f.Id, f.Name, f.Label, f.FolderType, f.ParentId, f.Status, NodeKeys.FromAttrib(f.Attrib), "folder", f.Attrib), f.Active);
         }
 
         foreach (var t in tasks)
         {
-            result.Add(new ExistingEntity(t.Id, t.Name, t.Label, t.TaskType, t.FolderId, t.Status, NodeKeys.FromAttrib(t.Attrib), "task"), t.Active);
+            result.Add(new ExistingEntity(t.Id, t.Name, t.Label, t.TaskType, t.FolderId, t.Status, NodeKeys.FromAttrib(t.Attrib), "task", t.Attrib), t.Active);
         }
 
         return result;
@@ -51,9 +55,9 @@ internal sealed class ExistingEntities
 
     private void Add(ExistingEntity entity, bool active)
     {
-        if (entity.Key is not null)
+        if (entity.Key is not null && !ByKey.TryAdd(entity.Key, entity))
         {
-            ByKey.TryAdd(entity.Key, entity);
+            SharedLinks.Add((ByKey[entity.Key], entity));
         }
 
         // Inactive entities do not take part in AYON's sibling-name uniqueness.

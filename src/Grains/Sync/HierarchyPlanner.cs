@@ -52,13 +52,19 @@ public static class HierarchyPlanner
             }
 
             var parentAyonId = node.ParentKey is null ? null : resolved[node.ParentKey];
-            if (existing.ByKey.TryGetValue(node.Key, out var found))
+            var isLinked = existing.ByKey.TryGetValue(node.Key, out var found);
+            if (!isLinked || input.OverrideDifferences)
+            {
+                ReportUnfit(node, issues);
+            }
+
+            if (isLinked && found is not null)
             {
                 alreadyPresent++;
                 resolved[node.Key] = found.Id;
-                if (input.OverrideDifferences && Differences(node, found, input) is { } patch)
+                if (input.OverrideDifferences && Differences(node, found, parentAyonId, input, existing, issues) is { } update)
                 {
-                    updates.Add(new PlannedUpdate(node.Key, node.AyonEntityType, found.Id, patch, node.SgType, node.SgId, found.Name, IsLink: false));
+                    updates.Add(update);
                 }
             }
             else if (!TryPlaceNew(node, parentAyonId, input, existing, resolved, creates, updates, issues, ref alreadyPresent))
@@ -74,6 +80,13 @@ public static class HierarchyPlanner
                     queue.Enqueue(kid);
                 }
             }
+        }
+
+        foreach (var (holder, other) in existing.SharedLinks)
+        {
+            var (sgType, sgId) = SplitKey(holder.Key!);
+            issues.Add(new SyncIssue(SyncIssueKinds.Conflict, sgType, sgId, holder.Name,
+                $"AYON {other.EntityType} '{other.Name}' ({other.Id}) carries the same ShotGrid link as '{holder.Name}' ({holder.Id}); only '{holder.Name}' is synced, the other is left as it is"));
         }
 
         // Whatever was never reached hangs under a parent that is not part of this project.
@@ -140,26 +153,120 @@ public static class HierarchyPlanner
         return true;
     }
 
-    private static JsonObject? Differences(Node node, ExistingEntity found, SyncPlanInput input)
+    /// <summary>
+    /// Override mode: what of a linked entity differs from ShotGrid. The AYON name is never touched (paths and published
+    /// files depend on it). What AYON could not take (a status it does not allow, a move into a taken name) is a conflict.
+    /// </summary>
+    private static PlannedUpdate? Differences(Node node, ExistingEntity found, string? parentAyonId, SyncPlanInput input, ExistingEntities existing, List<SyncIssue> issues)
     {
         var patch = new JsonObject();
+        var changes = new List<SyncChange>();
+        void Set(string field, string? oldValue, string? newValue, Action write)
+        {
+            write();
+            changes.Add(new SyncChange(node.SgType, node.SgId, found.Id, found.Name, field, oldValue, newValue));
+        }
+
         var label = AyonNames.Label(node.Label);
         if (!string.Equals(found.Label ?? found.Name, label, StringComparison.Ordinal))
         {
-            patch["label"] = label;
+            Set(SyncChangeFields.Label, found.Label, label, () => patch["label"] = label);
         }
 
-        if (input.Statuses.For(node.Status, node.AyonEntityType) is { } status && !string.Equals(found.Status, status, StringComparison.Ordinal))
+        if (!string.IsNullOrEmpty(node.Status))
         {
-            patch["status"] = status;
+            if (input.Statuses.For(node.Status, node.AyonEntityType) is { } status)
+            {
+                if (!string.Equals(found.Status, status, StringComparison.Ordinal))
+                {
+                    Set(SyncChangeFields.Status, found.Status, status, () => patch["status"] = status);
+                }
+            }
+            else
+            {
+                issues.Add(Issue(SyncIssueKinds.Conflict, node, input.Statuses.WhyNot(node.Status, node.AyonEntityType) + $"; AYON status '{found.Status}' left as it is"));
+            }
         }
 
         if (node.AyonEntityType == "task" && TaskTypeFor(node, input) is var taskType && !string.Equals(found.Type, taskType, StringComparison.Ordinal))
         {
-            patch["taskType"] = taskType;
+            Set(SyncChangeFields.TaskType, found.Type, taskType, () => patch["taskType"] = taskType);
         }
 
-        return patch.Count > 0 ? patch : null;
+        AttribDifferences(node, found, input, patch, changes);
+        ParentDifference(node, found, parentAyonId, existing, issues, patch, changes);
+        return patch.Count > 0 ? new PlannedUpdate(node.Key, node.AyonEntityType, found.Id, patch, node.SgType, node.SgId, found.Name, IsLink: false, changes) : null;
+    }
+
+    private static void AttribDifferences(Node node, ExistingEntity found, SyncPlanInput input, JsonObject patch, List<SyncChange> changes)
+    {
+        if (node.Attrib is not { Count: > 0 } wanted)
+        {
+            return;
+        }
+
+        var attrib = new JsonObject();
+        foreach (var (name, value) in wanted.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            var type = input.Attributes?.TypeOf(name) ?? "string";
+            var current = found.Attrib.TryGetValue(name, out var v) ? v : null;
+            if (!ResolvedAttributeMap.SameValue(current, value, type))
+            {
+                attrib[name] = value.DeepClone();
+                changes.Add(new SyncChange(node.SgType, node.SgId, found.Id, found.Name, SyncChangeFields.AttribPrefix + name, current, ResolvedAttributeMap.Text(value)));
+            }
+        }
+
+        if (attrib.Count > 0)
+        {
+            patch["attrib"] = attrib;
+        }
+    }
+
+    /// <summary>A ShotGrid parent change (a shot moved to another sequence, an asset to another type) moves the AYON entity, unless its name is taken there.</summary>
+    private static void ParentDifference(Node node, ExistingEntity found, string? parentAyonId, ExistingEntities existing, List<SyncIssue> issues, JsonObject patch, List<SyncChange> changes)
+    {
+        if (string.Equals(found.ParentId, parentAyonId, StringComparison.Ordinal) || (node.AyonEntityType == "task" && parentAyonId is null))
+        {
+            return;
+        }
+
+        var target = existing.NamesUnder(found.EntityType, parentAyonId);
+        if (target.TryGetValue(found.Name, out var holder) && holder.Entity?.Id != found.Id)
+        {
+            issues.Add(Issue(SyncIssueKinds.Conflict, node, $"moved in ShotGrid, but its AYON name '{found.Name}' is already used by {holder.Describe()} under the new parent; left where it is"));
+            return;
+        }
+
+        var source = existing.NamesUnder(found.EntityType, found.ParentId);
+        if (source.TryGetValue(found.Name, out var mine) && mine.Entity?.Id == found.Id)
+        {
+            source.Remove(found.Name);
+        }
+
+        target[found.Name] = new NameHolder(node.Key, found, found.Type);
+        patch[node.AyonEntityType == "task" ? "folderId" : "parentId"] = parentAyonId;
+        changes.Add(new SyncChange(node.SgType, node.SgId, found.Id, found.Name, SyncChangeFields.Parent, found.ParentId, parentAyonId));
+    }
+
+    /// <summary>Mapped ShotGrid values that did not fit their AYON attribute are reported once per entity.</summary>
+    private static void ReportUnfit(Node node, List<SyncIssue> issues)
+    {
+        if (node.AttribNotes is not { Count: > 0 } notes)
+        {
+            return;
+        }
+
+        foreach (var note in notes)
+        {
+            issues.Add(Issue(SyncIssueKinds.Adjusted, node, note));
+        }
+    }
+
+    private static (string Type, long Id) SplitKey(string key)
+    {
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        return (key[..colon], long.TryParse(key[(colon + 1)..], out var id) ? id : 0);
     }
 
     private static string TaskTypeFor(Node node, SyncPlanInput input) => CreateData.TaskType(node, input.TaskTypes, input.DefaultTaskType);

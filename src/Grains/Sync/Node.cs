@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 
 namespace AyonShotgrid.Grains.Sync;
 
@@ -15,7 +16,9 @@ internal sealed record Node(
     string? ParentKey,
     string? StepCode,
     string? Status,
-    string? SkipReason)
+    string? SkipReason,
+    IReadOnlyDictionary<string, JsonNode>? Attrib = null,
+    IReadOnlyList<string>? AttribNotes = null)
 {
     public string Describe() => SgId == 0 ? $"{SgType} '{Label}'" : $"{SgType} {SgId} '{Label}'";
 
@@ -55,7 +58,9 @@ internal sealed record Node(
             parentKey,
             item.StepCode,
             item.Status,
-            skip);
+            skip,
+            item.Attrib,
+            item.AttribNotes);
     }
 
     public static Node Category(string assetType)

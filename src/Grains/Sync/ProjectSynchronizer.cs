@@ -23,15 +23,22 @@ public sealed partial class ProjectSynchronizer(
 {
     private const int ReadingShare = 10;
 
-    public async Task<SyncOutcome> RunAsync(long sgProjectId, string ayonProjectName, bool overrideDifferences, IProgress<SyncProgress> progress, CancellationToken cancellationToken)
+    /// <summary>At most this many changes are listed in a job's result (the rest are counted), so its stored state stays small.</summary>
+    public const int MaxListedChanges = 5000;
+
+    /// <param name="dryRun">Plan only: list what would be created and changed, write nothing.</param>
+    public async Task<SyncOutcome> RunAsync(long sgProjectId, string ayonProjectName, bool overrideDifferences, bool dryRun, IProgress<SyncProgress> progress, CancellationToken cancellationToken)
     {
         var options = syncOptions.Value;
         void Phase(string phase, int percent) => progress.Report(new SyncProgress(phase, percent, SyncCounts.Zero, []));
 
         Phase("reading ShotGrid project", 1);
         var sgProject = await reader.ReadProjectAsync(sgProjectId, cancellationToken);
-        var ayonProject = await preparer.RefreshAnatomyAsync(ayonProjectName, cancellationToken);
-        var items = await reader.ReadItemsAsync(sgProject, new InlineProgress<string>(p => Phase(p, 3)), cancellationToken);
+        var ayonProject = dryRun
+            ? await ayon.GetProjectAsync(ayonProjectName, cancellationToken) ?? throw new SyncSetupException($"AYON project '{ayonProjectName}' does not exist any more; run Prepare Project again.")
+            : await preparer.RefreshAnatomyAsync(ayonProjectName, cancellationToken);
+        var attributes = await ResolveAttributeMapAsync(options, cancellationToken);
+        var items = await reader.ReadItemsAsync(sgProject, new InlineProgress<string>(p => Phase(p, 3)), cancellationToken, attributes);
 
         Phase("reading AYON folders and tasks", 6);
         var folders = await ayon.GetFoldersAsync(ayonProject.Name, cancellationToken);
@@ -48,15 +55,48 @@ public sealed partial class ProjectSynchronizer(
             options.DefaultTaskType,
             options.DuplicateNamePolicy == "skip" ? DuplicateNamePolicy.Skip : DuplicateNamePolicy.Suffix,
             overrideDifferences,
-            key => AyonIds.For(site, ayonProject.Name, key)));
+            key => AyonIds.For(site, ayonProject.Name, key),
+            attributes));
         LogPlanned(logger, sgProjectId, ayonProject.Name, plan.Total, plan.Creates.Count, plan.Updates.Count, plan.AlreadyPresent);
 
         var run = new RunState(plan, progress);
+        if (dryRun)
+        {
+            // Nothing is written: the result is the plan, as the changes a real run would make.
+            foreach (var create in plan.Creates)
+            {
+                run.Change(new SyncChange(create.SgType, create.SgId, create.AyonId, create.Name, SyncChangeFields.Create, null, create.Name));
+            }
+
+            foreach (var change in plan.Updates.SelectMany(u => u.Changes ?? []))
+            {
+                run.Change(change);
+            }
+
+            run.Report("dry run: nothing written", 100);
+            LogDryRun(logger, sgProjectId, ayonProject.Name, plan.Creates.Count, plan.Updates.Count);
+            return run.Outcome;
+        }
+
         await WriteCreatesAsync(ayonProject.Name, plan.Creates, run, options.BatchSize, cancellationToken);
         await WriteUpdatesAsync(ayonProject.Name, plan.Updates, run, options.BatchSize, cancellationToken);
         run.Report("done", 100);
         LogFinished(logger, sgProjectId, ayonProject.Name, run.Created, run.Updated, run.Failed);
-        return new SyncOutcome(run.Counts, run.Issues);
+        return run.Outcome;
+    }
+
+    /// <summary>The attribute map checked against both schemas (a configured entry that does not fit stops the sync).</summary>
+    private async Task<ResolvedAttributeMap> ResolveAttributeMapAsync(SyncOptions options, CancellationToken cancellationToken)
+    {
+        var entries = AttributeMapEntry.From(options);
+        if (entries.Count == 0)
+        {
+            return ResolvedAttributeMap.Empty;
+        }
+
+        var sgFields = await reader.ReadSchemaAsync(entries.Select(e => e.SgType), cancellationToken);
+        var ayonAttributes = await ayon.GetAttributesAsync(cancellationToken);
+        return AttributeMapResolver.Resolve(entries, sgFields, ayonAttributes);
     }
 
     private async Task WriteCreatesAsync(string project, IReadOnlyList<PlannedCreate> creates, RunState run, int batchSize, CancellationToken cancellationToken)
@@ -152,6 +192,11 @@ public sealed partial class ProjectSynchronizer(
                     {
                         run.Updated++;
                     }
+
+                    foreach (var change in batch[i].Changes ?? [])
+                    {
+                        run.Change(change);
+                    }
                 }
                 else
                 {
@@ -183,6 +228,8 @@ public sealed partial class ProjectSynchronizer(
     private sealed class RunState(SyncPlan plan, IProgress<SyncProgress> progress)
     {
         private readonly List<SyncIssue> _issues = [.. plan.Issues];
+        private readonly List<SyncChange> _changes = [];
+        private int _changesOmitted;
         private readonly int _work = plan.Creates.Count + plan.Updates.Count;
         private readonly int _links = plan.Updates.Count(u => u.IsLink);
 
@@ -198,6 +245,20 @@ public sealed partial class ProjectSynchronizer(
         public int Failed { get; private set; }
 
         public IReadOnlyList<SyncIssue> Issues => _issues;
+
+        public SyncOutcome Outcome => new(Counts, _issues, _changes, _changesOmitted);
+
+        public void Change(SyncChange change)
+        {
+            if (_changes.Count < MaxListedChanges)
+            {
+                _changes.Add(change);
+            }
+            else
+            {
+                _changesOmitted++;
+            }
+        }
 
         public SyncCounts Counts => new(plan.Total, Created, plan.AlreadyPresent + FoundPresent, Updated, plan.Skipped, Failed);
 
@@ -227,6 +288,9 @@ public sealed partial class ProjectSynchronizer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "AYON project '{AyonName}': {Found} of {Duplicates} creates refused as duplicates were made meanwhile by another writer (the leecher or an earlier attempt) and count as already present")]
     private static partial void LogMadeMeanwhile(ILogger logger, string ayonName, int found, int duplicates);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dry run of ShotGrid project {SgProjectId} → AYON '{AyonName}': would create {Creates} and update {Updates} entities; nothing written")]
+    private static partial void LogDryRun(ILogger logger, long sgProjectId, string ayonName, int creates, int updates);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync of ShotGrid project {SgProjectId} → AYON '{AyonName}' wrote {Created} creates, {Updated} updates, {Failed} failures")]
     private static partial void LogFinished(ILogger logger, long sgProjectId, string ayonName, int created, int updated, int failed);

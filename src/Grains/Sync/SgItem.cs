@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AyonShotgrid.Grains.ShotGrid;
 
 namespace AyonShotgrid.Grains.Sync;
@@ -8,7 +9,11 @@ namespace AyonShotgrid.Grains.Sync;
 /// <param name="AssetType">Asset's <c>sg_asset_type</c>.</param>
 /// <param name="StepCode">Task's Pipeline Step code.</param>
 /// <param name="Status">ShotGrid status code (<c>sg_status_list</c>).</param>
-public sealed record SgItem(string Type, long Id, string Code, SgEntityRef? Parent, string? AssetType, string? StepCode, string? Status)
+/// <param name="Attrib">Values of the mapped ShotGrid fields as AYON attribute values (see <see cref="ResolvedAttributeMap"/>); null when none were read.</param>
+/// <param name="AttribNotes">Mapped values that did not fit their AYON attribute and were left out.</param>
+public sealed record SgItem(
+    string Type, long Id, string Code, SgEntityRef? Parent, string? AssetType, string? StepCode, string? Status,
+    IReadOnlyDictionary<string, JsonNode>? Attrib = null, IReadOnlyList<string>? AttribNotes = null)
 {
     public string Key => NodeKeys.Of(Type, Id);
 }

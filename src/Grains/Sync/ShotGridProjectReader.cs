@@ -26,14 +26,15 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
         record.GetBool("sg_ayon_auto_sync"));
 
     /// <summary>Every Episode, Sequence, Scene, Shot, Asset and Task of the project. Types the site does not have are left out.</summary>
-    public async Task<IReadOnlyList<SgItem>> ReadItemsAsync(SgProjectInfo project, IProgress<string>? progress, CancellationToken cancellationToken)
+    /// <param name="attributes">Mapped fields to read as well (their values land in <see cref="SgItem.Attrib"/>).</param>
+    public async Task<IReadOnlyList<SgItem>> ReadItemsAsync(SgProjectInfo project, IProgress<string>? progress, CancellationToken cancellationToken, ResolvedAttributeMap? attributes = null)
     {
         var items = new List<SgItem>();
         foreach (var type in SyncEntityTypes.FolderEntities.Append(SyncEntityTypes.Task))
         {
             progress?.Report($"reading ShotGrid {type} entities");
-            var records = await SearchTypeAsync(type, project.Id, FieldsFor(type, project.Navchains), cancellationToken);
-            items.AddRange(records.Select(r => ToItem(type, r, project.Navchains)));
+            var records = await SearchTypeAsync(type, project.Id, FieldsFor(type, project.Navchains, attributes), cancellationToken);
+            items.AddRange(records.Select(r => WithAttributes(ToItem(type, r, project.Navchains), r, attributes)));
         }
 
         return items;
@@ -57,14 +58,35 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
     }
 
     /// <summary>Only the fields the hierarchy needs: code/content, status, and the one link that places the entity.</summary>
-    private static List<string> FieldsFor(string type, Navchains navchains)
+    /// <summary>The ShotGrid fields of the types whose entities may carry mapped attributes.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, SgField>>> ReadSchemaAsync(IEnumerable<string> types, CancellationToken cancellationToken)
     {
-        if (type == SyncEntityTypes.Task)
+        var result = new Dictionary<string, IReadOnlyDictionary<string, SgField>>(StringComparer.Ordinal);
+        foreach (var type in types.Distinct(StringComparer.Ordinal))
         {
-            return ["content", StatusField, "entity", "step", "step.Step.code"];
+            try
+            {
+                result[type] = await shotGrid.GetFieldsAsync(type, cancellationToken);
+            }
+            catch (ShotGridException e) when (e.Status == HttpStatusCode.NotFound)
+            {
+                // The site does not have this entity type enabled.
+                result[type] = new Dictionary<string, SgField>();
+            }
         }
 
-        List<string> fields = ["code", StatusField];
+        return result;
+    }
+
+    private static List<string> FieldsFor(string type, Navchains navchains, ResolvedAttributeMap? attributes = null)
+    {
+        var mapped = attributes?.For(type).Select(a => a.SgField) ?? [];
+        if (type == SyncEntityTypes.Task)
+        {
+            return ["content", StatusField, "entity", "step", "step.Step.code", .. mapped];
+        }
+
+        List<string> fields = ["code", StatusField, .. mapped];
         if (type == SyncEntityTypes.Asset)
         {
             fields.Add("sg_asset_type");
@@ -75,6 +97,18 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
         }
 
         return fields;
+    }
+
+    private static SgItem WithAttributes(SgItem item, SgRecord r, ResolvedAttributeMap? attributes)
+    {
+        if (attributes is null)
+        {
+            return item;
+        }
+
+        List<string>? notes = null;
+        var attrib = attributes.Values(item.Type, r, note => (notes ??= []).Add(note));
+        return item with { Attrib = attrib, AttribNotes = notes };
     }
 
     private static SgItem ToItem(string type, SgRecord r, Navchains navchains)

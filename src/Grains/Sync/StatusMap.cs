@@ -19,6 +19,12 @@ public sealed class StatusMap(IReadOnlyDictionary<string, (string Name, IReadOnl
         return status.Scope is null || status.Scope.Count == 0 || status.Scope.Contains(ayonEntityType) ? status.Name : null;
     }
 
+    /// <summary>Why <see cref="For"/> found no status for a code (for the conflict it reports).</summary>
+    public string WhyNot(string sgCode, string ayonEntityType) =>
+        byShortName.TryGetValue(sgCode.ToLowerInvariant(), out var status)
+            ? $"ShotGrid status '{sgCode}' is AYON status '{status.Name}', which AYON does not allow for {ayonEntityType}s (its scope: {string.Join(", ", status.Scope ?? [])})"
+            : $"ShotGrid status '{sgCode}' has no AYON status with that short name (Prepare Project adds ShotGrid's statuses)";
+
     public static StatusMap From(IEnumerable<Ayon.AyonStatus> statuses)
     {
         var map = new Dictionary<string, (string, IReadOnlyList<string>?)>(StringComparer.Ordinal);

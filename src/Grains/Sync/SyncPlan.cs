@@ -13,7 +13,8 @@ public sealed record PlannedCreate(string Key, string AyonEntityType, string Ayo
 
 /// <summary>An update of an existing entity (linking an unlinked one, or override mode).</summary>
 /// <param name="IsLink">True when the update only links an entity that existed without ShotGrid attributes.</param>
-public sealed record PlannedUpdate(string Key, string AyonEntityType, string AyonId, JsonObject Data, string SgType, long SgId, string Name, bool IsLink);
+/// <param name="Changes">The fields the update changes, old → new (empty for a link).</param>
+public sealed record PlannedUpdate(string Key, string AyonEntityType, string AyonId, JsonObject Data, string SgType, long SgId, string Name, bool IsLink, IReadOnlyList<SyncChange>? Changes = null);
 
 /// <summary>What a sync will do, decided before anything is written.</summary>
 public sealed record SyncPlan(
@@ -34,4 +35,7 @@ public static class SyncIssueKinds
     public const string Renamed = "renamed";
     public const string Adjusted = "adjusted";
     public const string Linked = "linked";
+
+    /// <summary>AYON and ShotGrid disagree in a way the sync will not resolve by overwriting (see the reason); nothing was written for it.</summary>
+    public const string Conflict = "conflict";
 }

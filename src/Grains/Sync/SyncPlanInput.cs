@@ -5,6 +5,7 @@ namespace AyonShotgrid.Grains.Sync;
 /// <summary>Everything the planner needs; the planner itself does no I/O.</summary>
 /// <param name="NewId">Id for a node key (see <see cref="AyonIds"/>).</param>
 /// <param name="TaskTypes">Task types the AYON project has.</param>
+/// <param name="Attributes">The attribute map in force (types of the mapped AYON attributes); the values are on the items.</param>
 public sealed record SyncPlanInput(
     IReadOnlyList<SgItem> Items,
     IReadOnlyList<AyonFolder> Folders,
@@ -14,4 +15,5 @@ public sealed record SyncPlanInput(
     string DefaultTaskType,
     DuplicateNamePolicy DuplicatePolicy,
     bool OverrideDifferences,
-    Func<string, string> NewId);
+    Func<string, string> NewId,
+    ResolvedAttributeMap? Attributes = null);

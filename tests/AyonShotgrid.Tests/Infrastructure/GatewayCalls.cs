@@ -13,9 +13,9 @@ public static class GatewayCalls
     }
 
     /// <summary>Starts a sync and waits for the job to end; returns the final job document.</summary>
-    public static async Task<JsonElement> SyncAsync(this HttpClient gateway, long sgProjectId, bool overrideDifferences = false)
+    public static async Task<JsonElement> SyncAsync(this HttpClient gateway, long sgProjectId, bool overrideDifferences = false, bool dryRun = false)
     {
-        var response = await gateway.PostAsJsonAsync($"api/shotgrid/projects/{sgProjectId}/sync", new { overrideDifferences });
+        var response = await gateway.PostAsJsonAsync($"api/shotgrid/projects/{sgProjectId}/sync", new { overrideDifferences, dryRun });
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
         var started = await ReadOkAsync(response);
         var url = started.GetProperty("statusUrl").GetString()!.TrimStart('/');
@@ -32,6 +32,19 @@ public static class GatewayCalls
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} from {response.RequestMessage?.RequestUri}: {body}");
         return JsonDocument.Parse(body).RootElement.Clone();
     }
+
+    /// <summary>The job's change list as (entity id, field, old, new).</summary>
+    public static List<(long EntityId, string Field, string? Old, string? New)> Changes(this JsonElement job) =>
+        job.GetProperty("changes").EnumerateArray()
+            .Select(c => (c.GetProperty("entityId").GetInt64(), c.GetProperty("field").GetString()!, c.GetProperty("oldValue").GetString(), c.GetProperty("newValue").GetString()))
+            .ToList();
+
+    /// <summary>Issues of one kind as (entity id, reason).</summary>
+    public static List<(long EntityId, string Reason)> IssuesOf(this JsonElement job, string kind) =>
+        job.GetProperty("issues").EnumerateArray()
+            .Where(i => i.GetProperty("kind").GetString() == kind)
+            .Select(i => (i.GetProperty("entityId").GetInt64(), i.GetProperty("reason").GetString()!))
+            .ToList();
 
     public static int Count(this JsonElement job, string counter) => job.GetProperty("counts").GetProperty(counter).GetInt32();
 }
