@@ -16,6 +16,13 @@ public interface IShotGridEntityGrain : IGrainWithStringKey
     [Alias("ApplyAsync")]
     Task<EntityApplyResult> ApplyAsync(IReadOnlyList<EventLogItem> events, EntitySnapshot? snapshot);
 
+    /// <summary>
+    /// As <see cref="ApplyAsync(IReadOnlyList{EventLogItem}, EntitySnapshot?)"/>; with <paramref name="applyChanges"/> a
+    /// <c>_Change</c> of an entity already in AYON is applied to it (label, status, task type, parent) instead of only recorded.
+    /// </summary>
+    [Alias("ApplyWithChangesAsync")]
+    Task<EntityApplyResult> ApplyAsync(IReadOnlyList<EventLogItem> events, EntitySnapshot? snapshot, bool applyChanges);
+
     /// <summary>Makes sure the entity exists in AYON (reading it from ShotGrid); returns its AYON id, or null when it cannot exist there (retired, no parent).</summary>
     [Alias("EnsureInAyonAsync")]
     Task<string?> EnsureInAyonAsync();

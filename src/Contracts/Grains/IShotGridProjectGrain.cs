@@ -32,6 +32,10 @@ public interface IShotGridProjectGrain : IGrainWithStringKey
     [Alias("GetWatermarkAsync")]
     Task<long> GetWatermarkAsync();
 
+    /// <summary>Sets whether the leecher applies changes to existing AYON entities of this project; null returns to the configured default.</summary>
+    [Alias("SetApplyChangesAsync")]
+    Task<ProjectStatus> SetApplyChangesAsync(bool? applyChanges);
+
     /// <summary>Called by the job grain when a job ends, so the project records the outcome.</summary>
     [Alias("OnJobFinishedAsync")]
     Task OnJobFinishedAsync(SyncJobStatus status);

@@ -1,6 +1,8 @@
 namespace AyonShotgrid.Contracts.Models;
 
 /// <summary>State of one ShotGrid project grain.</summary>
+/// <param name="ApplyChanges">Whether the leecher applies ShotGrid changes to existing AYON entities of this project (in effect).</param>
+/// <param name="ApplyChangesSetting">The project's own setting; null = the configured default (<c>Sync:ApplyChanges</c>).</param>
 [GenerateSerializer, Immutable, Alias("ayonsg.project-status.v1")]
 public sealed record ProjectStatus(
     long SgProjectId,
@@ -10,4 +12,6 @@ public sealed record ProjectStatus(
     IReadOnlyList<string> Notes,
     string? RunningJobId,
     SyncJobStatus? LastSync,
-    LeecherCursorStatus? Events);
+    LeecherCursorStatus? Events,
+    bool ApplyChanges = false,
+    bool? ApplyChangesSetting = null);

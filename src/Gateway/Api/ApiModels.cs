@@ -7,6 +7,10 @@ namespace AyonShotgrid.Gateway.Api;
 /// <param name="DryRun">Only plan: the job lists what it would create and change, and writes nothing.</param>
 public sealed record SyncRequestBody(bool OverrideDifferences = false, string? RequestedBy = null, bool DryRun = false);
 
+/// <summary>Body of PUT /api/shotgrid/projects/{id}/settings.</summary>
+/// <param name="ApplyChanges">The leecher applies ShotGrid changes to existing AYON entities of the project; null = the configured default (Sync:ApplyChanges).</param>
+public sealed record ProjectSettingsBody(bool? ApplyChanges);
+
 /// <summary>Answer of POST …/sync: the job and where to follow it.</summary>
 public sealed record SyncStarted(string JobId, string StatusUrl, JobView Job);
 
@@ -45,11 +49,14 @@ public sealed record ProjectView(
     IReadOnlyList<string> Notes,
     string? RunningJobId,
     JobView? LastSync,
-    LeecherCursorStatus? Events)
+    LeecherCursorStatus? Events,
+    bool ApplyChanges,
+    bool? ApplyChangesSetting)
 {
     public static ProjectView From(ProjectStatus s) => new(
         s.SgProjectId, s.SgProjectName, s.AyonProjectName, s.AyonProjectName is not null, s.PreparedAt, s.Notes,
-        s.RunningJobId is null ? null : JobIds.ToPublic(s.RunningJobId), s.LastSync is null ? null : JobView.From(s.LastSync), s.Events);
+        s.RunningJobId is null ? null : JobIds.ToPublic(s.RunningJobId), s.LastSync is null ? null : JobView.From(s.LastSync), s.Events,
+        s.ApplyChanges, s.ApplyChangesSetting);
 }
 
 /// <summary>A row of GET /api/shotgrid/projects.</summary>

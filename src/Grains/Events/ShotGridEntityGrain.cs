@@ -29,11 +29,21 @@ public sealed partial class ShotGridEntityGrain(
     /// <summary>The entity as the project read it for the events being applied (null outside ApplyAsync).</summary>
     private EntitySnapshot? _snapshot;
 
+    /// <summary>The project lets the leecher apply changes to existing entities (for the events being applied).</summary>
+    private bool _applyChanges;
+
     private EntityKey Key => EntityKey.Parse(this.GetPrimaryKeyString());
 
-    async Task<EntityApplyResult> IShotGridEntityGrain.ApplyAsync(IReadOnlyList<EventLogItem> events, EntitySnapshot? snapshot)
+    Task<EntityApplyResult> IShotGridEntityGrain.ApplyAsync(IReadOnlyList<EventLogItem> events, EntitySnapshot? snapshot) =>
+        ApplyCoreAsync(events, snapshot, applyChanges: false);
+
+    Task<EntityApplyResult> IShotGridEntityGrain.ApplyAsync(IReadOnlyList<EventLogItem> events, EntitySnapshot? snapshot, bool applyChanges) =>
+        ApplyCoreAsync(events, snapshot, applyChanges);
+
+    private async Task<EntityApplyResult> ApplyCoreAsync(IReadOnlyList<EventLogItem> events, EntitySnapshot? snapshot, bool applyChanges)
     {
         _snapshot = snapshot;
+        _applyChanges = applyChanges;
         int applied = 0, ignored = 0, failed = 0;
         var errors = new List<string>();
 
@@ -122,6 +132,11 @@ public sealed partial class ShotGridEntityGrain(
                 var existed = state.State.AyonId is not null || await Index().LookupAsync(NodeKey, reloadIfLoadedBefore: null) is not null;
                 if (existed)
                 {
+                    if (e.Kind == "Change" && !e.InCreate && _applyChanges && await EnsureAsync() is { } ayonId)
+                    {
+                        return await ApplyChangeAsync(e, ayonId);
+                    }
+
                     if (e.Kind == "Change" && !e.InCreate)
                     {
                         Record($"event {e.Id}: {e.AttributeName} changed in ShotGrid (recorded; updates are not applied in create-only mode)");
@@ -138,6 +153,78 @@ public sealed partial class ShotGridEntityGrain(
     }
 
     private string NodeKey => NodeKeys.Of(Key.Type, Key.Id);
+
+    /// <summary>
+    /// The changed field only, with the rules of a sync's override differences: code/content → label (the AYON name never
+    /// changes), status by short code, Step → task type, the placing link → parent move. Other fields are recorded.
+    /// What AYON cannot take (a status it does not allow, a move into a taken name) is refused and reported.
+    /// </summary>
+    private async Task<bool> ApplyChangeAsync(EventLogItem e, string ayonId)
+    {
+        var item = _snapshot is { } read ? EntitySnapshots.ToItem(read, Key.Type, Key.Id) : null;
+        if (item is null)
+        {
+            Record($"event {e.Id}: {e.AttributeName} changed, but the entity is not readable in ShotGrid any more");
+            return false;
+        }
+
+        var node = Node.FromItem(item);
+        var index = Index();
+        var context = await index.GetContextAsync();
+        var data = new JsonObject();
+        string change;
+        switch (e.AttributeName)
+        {
+            case "code" or "content":
+                data["label"] = AyonNames.Label(node.Label);
+                change = $"label → '{AyonNames.Label(node.Label)}'";
+                break;
+            case "sg_status_list" when node.Status is { Length: > 0 }:
+                var statuses = StatusMap.From(context.Statuses.Select(s => new AyonStatus(s.Name, s.ShortName, Scope: s.Scope)));
+                var status = statuses.For(node.Status, node.AyonEntityType)
+                    ?? throw new EntityApplyException($"conflict: {statuses.WhyNot(node.Status, node.AyonEntityType)}; AYON status left as it is");
+                data["status"] = status;
+                change = $"status → '{status}'";
+                break;
+            case "step" when node.AyonEntityType == "task":
+                var taskType = CreateData.TaskType(node, context.TaskTypes.ToHashSet(StringComparer.Ordinal), options.Value.DefaultTaskType);
+                data["taskType"] = taskType;
+                change = $"task type → '{taskType}'";
+                break;
+            case { } field when IsPlacingField(field, context):
+                if (node.SkipReason is not null)
+                {
+                    throw new EntityApplyException(node.SkipReason);
+                }
+
+                var parentId = await ParentIdAsync(item, node, context, index);
+                data[node.AyonEntityType == "task" ? "folderId" : "parentId"] = parentId;
+                change = $"moved under {(parentId is null ? "the project root" : parentId)}";
+                break;
+            default:
+                Record($"event {e.Id}: {e.AttributeName} changed in ShotGrid (recorded; not a field the sync maps)");
+                return false;
+        }
+
+        var response = await ayon.SendOperationsAsync(context.AyonProjectName, [new AyonOperation("update", "update", node.AyonEntityType, ayonId, data)], canFail: false, CancellationToken.None);
+        var result = response.Operations.FirstOrDefault();
+        if (!(result?.Success ?? response.Success))
+        {
+            throw new EntityApplyException($"conflict: AYON refused the {e.AttributeName} change ({result?.Status} {result?.ErrorCode}): {result?.Detail ?? "no detail"}");
+        }
+
+        Record($"event {e.Id}: {e.AttributeName} applied: {change}");
+        LogChangeApplied(logger, NodeKey, context.AyonProjectName, e.AttributeName ?? "", change);
+        return true;
+    }
+
+    /// <summary>The ShotGrid field that decides where the entity sits in AYON.</summary>
+    private bool IsPlacingField(string field, ProjectContext context) => Key.Type switch
+    {
+        SyncEntityTypes.Task => field == "entity",
+        SyncEntityTypes.Asset => field == "sg_asset_type",
+        _ => Navchains.From(context.Navchains).ParentField(Key.Type) == field,
+    };
 
     private IAyonProjectIndexGrain Index() => GrainFactory.GetGrain<IAyonProjectIndexGrain>(GrainKeys.AyonIndex(Key.Site, Key.ProjectId));
 
@@ -284,6 +371,9 @@ public sealed partial class ShotGridEntityGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created {NodeKey} in AYON project '{AyonProject}' as '{Name}'")]
     private static partial void LogCreated(ILogger logger, string nodeKey, string ayonProject, string name);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied ShotGrid change of {Field} on {NodeKey} to AYON project '{AyonProject}': {Change}")]
+    private static partial void LogChangeApplied(ILogger logger, string nodeKey, string ayonProject, string field, string change);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ShotGrid event {EventId} ({EventType}) could not be applied: {Reason}")]
     private static partial void LogRefused(ILogger logger, long eventId, string eventType, string reason);

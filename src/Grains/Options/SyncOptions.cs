@@ -68,6 +68,9 @@ public sealed class SyncOptions
     /// <summary>Start from <see cref="AttributeMapDefaults"/> (cut in/out, head in/tail out, frame rate, resolution, description).</summary>
     public bool UseDefaultAttributeMap { get; set; } = true;
 
+    /// <summary>Default of the per-project setting: the leecher applies ShotGrid changes to existing AYON entities (off: it only records them).</summary>
+    public bool ApplyChanges { get; set; }
+
     /// <summary>When not empty, only these ShotGrid project ids are followed.</summary>
     public List<long> ProjectIds { get; set; } = [];
 }

@@ -21,9 +21,10 @@ internal static class ProjectEventRouter
 
     public sealed record Outcome(int Applied, int Ignored, int Failed, IReadOnlyList<long> DoneIds, long? FirstUnfinishedId, IReadOnlyList<string> Errors);
 
+    /// <param name="applyChanges">The project lets the leecher apply changes to existing AYON entities.</param>
     /// <param name="readEntities">Reads entities of one type by id in one ShotGrid query (missing ones absent).</param>
     public static async Task<Outcome> RouteAsync(
-        IGrainFactory grains, string site, long sgProjectId, IReadOnlyList<EventLogItem> events,
+        IGrainFactory grains, string site, long sgProjectId, IReadOnlyList<EventLogItem> events, bool applyChanges,
         Func<string, IReadOnlyCollection<long>, Task<IReadOnlyDictionary<long, EntitySnapshot>>> readEntities)
     {
         var done = new List<long>();
@@ -70,7 +71,7 @@ internal static class ProjectEventRouter
             await slots.WaitAsync();
             try
             {
-                return (Events: g, Result: await grain.ApplyAsync(g, snapshots.GetValueOrDefault((g[0].EntityType, g[0].EntityId))), Error: (Exception?)null);
+                return (Events: g, Result: await grain.ApplyAsync(g, snapshots.GetValueOrDefault((g[0].EntityType, g[0].EntityId)), applyChanges), Error: (Exception?)null);
             }
             catch (Exception e)
             {

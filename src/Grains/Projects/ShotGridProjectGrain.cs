@@ -62,7 +62,17 @@ public sealed partial class ShotGridProjectGrain(
             last = running;
         }
 
-        return new ProjectStatus(SgProjectId, s.SgProjectName, s.AyonProjectName, s.PreparedAt, s.Notes.ToList(), s.RunningJobId, last, CursorStatus());
+        return new ProjectStatus(SgProjectId, s.SgProjectName, s.AyonProjectName, s.PreparedAt, s.Notes.ToList(), s.RunningJobId, last, CursorStatus(), ApplyChanges, s.ApplyChanges);
+    }
+
+    private bool ApplyChanges => state.State.ApplyChanges ?? syncOptions.Value.ApplyChanges;
+
+    async Task<ProjectStatus> IShotGridProjectGrain.SetApplyChangesAsync(bool? applyChanges)
+    {
+        state.State.ApplyChanges = applyChanges;
+        await state.WriteStateAsync();
+        LogApplyChanges(logger, SgProjectId, ApplyChanges);
+        return await ((IShotGridProjectGrain)this).GetStatusAsync();
     }
 
     async Task<long> IShotGridProjectGrain.ApplyEventsAsync(EventBatch batch)
@@ -77,7 +87,7 @@ public sealed partial class ShotGridProjectGrain(
         cursor.Observe(batch.MaxVisibleId, batch.MissingIds, batch.ObservedAt);
         var todo = batch.Events.Where(e => !cursor.IsDone(e.Id)).OrderBy(e => e.Id).ToList();
         var index = GrainFactory.GetGrain<IAyonProjectIndexGrain>(GrainKeys.AyonIndex(sgOptions.Value.SiteName, SgProjectId));
-        var outcome = await ProjectEventRouter.RouteAsync(GrainFactory, sgOptions.Value.SiteName, SgProjectId, todo, async (type, ids) =>
+        var outcome = await ProjectEventRouter.RouteAsync(GrainFactory, sgOptions.Value.SiteName, SgProjectId, todo, ApplyChanges, async (type, ids) =>
         {
             var context = await index.GetContextAsync();
             var project = new Sync.SgProjectInfo(SgProjectId, context.AyonProjectName, null, Sync.Navchains.From(context.Navchains), null);
@@ -171,6 +181,9 @@ public sealed partial class ShotGridProjectGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ShotGrid project {SgProjectId}: gave up waiting for {Count} missing event ids after the settle window ({Total} in all)")]
     private static partial void LogGivenUp(ILogger logger, long sgProjectId, int count, long total);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ShotGrid project {SgProjectId}: the leecher applies changes to existing AYON entities: {ApplyChanges}")]
+    private static partial void LogApplyChanges(ILogger logger, long sgProjectId, bool applyChanges);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ShotGrid project {SgProjectId} already has sync job {JobId} running; returning it")]
     private static partial void LogAlreadyRunning(ILogger logger, long sgProjectId, string jobId);

@@ -22,4 +22,7 @@ public sealed class ShotGridProjectGrainState
     [Id(6)] public Events.EventCursor? Cursor { get; set; }
 
     [Id(7)] public EventCounters Events { get; set; } = new();
+
+    /// <summary>The project's own "leecher applies changes" setting; null = <c>Sync:ApplyChanges</c>.</summary>
+    [Id(8)] public bool? ApplyChanges { get; set; }
 }
