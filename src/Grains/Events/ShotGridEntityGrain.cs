@@ -32,6 +32,9 @@ public sealed partial class ShotGridEntityGrain(
     /// <summary>The project lets the leecher apply changes to existing entities (for the events being applied).</summary>
     private bool _applyChanges;
 
+    /// <summary>The last <see cref="EnsureAsync"/> created this entity (rather than finding it in AYON).</summary>
+    private bool _justCreated;
+
     private EntityKey Key => EntityKey.Parse(this.GetPrimaryKeyString());
 
     Task<EntityApplyResult> IShotGridEntityGrain.ApplyAsync(IReadOnlyList<EventLogItem> events, EntitySnapshot? snapshot) =>
@@ -119,8 +122,16 @@ public sealed partial class ShotGridEntityGrain(
         {
             case "Retirement":
                 state.State.RetiredInShotGrid = true;
+                if (_applyChanges)
+                {
+                    return await RetireAsync(e);
+                }
+
                 Record($"event {e.Id}: retired in ShotGrid (AYON entity kept; deletion is not enabled)");
                 return false;
+            case "Revival" when _applyChanges && state.State.Deactivated:
+                state.State.RetiredInShotGrid = false;
+                return await ReactivateAsync(e);
             case "New":
             case "Revival":
             case "Change":
@@ -129,14 +140,17 @@ public sealed partial class ShotGridEntityGrain(
                     state.State.RetiredInShotGrid = false;
                 }
 
+                if (e.Kind == "Change" && !e.InCreate && _applyChanges)
+                {
+                    // Ensure first: the index may not know yet what a sync made, and a create that finds the entity
+                    // already there must still apply the change. One just created from the snapshot has it already.
+                    _justCreated = false;
+                    return await EnsureAsync() is { } id && (_justCreated || await ApplyChangeAsync(e, id));
+                }
+
                 var existed = state.State.AyonId is not null || await Index().LookupAsync(NodeKey, reloadIfLoadedBefore: null) is not null;
                 if (existed)
                 {
-                    if (e.Kind == "Change" && !e.InCreate && _applyChanges && await EnsureAsync() is { } ayonId)
-                    {
-                        return await ApplyChangeAsync(e, ayonId);
-                    }
-
                     if (e.Kind == "Change" && !e.InCreate)
                     {
                         Record($"event {e.Id}: {e.AttributeName} changed in ShotGrid (recorded; updates are not applied in create-only mode)");
@@ -218,6 +232,79 @@ public sealed partial class ShotGridEntityGrain(
         return true;
     }
 
+    /// <summary>
+    /// Deletes the AYON entity when nothing was published under it; AYON refuses to delete a folder whose subtree has
+    /// products, and then it is kept, deactivated and marked (<c>data.shotgridRemoved</c>). The link attributes stay, so a
+    /// revival finds it again; a deleted one is re-created with the same id.
+    /// </summary>
+    private async Task<bool> RetireAsync(EventLogItem e)
+    {
+        var index = Index();
+        // Unknown to the index: reload it first (it may have loaded before a sync created the entity).
+        var ayonId = state.State.AyonId ?? await index.LookupAsync(NodeKey, reloadIfLoadedBefore: time.GetUtcNow());
+        if (ayonId is null)
+        {
+            Record($"event {e.Id}: retired in ShotGrid; not in AYON, nothing to do");
+            return false;
+        }
+
+        var context = await index.GetContextAsync();
+        var kind = Key.Type == SyncEntityTypes.Task ? "task" : "folder";
+        var deleted = await SendOneAsync(context, new AyonOperation("retire", "delete", kind, ayonId, null));
+        // 404: gone already (a retired parent's delete took it along, or someone deleted it in AYON).
+        if (deleted is { Success: true } or { Status: 404 })
+        {
+            state.State.AyonId = null;
+            state.State.DeletedAyonId = ayonId;
+            await index.ReloadAsync();
+            Record($"event {e.Id}: retired in ShotGrid; AYON {kind} {ayonId} deleted (nothing was published under it)");
+            LogRetired(logger, NodeKey, context.AyonProjectName, "deleted");
+            return true;
+        }
+
+        if (deleted is not { Status: 409 })
+        {
+            throw new EntityApplyException($"AYON refused to delete {kind} {ayonId} ({deleted?.Status} {deleted?.ErrorCode}): {deleted?.Detail ?? "no detail"}");
+        }
+
+        var mark = new JsonObject { ["active"] = false, ["data"] = new JsonObject { ["shotgridRemoved"] = true, ["shotgridRetiredEventId"] = e.Id } };
+        var kept = await SendOneAsync(context, new AyonOperation("deactivate", "update", kind, ayonId, mark));
+        if (kept is not { Success: true })
+        {
+            throw new EntityApplyException($"AYON refused to deactivate {kind} {ayonId} ({kept?.Status} {kept?.ErrorCode}): {kept?.Detail ?? "no detail"}");
+        }
+
+        state.State.AyonId = ayonId;
+        state.State.Deactivated = true;
+        Record($"event {e.Id}: retired in ShotGrid; AYON {kind} {ayonId} kept, deactivated and marked removed (AYON refused the delete: {deleted.Detail})");
+        LogRetired(logger, NodeKey, context.AyonProjectName, "deactivated");
+        return true;
+    }
+
+    private async Task<bool> ReactivateAsync(EventLogItem e)
+    {
+        var context = await Index().GetContextAsync();
+        var kind = Key.Type == SyncEntityTypes.Task ? "task" : "folder";
+        var ayonId = state.State.AyonId!;
+        var data = new JsonObject { ["active"] = true, ["data"] = new JsonObject { ["shotgridRemoved"] = null, ["shotgridRetiredEventId"] = null } };
+        var result = await SendOneAsync(context, new AyonOperation("reactivate", "update", kind, ayonId, data));
+        if (result is not { Success: true })
+        {
+            // Most likely an active sibling took the name meanwhile (inactive entities do not hold names in AYON).
+            throw new EntityApplyException($"conflict: AYON refused to reactivate {kind} {ayonId} ({result?.Status} {result?.ErrorCode}): {result?.Detail ?? "no detail"}");
+        }
+
+        state.State.Deactivated = false;
+        Record($"event {e.Id}: revived in ShotGrid; AYON {kind} {ayonId} reactivated");
+        return true;
+    }
+
+    private async Task<AyonOperationResult?> SendOneAsync(ProjectContext context, AyonOperation operation)
+    {
+        var response = await ayon.SendOperationsAsync(context.AyonProjectName, [operation], canFail: true, CancellationToken.None);
+        return response.Operations.FirstOrDefault();
+    }
+
     /// <summary>The ShotGrid field that decides where the entity sits in AYON.</summary>
     private bool IsPlacingField(string field, ProjectContext context) => Key.Type switch
     {
@@ -266,6 +353,7 @@ public sealed partial class ShotGridEntityGrain(
         var parentId = await ParentIdAsync(item, node, context, index);
         var id = await CreateAsync(node, parentId, context, index);
         state.State.AyonId = id;
+        state.State.DeletedAyonId = null;
         return id;
     }
 
@@ -292,7 +380,8 @@ public sealed partial class ShotGridEntityGrain(
     {
         var statuses = StatusMap.From(context.Statuses.Select(s => new AyonStatus(s.Name, s.ShortName, Scope: s.Scope)));
         var taskTypes = context.TaskTypes.ToHashSet(StringComparer.Ordinal);
-        var id = AyonIds.For(Key.Site, context.AyonProjectName, node.Key);
+        // A revived entity the leecher deleted on retirement comes back with its previous AYON id.
+        var id = (node.Key == NodeKey ? state.State.DeletedAyonId : null) ?? AyonIds.For(Key.Site, context.AyonProjectName, node.Key);
         var suffixed = $"{node.Name}_sg{node.SgId}";
 
         // Same policy as the full sync: an entity already there keeps the name, the newcomer gets the suffix.
@@ -335,6 +424,7 @@ public sealed partial class ShotGridEntityGrain(
     private async Task<string> RecordAsync(IAyonProjectIndexGrain index, Node node, string id, string? parentId, string name, ProjectContext context)
     {
         await index.RecordAsync(node.Key, id, node.AyonEntityType, parentId, name);
+        _justCreated |= node.Key == NodeKey;
         LogCreated(logger, node.Key, context.AyonProjectName, name);
         return id;
     }
@@ -374,6 +464,9 @@ public sealed partial class ShotGridEntityGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied ShotGrid change of {Field} on {NodeKey} to AYON project '{AyonProject}': {Change}")]
     private static partial void LogChangeApplied(ILogger logger, string nodeKey, string ayonProject, string field, string change);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{NodeKey} retired in ShotGrid: AYON entity in '{AyonProject}' {Outcome}")]
+    private static partial void LogRetired(ILogger logger, string nodeKey, string ayonProject, string outcome);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ShotGrid event {EventId} ({EventType}) could not be applied: {Reason}")]
     private static partial void LogRefused(ILogger logger, long eventId, string eventType, string reason);

@@ -21,4 +21,10 @@ public sealed class ShotGridEntityGrainState
     [Id(6)] public bool RetiredInShotGrid { get; set; }
 
     [Id(7)] public string? LastError { get; set; }
+
+    /// <summary>AYON id of the entity the leecher deleted on retirement, so a revival re-creates it with the same id.</summary>
+    [Id(8)] public string? DeletedAyonId { get; set; }
+
+    /// <summary>The leecher deactivated the AYON entity on retirement (it had published content), so a revival reactivates it.</summary>
+    [Id(9)] public bool Deactivated { get; set; }
 }

@@ -87,6 +87,7 @@ internal static class OperationRunner
         {
             ("create", "folder") => FolderWriter.Create(ctx, data, op.EntityId),
             ("create", "task") => TaskWriter.Create(ctx, data, op.EntityId),
+            ("create", "product") => ProductWriter.Create(ctx, data, op.EntityId),
             ("update", "folder") => Done(op, () => FolderWriter.Update(ctx, op.EntityId!, data)),
             ("update", "task") => Done(op, () => TaskWriter.Update(ctx, op.EntityId!, data)),
             ("delete", "folder") => Done(op, () => FolderWriter.Delete(ctx, op.EntityId!)),

@@ -80,10 +80,19 @@ internal static class FolderWriter
         var project = ctx.Project;
         var folder = project.GetFolder(id) ?? throw AyonProblem.NotFound($"Entity {id} not found");
         var path = project.FolderPath(id);
+        if (HasProducts(project, id))
+        {
+            // Products have no cascade in AYON's schema (reference §3): the server refuses rather than orphaning them.
+            throw new AyonProblem(409, "Unable to delete a folder with products or tasks.", "delete-folder-with-children");
+        }
+
         DeleteSubtree(project, id);
         ctx.Events.Add(new PendingEvent(
             "entity.folder.deleted", $"Folder {path} deleted", EntityFieldRules.Summary(id, folder.ParentId, path), []));
     }
+
+    private static bool HasProducts(ProjectState project, string id) =>
+        project.ProductsOf(id).Any() || project.ChildFolders(id).Any(child => HasProducts(project, child.Id));
 
     private static void DeleteSubtree(ProjectState project, string id)
     {

@@ -14,6 +14,7 @@ internal sealed class ProjectState
     private readonly Dictionary<string, TaskRecord> _tasks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _childFolders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _folderTasks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ProductRecord> _products = new(StringComparer.Ordinal);
     private long _sequence;
 
     public required string Name { get; set; }
@@ -72,6 +73,17 @@ internal sealed class ProjectState
 
         Unindex(_childFolders, previous.ParentId ?? RootKey, id);
         UndoLog?.Add(() => PutFolder(previous));
+    }
+
+    public ProductRecord? GetProduct(string id) => _products.GetValueOrDefault(id);
+
+    public IEnumerable<ProductRecord> ProductsOf(string folderId) => _products.Values.Where(p => p.FolderId == folderId);
+
+    public void PutProduct(ProductRecord product)
+    {
+        var previous = _products.GetValueOrDefault(product.Id);
+        _products[product.Id] = product;
+        UndoLog?.Add(previous is null ? () => _products.Remove(product.Id) : () => PutProduct(previous));
     }
 
     public void PutTask(TaskRecord task)
