@@ -6,6 +6,12 @@ from ayon_server.settings import BaseSettingsModel, SettingsField
 from ayon_server.settings.enum import secrets_enum
 
 
+class AttributeMapItem(BaseSettingsModel):
+    entity_type: str = SettingsField("Shot", title="ShotGrid entity type")
+    shotgrid_field: str = SettingsField("", title="ShotGrid field")
+    ayon_attribute: str = SettingsField("", title="AYON attribute (empty: drop a default mapping)")
+
+
 class ShotgridOrleansSettings(BaseSettingsModel):
     gateway_url: str = SettingsField("http://gateway:8080", title="Gateway URL", description="Base URL of the sync gateway, as the AYON server reaches it")
     gateway_api_key_secret: str = SettingsField("", enum_resolver=secrets_enum, title="Gateway API key secret", description="AYON secret holding the gateway's x-api-key")
@@ -17,6 +23,9 @@ class ShotgridOrleansSettings(BaseSettingsModel):
     duplicate_name_policy: Literal["suffix", "skip"] = SettingsField("suffix", title="Duplicate name policy")
     poll_interval_seconds: int = SettingsField(2, ge=1, le=3600, title="Event poll interval (seconds)")
     mirror_events: bool = SettingsField(True, title="Mirror ShotGrid events into the AYON event log")
+    apply_changes: bool = SettingsField(False, title="Leecher applies ShotGrid changes, retirements and revivals (per project overridable in the gateway)")
+    use_default_attribute_map: bool = SettingsField(True, title="Start from the default attribute map (cut, head/tail, fps, resolution, description)")
+    attribute_map: list[AttributeMapItem] = SettingsField(default_factory=list, title="ShotGrid field → AYON attribute")
     synced_entity_types: list[str] = SettingsField(
         default_factory=lambda: ["Project", "Episode", "Sequence", "Scene", "Shot", "Asset", "Task", "Step"],
         title="ShotGrid entity types the leecher follows",

@@ -20,11 +20,13 @@ public static class AyonAddonSettings
         ("default_task_type", "Sync:DefaultTaskType"),
         ("duplicate_name_policy", "Sync:DuplicateNamePolicy"),
         ("mirror_events", "Sync:MirrorEventsToAyon"),
+        ("apply_changes", "Sync:ApplyChanges"),
+        ("use_default_attribute_map", "Sync:UseDefaultAttributeMap"),
     ];
 
     /// <summary>Every addon setting the cluster reads; the addon's settings model must declare exactly these (tested).</summary>
     public static IReadOnlyList<string> SettingNames { get; } =
-        [.. Plain.Select(p => p.Setting), "poll_interval_seconds", "synced_entity_types", "shotgrid_script_key_secret"];
+        [.. Plain.Select(p => p.Setting), "poll_interval_seconds", "synced_entity_types", "attribute_map", "shotgrid_script_key_secret"];
 
     public static async Task<Dictionary<string, string?>> ReadAsync(AyonAddonLocation location, CancellationToken cancellationToken)
     {
@@ -59,6 +61,20 @@ public static class AyonAddonSettings
             foreach (var type in types.OfType<JsonValue>().Select(Text).OfType<string>().Where(t => t.Length > 0))
             {
                 result[$"Sync:TrackedEntityTypes:{index++}"] = type;
+            }
+        }
+
+        // A list of {entity_type, shotgrid_field, ayon_attribute} rows, as AYON settings pages edit lists of submodels.
+        if (settings["attribute_map"] is JsonArray map)
+        {
+            foreach (var row in map.OfType<JsonObject>())
+            {
+                if (row["entity_type"] is JsonValue type && Text(type) is { Length: > 0 } t
+                    && row["shotgrid_field"] is JsonValue field && Text(field) is { Length: > 0 } f
+                    && row["ayon_attribute"] is JsonValue attribute && Text(attribute) is { } a)
+                {
+                    result[$"Sync:AttributeMap:{t}:{f}"] = a;
+                }
             }
         }
 

@@ -24,6 +24,8 @@ public sealed class AyonAddonSettingsTests : IAsyncLifetime
             ["project_code_field"] = "sg_code",
             ["poll_interval_seconds"] = 5,
             ["mirror_events"] = false,
+            ["apply_changes"] = true,
+            ["attribute_map"] = new JsonArray(new JsonObject { ["entity_type"] = "Shot", ["shotgrid_field"] = "sg_cut_in", ["ayon_attribute"] = "clipIn" }),
         });
         _ayon.Store.SetSecret("sg_script_key", "the-script-key");
         var configuration = ServiceConfiguration(new() { ["ShotGrid:ScriptName"] = "explicitly_set" });
@@ -36,6 +38,8 @@ public sealed class AyonAddonSettingsTests : IAsyncLifetime
         Assert.Equal("sg_code", configuration["ShotGrid:ProjectCodeField"]);
         Assert.Equal("00:00:05", configuration["Sync:PollInterval"]);
         Assert.Equal("false", configuration["Sync:MirrorEventsToAyon"]);
+        Assert.Equal("true", configuration["Sync:ApplyChanges"]);
+        Assert.Equal("clipIn", configuration["Sync:AttributeMap:Shot:sg_cut_in"]);
     }
 
     [Fact]
