@@ -19,4 +19,7 @@ public sealed class AyonEmulatorOptions
     /// worker is replaced). Requests arriving then are held, not refused, and answered when it ends. Zero: none.
     /// </summary>
     public TimeSpan RestartStall { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Sees every request before it is served (the benchmark records requests to replay them bare); must leave the body readable.</summary>
+    public Func<HttpContext, Task>? RequestTap { get; set; }
 }

@@ -18,4 +18,7 @@ public sealed class ShotGridEmulatorOptions
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(600);
 
     public TimeProvider Time { get; set; } = TimeProvider.System;
+
+    /// <summary>Sees every request before it is served (the benchmark records requests to replay them bare); must leave the body readable.</summary>
+    public Func<Microsoft.AspNetCore.Http.HttpContext, Task>? RequestTap { get; set; }
 }

@@ -3,11 +3,16 @@ namespace AyonShotgrid.Emulators.Ayon;
 /// <summary>Middleware order: request id and count, faults, error mapping, authentication, then the API routes.</summary>
 internal static class AyonPipeline
 {
-    public static void UseAyonPipeline(this WebApplication app, AyonStore store, RequestCounter counter, ApiKeyAuthenticator auth)
+    public static void UseAyonPipeline(this WebApplication app, AyonStore store, RequestCounter counter, ApiKeyAuthenticator auth, Func<HttpContext, Task>? tap = null)
     {
         app.Use(async (http, next) =>
         {
             counter.Increment();
+            if (tap is not null)
+            {
+                await tap(http);
+            }
+
             http.Response.Headers["X-Request-ID"] = Guid.NewGuid().ToString("N");
             await next(http);
         });

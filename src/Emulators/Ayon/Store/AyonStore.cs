@@ -56,6 +56,10 @@ public sealed class AyonStore
                 .ToList()
             : []);
 
+    /// <summary>Which of these folder ids exist (one lock, no copies: the benchmark asks this every few milliseconds).</summary>
+    public IReadOnlyList<string> ExistingFolderIds(string project, IEnumerable<string> ids) => Locked(() =>
+        _projects.TryGetValue(project, out var p) ? ids.Where(id => p.GetFolder(id) is not null).ToList() : []);
+
     public IReadOnlyList<EmuTask> Tasks(string project) => Locked(() =>
         _projects.TryGetValue(project, out var p)
             ? p.Tasks.OrderBy(t => t.Sequence)

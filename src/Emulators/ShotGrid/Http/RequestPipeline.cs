@@ -13,6 +13,11 @@ internal sealed class RequestPipeline(EmulatorServices services)
     public async Task InvokeAsync(HttpContext ctx, RequestDelegate next)
     {
         services.CountRequest();
+        if (services.Options.RequestTap is { } tap)
+        {
+            await tap(ctx);
+        }
+
         var requestId = Guid.NewGuid().ToString("N");
         ctx.Items["sg-request-id"] = requestId;
         ctx.Response.Headers["x-request-id"] = requestId;

@@ -1,0 +1,72 @@
+using System.Globalization;
+
+namespace AyonShotgrid.Benchmarks;
+
+/// <summary>What one benchmark run does; parsed from the command line (see <see cref="Usage"/>).</summary>
+public sealed record BenchOptions
+{
+    public const string Usage = """
+        AyonShotgrid.Benchmarks [options]
+          --entities N        size of the full-sync project (default 100000; episodes, sequences, shots, assets, tasks)
+          --quick             small run that finishes well under a minute (2000 entities, 3 s event stream at 500/s)
+          --postgres CS       PostgreSQL connection string for the cluster's storage and clustering (default: in-memory;
+                              also taken from BENCH_POSTGRES)
+          --event-rate R      ShotGrid shots created per second during the event stream (default 2000)
+          --event-seconds S   how long the event stream runs (default 10)
+          --poll-interval T   Sync:PollInterval of the leecher, e.g. 00:00:01 (default 1 s)
+          --out DIR           where latest.json and latest.md go (default bench/results)
+          --in-process        host silo and gateway in this process (default: a child process, so its memory is the sync's own)
+        """;
+
+    public int Entities { get; init; } = 100_000;
+
+    public double EventRate { get; init; } = 2000;
+
+    public TimeSpan EventDuration { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public string? PostgresConnectionString { get; init; }
+
+    public string OutputDirectory { get; init; } = Path.Combine("bench", "results");
+
+    public bool InProcess { get; init; }
+
+    public bool Quick { get; init; }
+
+    /// <summary>Longest the whole run may take before it is abandoned as stuck.</summary>
+    public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(20);
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions { PostgresConnectionString = Environment.GetEnvironmentVariable("BENCH_POSTGRES") is { Length: > 0 } env ? env : null };
+        if (args.Contains("--quick"))
+        {
+            options = options with { Quick = true, Entities = 2000, EventRate = 500, EventDuration = TimeSpan.FromSeconds(3), Deadline = TimeSpan.FromMinutes(3) };
+        }
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
+            options = args[i] switch
+            {
+                "--quick" => options,
+                "--entities" => options with { Entities = PositiveInt(Next(), "--entities") },
+                "--postgres" => options with { PostgresConnectionString = Next() },
+                "--event-rate" => options with { EventRate = PositiveInt(Next(), "--event-rate") },
+                "--event-seconds" => options with { EventDuration = TimeSpan.FromSeconds(PositiveInt(Next(), "--event-seconds")) },
+                "--poll-interval" => options with { PollInterval = TimeSpan.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--out" => options with { OutputDirectory = Next() },
+                "--in-process" => options with { InProcess = true },
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
+            };
+        }
+
+        return options;
+    }
+
+    private static int PositiveInt(string text, string name) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"{name} wants a positive whole number, not '{text}'.");
+}

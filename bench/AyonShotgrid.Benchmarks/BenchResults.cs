@@ -1,0 +1,21 @@
+namespace AyonShotgrid.Benchmarks;
+
+/// <summary>Everything one run measured; written as JSON and rendered as Markdown.</summary>
+public sealed record BenchResult(
+    string StartedAtUtc, string Machine, string Command, string Storage, string ClusterPlacement, string GcMode,
+    FullSyncResult FullSync, RequestFloorResult Floor, EventStreamResult EventStream);
+
+public sealed record FullSyncResult(
+    int Entities, IReadOnlyDictionary<string, int> EntitiesByType, string JobState, int Created, int AlreadyPresent, int Failed,
+    double SeedSeconds, double PrepareSeconds, double WallSeconds, double EntitiesPerSecond,
+    int ShotGridRequests, int AyonRequests, double EntitiesPerShotGridRequest, double EntitiesPerAyonRequest,
+    long ClusterPeakRssBytes, long BenchProcessPeakRssBytes,
+    IReadOnlyDictionary<string, int> ShotGridRequestKinds, IReadOnlyDictionary<string, int> AyonRequestKinds);
+
+/// <summary>The sync's requests sent again one by one with a bare HttpClient: what the requests alone cost.</summary>
+public sealed record RequestFloorResult(int ShotGridRequests, int AyonRequests, double ShotGridSeconds, double AyonSeconds, double FloorSeconds, double SyncToFloorRatio, int FailedReplays);
+
+public sealed record EventStreamResult(
+    double TargetRate, double DurationSeconds, double PollIntervalSeconds, int ShotsCreated, long ShotGridEventRows, int VisibleInAyon,
+    double InjectSeconds, double AllVisibleAfterSeconds, double AppliedPerSecond, double LagP50Ms, double LagP95Ms, double LagP99Ms, double LagMaxMs,
+    int ShotGridRequests, int AyonRequests, IReadOnlyDictionary<string, int> AyonRequestKinds);

@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Runtime;
+using System.Text.Json;
+
+namespace AyonShotgrid.Benchmarks;
+
+/// <summary>One benchmark run: emulators here, cluster beside them, full sync, request floor, event stream, reports.</summary>
+public static class BenchRunner
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static async Task<BenchResult> RunAsync(BenchOptions options, string command, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Deadline);
+        var ct = deadline.Token;
+        var startedAt = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
+
+        await using var emulators = await Emulators.StartAsync(ct);
+        await using var cluster = await ClusterHost.StartAsync(emulators, options, ct);
+        var sync = await FullSyncScenario.RunAsync(emulators, cluster, options.Entities, ct);
+        var floor = await RequestFloor.MeasureAsync(emulators, sync, sync.Result.WallSeconds, ct);
+        var stream = await EventStreamScenario.RunAsync(emulators, cluster, options, ct);
+
+        var result = new BenchResult(
+            startedAt,
+            $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}",
+            command,
+            options.PostgresConnectionString is null ? "in-memory" : "PostgreSQL",
+            cluster.Placement,
+            $"benchmark process GC: {(GCSettings.IsServerGC ? "Server" : "Workstation")}",
+            sync.Result,
+            floor,
+            stream);
+        Directory.CreateDirectory(options.OutputDirectory);
+        await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "latest.json"), JsonSerializer.Serialize(result, Json), ct);
+        await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "latest.md"), MarkdownReport.Render(result), ct);
+        return result;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Globalization;
+using AyonShotgrid.Demo;
+
+namespace AyonShotgrid.Benchmarks;
+
+/// <summary>
+/// The cluster under test (silo + gateway). By default in a child process, so its peak memory is the sync's own and
+/// not the emulators' (they hold the seeded data in the benchmark's process); in-process for the smoke test.
+/// </summary>
+public abstract class ClusterHost : IAsyncDisposable
+{
+    public const string GatewayApiKey = "bench-gateway-key";
+    public const string Site = "bench";
+
+    public abstract Uri GatewayUrl { get; }
+
+    /// <summary>Where the cluster runs, for the report.</summary>
+    public abstract string Placement { get; }
+
+    /// <summary>Peak resident set of the process hosting the cluster so far.</summary>
+    public abstract long PeakRssBytes();
+
+    public abstract ValueTask DisposeAsync();
+
+    public static async Task<ClusterHost> StartAsync(Emulators emulators, BenchOptions options, CancellationToken ct)
+    {
+        var id = $"bench-{Guid.NewGuid():N}"[..20];
+        var settings = new Dictionary<string, string?>
+        {
+            ["ShotGrid:Url"] = emulators.ShotGrid.BaseUrl.ToString(),
+            ["ShotGrid:Site"] = Site,
+            ["ShotGrid:ScriptName"] = emulators.ShotGrid.ScriptName,
+            ["ShotGrid:ApiKey"] = emulators.ShotGrid.ScriptKey,
+            ["Ayon:Url"] = emulators.Ayon.BaseUrl.ToString(),
+            ["Ayon:ApiKey"] = emulators.Ayon.ApiKey,
+            ["Gateway:ApiKey"] = GatewayApiKey,
+            ["Orleans:ClusterId"] = id,
+            ["Orleans:ServiceId"] = id,
+            ["Orleans:SiloPort"] = FreePorts.Any().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePorts.Any().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:AdvertisedIP"] = "127.0.0.1",
+            ["Sync:PollInterval"] = options.PollInterval.ToString("c", CultureInfo.InvariantCulture),
+            // Console I/O must not dominate what is measured.
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:AyonShotgrid"] = "Warning",
+        };
+        if (options.PostgresConnectionString is { } cs)
+        {
+            settings["ConnectionStrings:Orleans"] = cs;
+        }
+
+        return options.InProcess
+            ? new InProcessCluster(await SyncHosts.StartAsync(settings, ct))
+            : await ChildProcessCluster.StartAsync(settings, ct);
+    }
+
+    private sealed class InProcessCluster(SyncHosts hosts) : ClusterHost
+    {
+        public override Uri GatewayUrl => hosts.GatewayUrl;
+
+        public override string Placement => "in the benchmark process (with the emulators)";
+
+        public override long PeakRssBytes() => ProcessMemory.PeakRssBytes(Environment.ProcessId);
+
+        public override ValueTask DisposeAsync() => hosts.DisposeAsync();
+    }
+
+    private sealed class ChildProcessCluster(Process process, Uri gatewayUrl) : ClusterHost
+    {
+        public override Uri GatewayUrl => gatewayUrl;
+
+        public override string Placement => "child process (silo + gateway only; emulators in the benchmark process)";
+
+        public override long PeakRssBytes() => ProcessMemory.PeakRssBytes(process.Id);
+
+        public static async Task<ClusterHost> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken ct)
+        {
+            var self = typeof(ClusterHost).Assembly.Location;
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+            start.ArgumentList.Add(self);
+            start.ArgumentList.Add(ServeCluster.Verb);
+            foreach (var (key, value) in settings)
+            {
+                // Environment, not arguments: keys stay out of process listings.
+                start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            }
+
+            var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the cluster process.");
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromMinutes(2));
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                if (line.StartsWith(ServeCluster.ReadyPrefix, StringComparison.Ordinal))
+                {
+                    return new ChildProcessCluster(process, new Uri(line[ServeCluster.ReadyPrefix.Length..]));
+                }
+            }
+
+            throw new InvalidOperationException($"The cluster process exited (code {(process.HasExited ? process.ExitCode : -1)}) before it was ready.");
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            // Closing its stdin is the child's signal to stop.
+            process.StandardInput.Close();
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await process.WaitForExitAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            process.Dispose();
+        }
+    }
+}

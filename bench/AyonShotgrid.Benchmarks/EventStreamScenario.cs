@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using AyonShotgrid.Emulators.ShotGrid;
+using AyonShotgrid.Grains.Sync;
+
+namespace AyonShotgrid.Benchmarks;
+
+/// <summary>
+/// Shots created in ShotGrid at a set rate for a set time (each writes a New event and its Change rows, as ShotGrid
+/// does) while the leecher follows the event log; lag = creation in ShotGrid → the folder exists in AYON, checked
+/// every few milliseconds by id (the id the leecher gives it is deterministic).
+/// </summary>
+public static class EventStreamScenario
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>After the last shot, how long the stream may take to drain before the run reports what is missing.</summary>
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(90);
+
+    public static async Task<EventStreamResult> RunAsync(Emulators emulators, ClusterHost cluster, BenchOptions options, CancellationToken ct)
+    {
+        var store = emulators.ShotGrid.Store;
+        var seeded = ShotGridSeeder.SeedProject(store, new SeedSpec("Bench Event Stream", Episodes: 0, SequencesPerEpisode: 4, ShotsPerSequence: 2, Assets: 0, TasksPerEntity: 0));
+        using var api = new GatewayApi(cluster.GatewayUrl);
+        var ayonProject = await api.PrepareAsync(seeded.ProjectId, ct);
+        await api.SyncAsync(seeded.ProjectId, ct);
+
+        var total = (int)Math.Round(options.EventRate * options.EventDuration.TotalSeconds);
+        var project = new EntityLink("Project", seeded.ProjectId);
+        var sequences = seeded.SequenceIds.Select(id => new EntityLink("Sequence", id)).ToArray();
+        var pending = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var lags = new ConcurrentBag<double>();
+        var clock = Stopwatch.StartNew();
+        long lastSeenTicks = 0;
+
+        emulators.ShotGridLog.Reset(record: false);
+        emulators.AyonLog.Reset(record: false);
+        var sg0 = emulators.ShotGrid.RequestCount;
+        var ay0 = emulators.Ayon.RequestCount;
+        var event0 = store.NewestEventId;
+        var injected = 0;
+        var injectDone = false;
+
+        var watcher = Task.Run(async () =>
+        {
+            using var ticker = new PeriodicTimer(Tick);
+            var drainDeadline = long.MaxValue;
+            while (await ticker.WaitForNextTickAsync(ct))
+            {
+                var found = emulators.Ayon.Store.ExistingFolderIds(ayonProject, pending.Keys);
+                var now = clock.ElapsedTicks;
+                foreach (var id in found)
+                {
+                    if (pending.TryRemove(id, out var createdAt))
+                    {
+                        lags.Add((now - createdAt) * 1000.0 / Stopwatch.Frequency);
+                        lastSeenTicks = now;
+                    }
+                }
+
+                if (Volatile.Read(ref injectDone))
+                {
+                    drainDeadline = Math.Min(drainDeadline, now + (long)(DrainLimit.TotalSeconds * Stopwatch.Frequency));
+                    if (pending.IsEmpty || now > drainDeadline)
+                    {
+                        return;
+                    }
+                }
+            }
+        }, ct);
+
+        using (var pacer = new PeriodicTimer(Tick))
+        {
+            while (injected < total && await pacer.WaitForNextTickAsync(ct))
+            {
+                var due = Math.Min(total, (int)(clock.Elapsed.TotalSeconds * options.EventRate));
+                for (; injected < due; injected++)
+                {
+                    var id = store.Create("Shot", new()
+                    {
+                        ["project"] = project, ["code"] = $"stream{injected:D6}", ["sg_sequence"] = sequences[injected % sequences.Length],
+                    });
+                    pending[AyonIds.For(ClusterHost.Site, ayonProject, NodeKeys.Of("Shot", id))] = clock.ElapsedTicks;
+                }
+            }
+        }
+
+        var injectSeconds = clock.Elapsed.TotalSeconds;
+        Volatile.Write(ref injectDone, true);
+        await watcher;
+
+        var sorted = lags.Order().ToList();
+        double P(double q) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, Math.Max(0, (int)Math.Ceiling(q * sorted.Count) - 1))];
+        var allVisible = lastSeenTicks * 1.0 / Stopwatch.Frequency;
+        var result = new EventStreamResult(
+            options.EventRate,
+            options.EventDuration.TotalSeconds,
+            options.PollInterval.TotalSeconds,
+            injected,
+            store.NewestEventId - event0,
+            sorted.Count,
+            injectSeconds,
+            allVisible,
+            sorted.Count / Math.Max(allVisible, 1e-9),
+            P(0.50),
+            P(0.95),
+            P(0.99),
+            sorted.Count == 0 ? double.NaN : sorted[^1],
+            emulators.ShotGrid.RequestCount - sg0,
+            emulators.Ayon.RequestCount - ay0,
+            emulators.AyonLog.Kinds);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"event stream: {sorted.Count}/{injected} shots visible, {result.AppliedPerSecond:F0}/s, lag p50 {result.LagP50Ms:F0} p95 {result.LagP95Ms:F0} p99 {result.LagP99Ms:F0} ms; {result.ShotGridRequests} SG + {result.AyonRequests} AYON requests"));
+        return result;
+    }
+}

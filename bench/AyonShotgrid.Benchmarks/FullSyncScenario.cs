@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using AyonShotgrid.Emulators.ShotGrid;
+
+namespace AyonShotgrid.Benchmarks;
+
+/// <summary>Seeds a project, prepares it, then times one full sync through the gateway; records the sync's requests.</summary>
+public static class FullSyncScenario
+{
+    public sealed record Outcome(FullSyncResult Result, IReadOnlyList<RecordedRequest> AyonPrepareRequests, IReadOnlyList<RecordedRequest> ShotGridSyncRequests, IReadOnlyList<RecordedRequest> AyonSyncRequests);
+
+    public static async Task<Outcome> RunAsync(Emulators emulators, ClusterHost cluster, int entities, CancellationToken ct)
+    {
+        var seedWatch = Stopwatch.StartNew();
+        var seeded = ShotGridSeeder.SeedProject(emulators.ShotGrid.Store, SeedPlan.For("Bench Full Sync", entities));
+        seedWatch.Stop();
+        var count = SeedPlan.Count(seeded);
+        Console.WriteLine($"seeded {count} entities in {seedWatch.Elapsed.TotalSeconds:F1} s");
+
+        using var api = new GatewayApi(cluster.GatewayUrl);
+        emulators.AyonLog.Reset(record: true);
+        var prepareWatch = Stopwatch.StartNew();
+        await api.PrepareAsync(seeded.ProjectId, ct);
+        prepareWatch.Stop();
+        var prepareRequests = emulators.AyonLog.Recorded;
+
+        emulators.ShotGridLog.Reset(record: true);
+        emulators.AyonLog.Reset(record: true);
+        var sg0 = emulators.ShotGrid.RequestCount;
+        var ay0 = emulators.Ayon.RequestCount;
+        var watch = Stopwatch.StartNew();
+        var status = await api.SyncAsync(seeded.ProjectId, ct);
+        watch.Stop();
+        var sg = emulators.ShotGrid.RequestCount - sg0;
+        var ay = emulators.Ayon.RequestCount - ay0;
+        emulators.ShotGridLog.Recording = false;
+        emulators.AyonLog.Recording = false;
+
+        var counts = status.GetProperty("counts");
+        Console.WriteLine($"full sync: {status.GetProperty("state").GetString()} in {watch.Elapsed.TotalSeconds:F2} s, {counts}, {sg} SG + {ay} AYON requests");
+        var result = new FullSyncResult(
+            count,
+            new Dictionary<string, int>
+            {
+                ["Episode"] = seeded.EpisodeIds.Count, ["Sequence"] = seeded.SequenceIds.Count, ["Shot"] = seeded.ShotIds.Count,
+                ["Asset"] = seeded.AssetIds.Count, ["Task"] = seeded.TaskIds.Count,
+            },
+            status.GetProperty("state").GetString() ?? "?",
+            counts.GetProperty("created").GetInt32(),
+            counts.GetProperty("alreadyPresent").GetInt32(),
+            counts.GetProperty("failed").GetInt32(),
+            seedWatch.Elapsed.TotalSeconds,
+            prepareWatch.Elapsed.TotalSeconds,
+            watch.Elapsed.TotalSeconds,
+            count / watch.Elapsed.TotalSeconds,
+            sg,
+            ay,
+            (double)count / Math.Max(1, sg),
+            (double)count / Math.Max(1, ay),
+            cluster.PeakRssBytes(),
+            ProcessMemory.PeakRssBytes(Environment.ProcessId),
+            emulators.ShotGridLog.Kinds,
+            emulators.AyonLog.Kinds);
+        return new Outcome(result, prepareRequests, emulators.ShotGridLog.Recorded, emulators.AyonLog.Recorded);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace AyonShotgrid.Benchmarks;
+
+/// <summary>The gateway calls the benchmark makes (prepare, sync, job status), as an AYON addon or curl would.</summary>
+public sealed class GatewayApi(Uri gatewayUrl) : IDisposable
+{
+    private readonly HttpClient _http = Create(gatewayUrl);
+
+    /// <summary>Prepares the project; returns the AYON project name.</summary>
+    public async Task<string> PrepareAsync(long sgProjectId, CancellationToken ct) =>
+        (await PostAsync($"api/shotgrid/projects/{sgProjectId}/prepare", null, ct)).GetProperty("ayonProjectName").GetString()!;
+
+    /// <summary>Starts a sync and waits for the job to finish; returns its final status.</summary>
+    public async Task<JsonElement> SyncAsync(long sgProjectId, CancellationToken ct)
+    {
+        var job = await PostAsync($"api/shotgrid/projects/{sgProjectId}/sync", new { requestedBy = "bench" }, ct);
+        var statusUrl = job.GetProperty("statusUrl").GetString()!.TrimStart('/');
+        using var ticker = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        while (true)
+        {
+            var status = await ReadAsync(await _http.GetAsync(statusUrl, ct), ct);
+            if (status.GetProperty("state").GetString() is "succeeded" or "failed")
+            {
+                return status;
+            }
+
+            await ticker.WaitForNextTickAsync(ct);
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static HttpClient Create(Uri url)
+    {
+        var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(5) };
+        http.DefaultRequestHeaders.Add("x-api-key", ClusterHost.GatewayApiKey);
+        return http;
+    }
+
+    private async Task<JsonElement> PostAsync(string url, object? body, CancellationToken ct) =>
+        await ReadAsync(body is null ? await _http.PostAsync(url, null, ct) : await _http.PostAsJsonAsync(url, body, ct), ct);
+
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"{(int)response.StatusCode} from {response.RequestMessage?.RequestUri}: {text}");
+            }
+
+            using var doc = JsonDocument.Parse(text);
+            return doc.RootElement.Clone();
+        }
+    }
+}

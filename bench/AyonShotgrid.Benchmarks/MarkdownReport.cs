@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+
+namespace AyonShotgrid.Benchmarks;
+
+/// <summary>The run as Markdown tables, each figure next to its target (docs/benchmarks.md keeps the latest).</summary>
+public static class MarkdownReport
+{
+    public static string Render(BenchResult r)
+    {
+        var s = r.FullSync;
+        var f = r.Floor;
+        var e = r.EventStream;
+        var md = new StringBuilder();
+        void Line(FormattableString text) => md.AppendLine(text.ToString(CultureInfo.InvariantCulture));
+
+        Line($"Run {r.StartedAtUtc}: `{r.Command}`; {r.Machine}; storage {r.Storage}; cluster in {r.ClusterPlacement}; {r.GcMode}.");
+        md.AppendLine();
+        Line($"**Full sync** of {s.Entities} entities ({string.Join(", ", s.EntitiesByType.Select(kv => $"{kv.Value} {kv.Key}"))}): job {s.JobState}, {s.Created} created, {s.AlreadyPresent} present, {s.Failed} failed. Prepare took {s.PrepareSeconds:F2} s (not in the sync figures).");
+        md.AppendLine();
+        md.AppendLine("| Measure | Value | Target | |");
+        md.AppendLine("|---|---:|---:|---|");
+        Row(md, "Full sync wall time", $"{s.WallSeconds:F2} s", "", null);
+        Row(md, "Entities/s", $"{s.EntitiesPerSecond:F0}", "≥ 5000 (at 100k)", s.EntitiesPerSecond >= 5000);
+        Row(md, "ShotGrid requests", $"{s.ShotGridRequests} (1 per {s.EntitiesPerShotGridRequest:F0} entities)", "≤ 1 per 400", s.EntitiesPerShotGridRequest >= 400);
+        Row(md, "AYON requests", $"{s.AyonRequests} (1 per {s.EntitiesPerAyonRequest:F0} entities)", "≤ 1 per 200", s.EntitiesPerAyonRequest >= 200);
+        Row(md, "Request floor (same requests, bare, one by one)", $"{f.FloorSeconds:F2} s (SG {f.ShotGridSeconds:F2} s + AYON {f.AyonSeconds:F2} s)", "", null);
+        Row(md, "Sync / floor", $"{f.SyncToFloorRatio:F2}×", "≤ 1.5×", f.SyncToFloorRatio <= 1.5);
+        Row(md, "Peak RSS, cluster process", Mb(s.ClusterPeakRssBytes), "≤ 400 MB", s.ClusterPeakRssBytes <= 400L * 1024 * 1024);
+        Row(md, "Peak RSS, benchmark process (emulators + data)", Mb(s.BenchProcessPeakRssBytes), "", null);
+        md.AppendLine();
+        Line($"**Event stream**: {e.ShotsCreated} shots created in ShotGrid at {e.TargetRate:F0}/s for {e.DurationSeconds:F0} s ({e.ShotGridEventRows} event-log rows), Sync:PollInterval {e.PollIntervalSeconds:F2} s.");
+        md.AppendLine();
+        md.AppendLine("| Measure | Value | Target | |");
+        md.AppendLine("|---|---:|---:|---|");
+        Row(md, "Visible in AYON", $"{e.VisibleInAyon} of {e.ShotsCreated}", "all", e.VisibleInAyon == e.ShotsCreated);
+        Row(md, "Applied events/s (shots)", $"{e.AppliedPerSecond:F0}", "≥ 2000", e.AppliedPerSecond >= 2000);
+        Row(md, "Lag p50 / p95", $"{e.LagP50Ms:F0} / {e.LagP95Ms:F0} ms", "", null);
+        var lagTarget = e.PollIntervalSeconds * 1000 + 250;
+        Row(md, "Lag p99", $"{e.LagP99Ms:F0} ms", $"≤ {lagTarget:F0} ms", e.LagP99Ms <= lagTarget);
+        Row(md, "Lag max", $"{e.LagMaxMs:F0} ms", "", null);
+        Row(md, "Requests during the stream", $"{e.ShotGridRequests} SG, {e.AyonRequests} AYON", "", null);
+        md.AppendLine();
+        Line($"Requests by kind — full sync, ShotGrid: {Kinds(s.ShotGridRequestKinds)}; AYON: {Kinds(s.AyonRequestKinds)}. Event stream, AYON: {Kinds(e.AyonRequestKinds)}.");
+        return md.ToString();
+    }
+
+    private static void Row(StringBuilder md, string measure, string value, string target, bool? met) =>
+        md.AppendLine(CultureInfo.InvariantCulture, $"| {measure} | {value} | {target} | {(met is null ? "" : met.Value ? "met" : "**missed**")} |");
+
+    private static string Kinds(IReadOnlyDictionary<string, int> kinds) => string.Join(", ", kinds.Select(k => $"`{k.Key}` {k.Value}"));
+
+    private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:F0} MB");
+}
