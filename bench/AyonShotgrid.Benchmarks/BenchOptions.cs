@@ -16,6 +16,7 @@ public sealed record BenchOptions
           --poll-interval T   Sync:PollInterval of the leecher, e.g. 00:00:01 (default 1 s)
           --out DIR           where latest.json and latest.md go (default bench/results)
           --in-process        host silo and gateway in this process (default: a child process, so its memory is the sync's own)
+          --setting K=V       extra cluster configuration, e.g. Sync:MirrorEventsToAyon=false (repeatable)
         """;
 
     public int Entities { get; init; } = 100_000;
@@ -33,6 +34,9 @@ public sealed record BenchOptions
     public bool InProcess { get; init; }
 
     public bool Quick { get; init; }
+
+    /// <summary>Extra cluster configuration (<c>--setting Key=Value</c>), applied over the benchmark's defaults.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Longest the whole run may take before it is abandoned as stuck.</summary>
     public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(20);
@@ -58,11 +62,23 @@ public sealed record BenchOptions
                 "--poll-interval" => options with { PollInterval = TimeSpan.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--out" => options with { OutputDirectory = Next() },
                 "--in-process" => options with { InProcess = true },
+                "--setting" => options with { Settings = WithSetting(options.Settings, Next()) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
             };
         }
 
         return options;
+    }
+
+    private static Dictionary<string, string> WithSetting(IReadOnlyDictionary<string, string> settings, string pair)
+    {
+        var at = pair.IndexOf('=', StringComparison.Ordinal);
+        if (at <= 0)
+        {
+            throw new ArgumentException($"--setting wants Key=Value, not '{pair}'.");
+        }
+
+        return new Dictionary<string, string>(settings) { [pair[..at]] = pair[(at + 1)..] };
     }
 
     private static int PositiveInt(string text, string name) =>

@@ -45,6 +45,11 @@ public abstract class ClusterHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:AyonShotgrid"] = "Warning",
         };
+        foreach (var (key, value) in options.Settings)
+        {
+            settings[key] = value;
+        }
+
         if (options.PostgresConnectionString is { } cs)
         {
             settings["ConnectionStrings:Orleans"] = cs;

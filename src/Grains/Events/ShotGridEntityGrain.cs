@@ -21,6 +21,7 @@ namespace AyonShotgrid.Grains.Events;
 public sealed partial class ShotGridEntityGrain(
     [PersistentState("entity", StorageNames.Sync)] IPersistentState<ShotGridEntityGrainState> state,
     IAyonClient ayon,
+    AyonCreateBatcher creates,
     ShotGridProjectReader reader,
     IOptions<SyncOptions> options,
     TimeProvider time,
@@ -417,8 +418,8 @@ public sealed partial class ShotGridEntityGrain(
         Node node, string name, string id, string? parentId, StatusMap statuses, IReadOnlySet<string> taskTypes, ProjectContext context)
     {
         var data = CreateData.For(node, name, AyonNames.Label(node.Label), parentId, statuses, taskTypes, options.Value.DefaultTaskType);
-        var response = await ayon.SendOperationsAsync(context.AyonProjectName, [new AyonOperation("create", "create", node.AyonEntityType, id, data)], canFail: false, CancellationToken.None);
-        return response.Operations.FirstOrDefault();
+        // Batched with the creates other entity grains of the project send at the same moment.
+        return await creates.SendAsync(context.AyonProjectName, new AyonOperation("create", "create", node.AyonEntityType, id, data));
     }
 
     private async Task<string> RecordAsync(IAyonProjectIndexGrain index, Node node, string id, string? parentId, string name, ProjectContext context)

@@ -34,6 +34,7 @@ public static class SyncServiceRegistration
         services.AddSingleton<ProjectPreparer>();
         services.AddSingleton<ProjectSynchronizer>();
         services.AddSingleton<Events.EventLogReader>();
+        services.AddSingleton<Ayon.AyonCreateBatcher>();
         return services;
     }
 

@@ -5,12 +5,20 @@ namespace AyonShotgrid.Grains.ShotGrid;
 /// <summary>Reads ShotGrid REST answers (records, record lists, field schemas).</summary>
 internal static class ShotGridJson
 {
+    /// <summary>
+    /// A page of records. The page is cloned once and its records' values point into that one copy: cloning each value
+    /// made a document per attribute (about ten per record), which dominated the memory of a large sync.
+    /// </summary>
     public static List<SgRecord> ReadRecordList(JsonElement root) =>
         root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array
-            ? data.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object).Select(ReadRecord).ToList()
+            ? data.Clone().EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object).Select(ReadOwned).ToList()
             : throw new ShotGridException("ShotGrid answered without a 'data' list.");
 
-    public static SgRecord ReadRecord(JsonElement record)
+    /// <summary>One record, copied out of the answer it was parsed from.</summary>
+    public static SgRecord ReadRecord(JsonElement record) => ReadOwned(record.Clone());
+
+    /// <summary>A record whose element already outlives the parsed answer (part of a clone): its values need no copy.</summary>
+    private static SgRecord ReadOwned(JsonElement record)
     {
         var type = record.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "";
         var id = record.TryGetProperty("id", out var i) && i.TryInt64(out var n) ? n : 0;
@@ -20,8 +28,7 @@ internal static class ShotGridJson
         {
             foreach (var p in attrs.EnumerateObject())
             {
-                // Clone: the values must outlive the JsonDocument the answer was parsed into.
-                attributes[p.Name] = p.Value.Clone();
+                attributes[p.Name] = p.Value;
             }
         }
 
@@ -32,7 +39,7 @@ internal static class ShotGridJson
             {
                 if (p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("data", out var link))
                 {
-                    relationships[p.Name] = link.Clone();
+                    relationships[p.Name] = link;
                 }
             }
         }

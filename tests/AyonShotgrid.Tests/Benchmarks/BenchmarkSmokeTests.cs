@@ -1,0 +1,52 @@
+using System.Text.Json;
+using AyonShotgrid.Benchmarks;
+
+namespace AyonShotgrid.Tests.Benchmarks;
+
+/// <summary>
+/// The benchmark at a tiny size, so it cannot rot: every scenario runs and reports what it measured. No figure is
+/// judged against a target here (no timed assertions); the targets are for runs by hand, see docs/benchmarks.md.
+/// </summary>
+public sealed class BenchmarkSmokeTests : IDisposable
+{
+    private readonly string _output = Path.Combine(Path.GetTempPath(), $"ayonsg-bench-smoke-{Guid.NewGuid():N}");
+
+    [Fact]
+    public async Task ATinyRunSyncsEverythingReplaysTheFloorFollowsTheStreamAndWritesBothReports()
+    {
+        var options = BenchOptions.Parse(["--entities", "150", "--event-rate", "40", "--event-seconds", "1", "--poll-interval", "00:00:00.2", "--out", _output])
+            with { Deadline = TimeSpan.FromMinutes(3) };
+
+        var result = await BenchRunner.RunAsync(options, "smoke", CancellationToken.None);
+
+        Assert.Equal("succeeded", result.FullSync.JobState);
+        Assert.Equal(0, result.FullSync.Failed);
+        // Every seeded entity plus the asset-type category folders the sync derives.
+        Assert.True(result.FullSync.Created >= result.FullSync.Entities, $"created {result.FullSync.Created} of {result.FullSync.Entities}");
+        Assert.Contains(result.FullSync.AyonRequestKinds.Keys, k => k.EndsWith("/operations", StringComparison.Ordinal));
+        Assert.True(result.FullSync.ClusterPeakRssBytes > 0);
+
+        Assert.Equal(result.FullSync.ShotGridRequests, result.Floor.ShotGridRequests);
+        Assert.Equal(result.FullSync.AyonRequests, result.Floor.AyonRequests);
+        Assert.Equal(0, result.Floor.FailedReplays);
+        Assert.True(result.Floor.SyncToFloorRatio > 0);
+
+        Assert.Equal(40, result.EventStream.ShotsCreated);
+        Assert.Equal(result.EventStream.ShotsCreated, result.EventStream.VisibleInAyon);
+        Assert.True(result.EventStream.LagP99Ms >= result.EventStream.LagP50Ms);
+
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_output, "latest.json")));
+        Assert.Equal(result.FullSync.Entities, json.RootElement.GetProperty("fullSync").GetProperty("entities").GetInt32());
+        var markdown = await File.ReadAllTextAsync(Path.Combine(_output, "latest.md"));
+        Assert.Contains("| Sync / floor |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Lag p99 |", markdown, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_output))
+        {
+            Directory.Delete(_output, recursive: true);
+        }
+    }
+}
