@@ -16,6 +16,7 @@ public sealed record BenchOptions
           --poll-interval T   Sync:PollInterval of the leecher, e.g. 00:00:01 (default 1 s)
           --out DIR           where latest.json and latest.md go (default bench/results)
           --in-process        host silo and gateway in this process (default: a child process, so its memory is the sync's own)
+          --cluster-gc MODE   server (default, as the silo ships) or workstation: the GC of the cluster process
           --setting K=V       extra cluster configuration, e.g. Sync:MirrorEventsToAyon=false (repeatable)
         """;
 
@@ -34,6 +35,9 @@ public sealed record BenchOptions
     public bool InProcess { get; init; }
 
     public bool Quick { get; init; }
+
+    /// <summary>GC of the cluster's child process: null keeps what the silo ships with (Server GC, DATAS).</summary>
+    public string? ClusterGc { get; init; }
 
     /// <summary>Extra cluster configuration (<c>--setting Key=Value</c>), applied over the benchmark's defaults.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
@@ -62,6 +66,7 @@ public sealed record BenchOptions
                 "--poll-interval" => options with { PollInterval = TimeSpan.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--out" => options with { OutputDirectory = Next() },
                 "--in-process" => options with { InProcess = true },
+                "--cluster-gc" => options with { ClusterGc = GcMode(Next()) },
                 "--setting" => options with { Settings = WithSetting(options.Settings, Next()) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
             };
@@ -80,6 +85,9 @@ public sealed record BenchOptions
 
         return new Dictionary<string, string>(settings) { [pair[..at]] = pair[(at + 1)..] };
     }
+
+    private static string GcMode(string text) =>
+        text is "server" or "workstation" ? text : throw new ArgumentException($"--cluster-gc is server or workstation, not '{text}'.");
 
     private static int PositiveInt(string text, string name) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0

@@ -8,7 +8,7 @@ public sealed record BenchResult(
 public sealed record FullSyncResult(
     int Entities, IReadOnlyDictionary<string, int> EntitiesByType, string JobState, int Created, int AlreadyPresent, int Failed,
     double SeedSeconds, double PrepareSeconds, double WallSeconds, double EntitiesPerSecond,
-    int ShotGridRequests, int AyonRequests, double EntitiesPerShotGridRequest, double EntitiesPerAyonRequest,
+    int ShotGridRequests, int LeecherShotGridRequests, int AyonRequests, double EntitiesPerShotGridRequest, double EntitiesPerAyonRequest,
     long ClusterPeakRssBytes, long BenchProcessPeakRssBytes,
     IReadOnlyDictionary<string, int> ShotGridRequestKinds, IReadOnlyDictionary<string, int> AyonRequestKinds);
 

@@ -28,7 +28,7 @@ public static class BenchRunner
             command,
             options.PostgresConnectionString is null ? "in-memory" : "PostgreSQL",
             cluster.Placement,
-            $"benchmark process GC: {(GCSettings.IsServerGC ? "Server" : "Workstation")}",
+            $"cluster GC: {options.ClusterGc ?? (options.InProcess ? (GCSettings.IsServerGC ? "server" : "workstation") : "server (as shipped)")}",
             sync.Result,
             floor,
             stream);

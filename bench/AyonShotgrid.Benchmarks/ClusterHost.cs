@@ -57,7 +57,7 @@ public abstract class ClusterHost : IAsyncDisposable
 
         return options.InProcess
             ? new InProcessCluster(await SyncHosts.StartAsync(settings, ct))
-            : await ChildProcessCluster.StartAsync(settings, ct);
+            : await ChildProcessCluster.StartAsync(settings, options.ClusterGc, Path.Combine(options.OutputDirectory, "cluster.log"), ct);
     }
 
     private sealed class InProcessCluster(SyncHosts hosts) : ClusterHost
@@ -79,7 +79,7 @@ public abstract class ClusterHost : IAsyncDisposable
 
         public override long PeakRssBytes() => ProcessMemory.PeakRssBytes(process.Id);
 
-        public static async Task<ClusterHost> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken ct)
+        public static async Task<ClusterHost> StartAsync(IReadOnlyDictionary<string, string?> settings, string? gc, string logPath, CancellationToken ct)
         {
             var self = typeof(ClusterHost).Assembly.Location;
             var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -91,6 +91,11 @@ public abstract class ClusterHost : IAsyncDisposable
                 start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
             }
 
+            if (gc is not null)
+            {
+                start.Environment["DOTNET_gcServer"] = gc == "server" ? "1" : "0";
+            }
+
             var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the cluster process.");
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromMinutes(2));
@@ -98,11 +103,23 @@ public abstract class ClusterHost : IAsyncDisposable
             {
                 if (line.StartsWith(ServeCluster.ReadyPrefix, StringComparison.Ordinal))
                 {
+                    // Keep reading its output: a full pipe would block the child's console logger, and with it the cluster.
+                    _ = DrainAsync(process.StandardOutput, logPath);
                     return new ChildProcessCluster(process, new Uri(line[ServeCluster.ReadyPrefix.Length..]));
                 }
             }
 
             throw new InvalidOperationException($"The cluster process exited (code {(process.HasExited ? process.ExitCode : -1)}) before it was ready.");
+        }
+
+        private static async Task DrainAsync(StreamReader output, string logPath)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
+            await using var log = new StreamWriter(logPath, append: false);
+            while (await output.ReadLineAsync() is { } line)
+            {
+                await log.WriteLineAsync(line);
+            }
         }
 
         public override async ValueTask DisposeAsync()

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -135,7 +134,8 @@ public sealed partial class AyonClient : IAyonClient, IDisposable
         HttpMethod method, string path, JsonNode? body, bool retry, CancellationToken cancellationToken,
         Action<IFlurlRequest>? query = null, TimeSpan? timeout = null)
     {
-        var json = body?.ToJsonString();
+        // UTF-8 bytes straight from the tree: a string first would hold a 250-operation batch twice (UTF-16, then encoded).
+        var json = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body);
         using var response = await _http.SendAsync(
             method,
             path,
@@ -147,12 +147,19 @@ public sealed partial class AyonClient : IAyonClient, IDisposable
                     .WithHeader("x-sender", _sender)
                     .WithHeader("x-sender-type", _options.SenderType)
                     .WithHeader("Accept", "application/json")
-                    .SendAsync(method, json is null ? null : new StringContent(json, Encoding.UTF8, "application/json"), cancellationToken: ct);
+                    .SendAsync(method, json is null ? null : JsonContent(json), cancellationToken: ct);
             },
             retry,
             cancellationToken,
             timeout);
         return new AyonAnswer(method.Method, path, response.StatusCode, await response.GetStringAsync());
+    }
+
+    private static ByteArrayContent JsonContent(byte[] json)
+    {
+        var content = new ByteArrayContent(json);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
     }
 
     private static string Segment(string value) => Uri.EscapeDataString(value);

@@ -6,12 +6,16 @@ namespace AyonShotgrid.Grains.Ayon;
 
 /// <summary>
 /// Group commit for the leecher's creates: entity grains each create one entity, and the creates of one AYON project
-/// that arrive while a request for it is in flight go together in the next <c>/operations</c> request (canFail, so
-/// each keeps its own result, as if sent alone). An idle project's first create is sent at once: no added wait.
+/// that arrive while its requests are in flight go together in the next <c>/operations</c> request (canFail, so
+/// each keeps its own result, as if sent alone). A create is sent at once while fewer than <see cref="MaxInFlight"/>
+/// requests of the project are out: no added wait, and a slow answer does not hold every other create back.
 /// One per silo; the grains' semantics (one entity, deterministic id, their own handling of a refusal) are unchanged.
 /// </summary>
 public sealed class AyonCreateBatcher(IAyonClient ayon, IOptions<SyncOptions> options)
 {
+    /// <summary>Requests of one project at once; one alone made the round trip the limit when batches stayed small.</summary>
+    public const int MaxInFlight = 4;
+
     private readonly ConcurrentDictionary<string, ProjectQueue> _projects = new(StringComparer.Ordinal);
 
     /// <summary>Sends one operation in the project's next batch; its result, or null when AYON reported none for it.</summary>
@@ -23,8 +27,11 @@ public sealed class AyonCreateBatcher(IAyonClient ayon, IOptions<SyncOptions> op
         lock (queue)
         {
             queue.Waiting.Add(pending);
-            start = !queue.Sending;
-            queue.Sending = true;
+            start = queue.InFlight < MaxInFlight;
+            if (start)
+            {
+                queue.InFlight++;
+            }
         }
 
         if (start)
@@ -46,7 +53,7 @@ public sealed class AyonCreateBatcher(IAyonClient ayon, IOptions<SyncOptions> op
             {
                 if (queue.Waiting.Count == 0)
                 {
-                    queue.Sending = false;
+                    queue.InFlight--;
                     return;
                 }
 
@@ -82,6 +89,7 @@ public sealed class AyonCreateBatcher(IAyonClient ayon, IOptions<SyncOptions> op
 
         public List<Pending> Waiting { get; } = [];
 
-        public bool Sending { get; set; }
+        /// <summary>Send loops running for the project (each sends a batch, then the next while creates wait).</summary>
+        public int InFlight { get; set; }
     }
 }

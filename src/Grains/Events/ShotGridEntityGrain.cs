@@ -111,8 +111,14 @@ public sealed partial class ShotGridEntityGrain(
 
     async Task<string?> IShotGridEntityGrain.EnsureInAyonAsync()
     {
+        // Every child of a new shot asks its parent; writing unchanged state each time made the parent grain a queue.
+        var before = state.State.AyonId;
         var id = await EnsureAsync();
-        await state.WriteStateAsync();
+        if (state.State.AyonId != before)
+        {
+            await state.WriteStateAsync();
+        }
+
         return id;
     }
 
@@ -372,6 +378,13 @@ public sealed partial class ShotGridEntityGrain(
         }
 
         var parent = item.Parent!;
+        // A parent AYON already has (made by the sync or the leecher, and indexed) is answered by the index; asking the
+        // parent's grain is for parents that may have to be created, and it serialises every sibling behind one grain.
+        if (await index.LookupAsync(node.ParentKey, reloadIfLoadedBefore: null) is { } known)
+        {
+            return known;
+        }
+
         var parentGrain = GrainFactory.GetGrain<IShotGridEntityGrain>(Key.GrainKeyOf(parent.Type, parent.Id));
         return await parentGrain.EnsureInAyonAsync()
             ?? throw new EntityApplyException($"its parent {parent.Type} {parent.Id} is not in ShotGrid any more, so it has no place in AYON");

@@ -158,6 +158,15 @@ public sealed partial class ShotGridLeecherGrain(
         _ownApiUser ??= await shotGrid.GetApiUserIdAsync(cancellationToken);
         var low = projects.Min(p => _watermarks[p]);
         var ids = await reader.VisibleIdsAsync(low, cancellationToken);
+
+        // A round reads at most one page of events: reading everything visible and handing on one page per project
+        // read the rest again next round (quadratic in a backlog; 12 pages read for 1 used in a burst).
+        var capped = ids.Count > options.Value.EventPageSize;
+        if (capped)
+        {
+            ids = ids.Take(options.Value.EventPageSize).ToList();
+        }
+
         var maxVisible = ids.Count > 0 ? ids[^1] : low;
         var (events, unreadable) = ids.Count > 0
             ? await reader.EventsAsync(low, maxVisible, projects, _ownApiUser, cancellationToken)
@@ -242,7 +251,7 @@ public sealed partial class ShotGridLeecherGrain(
         }
 
         state.State.Polls++;
-        return truncated || ids.Count >= EventLogReader.IdPageSize;
+        return truncated || capped || ids.Count >= EventLogReader.IdPageSize;
     }
 
     private async Task<List<long>> FollowedProjectsAsync(string site)

@@ -40,6 +40,14 @@ public sealed class SyncOptions
     [Range(1, 5000)]
     public int EventPageSize { get; set; } = 500;
 
+    /// <summary>
+    /// Entity grains of one project applying events at once. Their creates share AYON requests, so more in flight means
+    /// fewer, larger requests and shorter lag; each also reads and writes grain storage, so with PostgreSQL keep it
+    /// well below the connection pool (a page of 500 entities at once exhausted a three-silo cluster's connections).
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxParallelEntities { get; set; } = 16;
+
     /// <summary>Entity types whose events are followed.</summary>
     public List<string> TrackedEntityTypes { get; set; } = ["Project", "Episode", "Sequence", "Scene", "Shot", "Asset", "Task", "Step"];
 

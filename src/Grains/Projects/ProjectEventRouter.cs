@@ -11,21 +11,19 @@ namespace AyonShotgrid.Grains.Projects;
 /// </summary>
 internal static class ProjectEventRouter
 {
-    /// <summary>
-    /// Entity grains applied at once. Unbounded, a page of 500 events activated 500 entity grains together, each reading
-    /// and writing PostgreSQL, and a three-silo cluster ran out of database connections (found by the failover drill).
-    /// </summary>
-    private const int MaxParallelEntities = 16;
-
     private static readonly EntitySnapshot NotFound = new(false, "", null, null, null, null, null);
 
     public sealed record Outcome(int Applied, int Ignored, int Failed, IReadOnlyList<long> DoneIds, long? FirstUnfinishedId, IReadOnlyList<string> Errors);
 
     /// <param name="applyChanges">The project lets the leecher apply changes to existing AYON entities.</param>
     /// <param name="readEntities">Reads entities of one type by id in one ShotGrid query (missing ones absent).</param>
+    /// <param name="maxParallelEntities">
+    /// Entity grains applied at once (Sync:MaxParallelEntities). Unbounded, a page of 500 events activated 500 entity
+    /// grains together, each reading and writing PostgreSQL, and a three-silo cluster ran out of database connections.
+    /// </param>
     public static async Task<Outcome> RouteAsync(
         IGrainFactory grains, string site, long sgProjectId, IReadOnlyList<EventLogItem> events, bool applyChanges,
-        Func<string, IReadOnlyCollection<long>, Task<IReadOnlyDictionary<long, EntitySnapshot>>> readEntities)
+        Func<string, IReadOnlyCollection<long>, Task<IReadOnlyDictionary<long, EntitySnapshot>>> readEntities, int maxParallelEntities = 16)
     {
         var done = new List<long>();
         var ignored = 0;
@@ -64,7 +62,7 @@ internal static class ProjectEventRouter
             }
         }
 
-        using var slots = new SemaphoreSlim(MaxParallelEntities);
+        using var slots = new SemaphoreSlim(maxParallelEntities);
         var results = await Task.WhenAll(groups.Select(async g =>
         {
             var grain = grains.GetGrain<IShotGridEntityGrain>(GrainKeys.Entity(site, sgProjectId, g[0].EntityType, g[0].EntityId));

@@ -93,7 +93,7 @@ public sealed partial class ShotGridProjectGrain(
             var project = new Sync.SgProjectInfo(SgProjectId, context.AyonProjectName, null, Sync.Navchains.From(context.Navchains), null);
             var items = await reader.ReadItemsAsync(project, type, ids, CancellationToken.None);
             return items.ToDictionary(kv => kv.Key, kv => EntitySnapshots.From(kv.Value));
-        });
+        }, syncOptions.Value.MaxParallelEntities);
         foreach (var id in outcome.DoneIds)
         {
             cursor.MarkApplied(id);
