@@ -35,6 +35,7 @@ public sealed partial class ShotGridLeecherGrain(
     private string? _lastError;
     private DateTimeOffset? _lastErrorAt;
     private int _consecutiveFailures;
+    private string? _waitingFor;
     private HashSet<long>? _autoSync;
     private HashSet<long> _autoSyncLinked = [];
     private DateTimeOffset? _autoSyncReadAt;
@@ -73,7 +74,9 @@ public sealed partial class ShotGridLeecherGrain(
         state.State.EventsRouted,
         _lastPollAt,
         _lastError,
-        _lastErrorAt));
+        _lastErrorAt,
+        _consecutiveFailures,
+        _waitingFor));
 
     Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -118,6 +121,7 @@ public sealed partial class ShotGridLeecherGrain(
             // An outage of ShotGrid must not stop the leecher: note it once per failure streak and try again next tick.
             _lastError = e.Message;
             _lastErrorAt = clock.UtcNow;
+            _waitingFor = Http.ServerOutage.Of(e);
             if (_consecutiveFailures++ == 0)
             {
                 LogPollFailed(logger, e, sgOptions.Value.SiteName);
@@ -137,6 +141,7 @@ public sealed partial class ShotGridLeecherGrain(
                 LogRecovered(logger, site, _consecutiveFailures);
                 _consecutiveFailures = 0;
                 _lastError = null;
+                _waitingFor = null;
             }
 
             if (!full)
@@ -222,10 +227,12 @@ public sealed partial class ShotGridLeecherGrain(
                     return (Project: p, Watermark: _watermarks[p], Routed: 0, Error: e);
                 }
             });
+        string? projectsWaitFor = null;
         foreach (var (project, watermark, routed, error) in await Task.WhenAll(calls))
         {
             if (error is not null)
             {
+                projectsWaitFor ??= Http.ServerOutage.Of(error);
                 _lastError = $"project {project}: {error.Message}";
                 _lastErrorAt = now;
                 LogProjectFailed(logger, error, project);
@@ -241,6 +248,8 @@ public sealed partial class ShotGridLeecherGrain(
             }
         }
 
+        // A project that could not take its events because a server is down keeps its cursor; say whom we wait for.
+        _waitingFor = projectsWaitFor;
         state.State.Polls++;
         return truncated || ids.Count >= EventLogReader.IdPageSize;
     }
