@@ -167,17 +167,15 @@ public sealed partial class ShotGridLeecherGrain(
         var (events, unreadable) = ids.Count > 0
             ? await reader.EventsAsync(low, maxVisible, projects, _ownApiUser, cancellationToken)
             : ([], []);
-        foreach (var bad in unreadable)
+        foreach (var (_, bad) in unreadable)
         {
-            LogUnreadable(logger, bad);
-            _lastError = $"event {bad} is not an entity event the sync can read (no entity or project); ignored";
-            _lastErrorAt = clock.UtcNow;
+            LogUnreadable(logger, bad.Id, bad.Reason);
         }
 
         _newestSeen = Math.Max(_newestSeen, maxVisible);
         var visible = new HashSet<long>(ids);
         visible.UnionWith(events.Select(e => e.Id));
-        visible.UnionWith(unreadable);
+        visible.UnionWith(unreadable.Select(u => u.Event.Id));
         var missing = new List<long>();
         for (var id = low + 1; id < maxVisible && missing.Count < MaxMissingTracked; id++)
         {
@@ -216,7 +214,9 @@ public sealed partial class ShotGridLeecherGrain(
                     truncated = true;
                 }
 
-                var batch = new EventBatch(mine, upTo, missing.Where(m => m > _watermarks[p] && m <= upTo).ToList(), now);
+                // A malformed row that names no project (a Step row without entity) is reported to every project.
+                var malformed = unreadable.Where(u => (u.ProjectId == p || u.ProjectId == 0) && u.Event.Id > _watermarks[p] && u.Event.Id <= upTo).Select(u => u.Event).ToList();
+                var batch = new EventBatch(mine, upTo, missing.Where(m => m > _watermarks[p] && m <= upTo).ToList(), now, malformed);
                 try
                 {
                     var watermark = await GrainFactory.GetGrain<IShotGridProjectGrain>(GrainKeys.Project(site, p)).ApplyEventsAsync(batch);
@@ -322,6 +322,6 @@ public sealed partial class ShotGridLeecherGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "ShotGrid project {SgProjectId} could not take its events; they are delivered again next poll")]
     private static partial void LogProjectFailed(ILogger logger, Exception exception, long sgProjectId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "ShotGrid event {EventId} is not an entity event the sync can read (no entity or project); ignored")]
-    private static partial void LogUnreadable(ILogger logger, long eventId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ShotGrid event {EventId} is not an entity event the sync can read ({Reason}); counted as malformed in its project's status, not applied")]
+    private static partial void LogUnreadable(ILogger logger, long eventId, string reason);
 }

@@ -12,7 +12,7 @@ internal static class ShotGridJson
 
     public static SgRecord ReadRecord(JsonElement record)
     {
-        var type = record.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "";
+        var type = record.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() ?? "" : "";
         var id = record.TryGetProperty("id", out var i) && i.TryInt64(out var n) ? n : 0;
 
         var attributes = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
