@@ -134,14 +134,18 @@ public sealed partial class ShotGridLeecherGrain(
         var site = sgOptions.Value.SiteName;
         for (var page = 0; page < MaxPagesPerPoll; page++)
         {
-            var full = await PollPageAsync(site, cancellationToken);
+            var (full, projectErrors) = await PollPageAsync(site, cancellationToken);
             _lastPollAt = clock.UtcNow;
             if (_consecutiveFailures > 0)
             {
                 LogRecovered(logger, site, _consecutiveFailures);
                 _consecutiveFailures = 0;
+            }
+
+            // The status shows the state of the latest poll: an error a later clean poll did not see again is over.
+            if (!projectErrors)
+            {
                 _lastError = null;
-                _waitingFor = null;
             }
 
             if (!full)
@@ -151,13 +155,14 @@ public sealed partial class ShotGridLeecherGrain(
         }
     }
 
-    /// <summary>One round: read ids and events above the lowest project watermark, hand each project its share. True when more is waiting.</summary>
-    private async Task<bool> PollPageAsync(string site, CancellationToken cancellationToken)
+    /// <summary>One round: read ids and events above the lowest project watermark, hand each project its share. Full when more is waiting; ProjectErrors when a project could not take its events.</summary>
+    private async Task<(bool Full, bool ProjectErrors)> PollPageAsync(string site, CancellationToken cancellationToken)
     {
         var projects = await FollowedProjectsAsync(site);
         if (projects.Count == 0)
         {
-            return false;
+            _waitingFor = null;
+            return (false, false);
         }
 
         _ownApiUser ??= await shotGrid.GetApiUserIdAsync(cancellationToken);
@@ -228,11 +233,13 @@ public sealed partial class ShotGridLeecherGrain(
                 }
             });
         string? projectsWaitFor = null;
+        var projectErrors = false;
         foreach (var (project, watermark, routed, error) in await Task.WhenAll(calls))
         {
             if (error is not null)
             {
                 projectsWaitFor ??= Http.ServerOutage.Of(error);
+                projectErrors = true;
                 _lastError = $"project {project}: {error.Message}";
                 _lastErrorAt = now;
                 LogProjectFailed(logger, error, project);
@@ -251,7 +258,7 @@ public sealed partial class ShotGridLeecherGrain(
         // A project that could not take its events because a server is down keeps its cursor; say whom we wait for.
         _waitingFor = projectsWaitFor;
         state.State.Polls++;
-        return truncated || ids.Count >= EventLogReader.IdPageSize;
+        return (truncated || ids.Count >= EventLogReader.IdPageSize, projectErrors);
     }
 
     private async Task<List<long>> FollowedProjectsAsync(string site)
