@@ -30,7 +30,7 @@ internal sealed class RetryingHttpCaller : IDisposable
         _transportError = transportError;
         _client = CreateClient(settings);
         _circuit = new ServerCircuit(settings, logger);
-        _retrying = BuildRetryPipeline(settings, logger, _circuit.Pipeline);
+        _retrying = BuildRetryPipeline(settings, logger, _circuit);
     }
 
     /// <param name="path">Path without query string (the query belongs in <paramref name="send"/>); logged as is.</param>
@@ -94,11 +94,11 @@ internal sealed class RetryingHttpCaller : IDisposable
     /// Retry outside, breaker inside: each attempt counts towards opening the circuit. A refusal by the open circuit is
     /// not retried (the caller learns at once that the server is down), unless the circuit is about to let calls through.
     /// </summary>
-    private static ResiliencePipeline<IFlurlResponse> BuildRetryPipeline(HttpCallerSettings settings, ILogger logger, ResiliencePipeline<IFlurlResponse> circuit)
+    private static ResiliencePipeline<IFlurlResponse> BuildRetryPipeline(HttpCallerSettings settings, ILogger logger, ServerCircuit circuit)
     {
         if (settings.MaxAttempts <= 1)
         {
-            return circuit;
+            return circuit.Pipeline;
         }
 
         var time = settings.Time;
@@ -109,7 +109,7 @@ internal sealed class RetryingHttpCaller : IDisposable
                 // Our delays are computed in DelayGenerator; this only bounds them.
                 MaxDelay = RetryDelays.MaxRetryAfter,
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex
-                    ? TransientFailures.IsTransientException(ex, args.Context.CancellationToken) || ServerCircuit.IsAboutToLetThrough(ex)
+                    ? TransientFailures.IsTransientException(ex, args.Context.CancellationToken) || circuit.IsAboutToLetThrough(ex)
                     : args.Outcome.Result is { } response && TransientFailures.IsTransientStatus(response.StatusCode)),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
                     RetryDelays.FromRetryAfter(args.Outcome.Result?.ResponseMessage.Headers.RetryAfter, time.GetUtcNow())
@@ -121,7 +121,7 @@ internal sealed class RetryingHttpCaller : IDisposable
                     return default;
                 },
             })
-            .AddPipeline(circuit)
+            .AddPipeline(circuit.Pipeline)
             .Build();
     }
 

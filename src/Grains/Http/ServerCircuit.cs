@@ -65,11 +65,13 @@ internal sealed class ServerCircuit
     }
 
     /// <summary>
-    /// The circuit refused a call but will try the server within <see cref="AlmostClosed"/> (the end of the break, or
-    /// another call is the half-open probe): a retried call waits for that instead of failing.
+    /// The circuit refused a call but will try the server very soon (the last quarter of the break, at most
+    /// <see cref="AlmostClosed"/>, or another call is the half-open probe): a retried call waits for that instead of
+    /// failing. Refusals earlier in the break fail at once, so callers learn the server is down.
     /// </summary>
-    public static bool IsAboutToLetThrough(Exception exception) =>
-        exception is BrokenCircuitException refused && (refused.RetryAfter is not { } rest || rest <= AlmostClosed);
+    public bool IsAboutToLetThrough(Exception exception) =>
+        exception is BrokenCircuitException refused
+        && (refused.RetryAfter is not { } rest || (rest <= AlmostClosed && rest <= _settings.CircuitBreakDuration / 4));
 
     private static bool IsOutage(Outcome<IFlurlResponse> outcome, CancellationToken callerToken) => outcome.Exception is { } ex
         ? TransientFailures.IsTransientException(ex, callerToken)
