@@ -7,6 +7,8 @@ namespace AyonShotgrid.Contracts.Models;
 /// <param name="Backlog">Missing ids above the watermark still waited for.</param>
 /// <param name="NewestSeenEventId">Newest relevant event id the leecher has seen on the site.</param>
 /// <param name="Lag">Newest seen minus watermark, in event ids.</param>
+/// <param name="Malformed">Event rows of this project that could not be read as entity events (acknowledged, not applied).</param>
+/// <param name="MalformedEvents">The latest of them, "event id: reason".</param>
 [GenerateSerializer, Immutable, Alias("ayonsg.leecher-cursor-status.v1")]
 public sealed record LeecherCursorStatus(
     bool Enabled,
@@ -20,4 +22,6 @@ public sealed record LeecherCursorStatus(
     long Failed,
     long GivenUp,
     IReadOnlyList<string> LastErrors,
-    DateTimeOffset? LastEventAt);
+    DateTimeOffset? LastEventAt,
+    long Malformed = 0,
+    IReadOnlyList<string>? MalformedEvents = null);

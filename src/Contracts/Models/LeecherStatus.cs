@@ -1,6 +1,8 @@
 namespace AyonShotgrid.Contracts.Models;
 
 /// <summary>The site leecher's own state.</summary>
+/// <param name="FailedPollsInARow">Polls that failed since the last one that worked (0 when polling works).</param>
+/// <param name="WaitingFor">"ShotGrid" (or "AYON") while polling fails because that server is unreachable; the cursors stay where they are.</param>
 [GenerateSerializer, Immutable, Alias("ayonsg.leecher-status.v1")]
 public sealed record LeecherStatus(
     bool Running,
@@ -11,4 +13,6 @@ public sealed record LeecherStatus(
     long EventsRouted,
     DateTimeOffset? LastPollAt,
     string? LastError,
-    DateTimeOffset? LastErrorAt);
+    DateTimeOffset? LastErrorAt,
+    int FailedPollsInARow = 0,
+    string? WaitingFor = null);

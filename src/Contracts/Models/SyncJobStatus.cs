@@ -4,6 +4,8 @@ namespace AyonShotgrid.Contracts.Models;
 /// <param name="Changes">Fields of existing entities the job changed (a dry run: would change, and what it would create). Capped, see <paramref name="ChangesOmitted"/>.</param>
 /// <param name="DryRun">The job only planned; nothing was written to AYON.</param>
 /// <param name="ChangesOmitted">Changes made but left out of <paramref name="Changes"/> because the list reached its cap.</param>
+/// <param name="WaitingFor">"AYON" or "ShotGrid" while a running job waits for that server to answer again.</param>
+/// <param name="WaitingSince">When the current outage streak began.</param>
 [GenerateSerializer, Immutable, Alias("ayonsg.sync-job-status.v1")]
 public sealed record SyncJobStatus(
     string JobId,
@@ -22,7 +24,9 @@ public sealed record SyncJobStatus(
     int Attempt,
     IReadOnlyList<SyncChange>? Changes = null,
     bool DryRun = false,
-    int ChangesOmitted = 0)
+    int ChangesOmitted = 0,
+    string? WaitingFor = null,
+    DateTimeOffset? WaitingSince = null)
 {
     public bool IsFinished => State is SyncJobState.Succeeded or SyncJobState.Failed;
 }

@@ -30,6 +30,9 @@ public sealed class ShotGridEmulator : IAsyncDisposable
     /// <summary>The ApiUser the script authenticates as (the JWT <c>user</c> claim).</summary>
     public long ScriptApiUserId => _services.ScriptApiUserId;
 
+    /// <summary>Every access token the site issued so far.</summary>
+    public IReadOnlyCollection<string> IssuedAccessTokens => _services.Tokens.Issued;
+
     public ShotGridStore Store => _services.Store;
 
     public ShotGridFaults Faults => _services.Faults;

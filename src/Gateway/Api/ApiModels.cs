@@ -15,6 +15,7 @@ public sealed record ProjectSettingsBody(bool? ApplyChanges);
 public sealed record SyncStarted(string JobId, string StatusUrl, JobView Job);
 
 /// <summary>A sync job as the API shows it.</summary>
+/// <param name="WaitingFor">"AYON" or "ShotGrid" while the job waits for that server to answer again (state stays "running").</param>
 public sealed record JobView(
     string JobId,
     long SgProjectId,
@@ -32,11 +33,13 @@ public sealed record JobView(
     int Attempt,
     bool DryRun,
     IReadOnlyList<SyncChange> Changes,
-    int ChangesOmitted)
+    int ChangesOmitted,
+    string? WaitingFor,
+    DateTimeOffset? WaitingSince)
 {
     public static JobView From(SyncJobStatus s) => new(
         JobIds.ToPublic(s.JobId), s.SgProjectId, s.AyonProjectName, s.State.ToString().ToLowerInvariant(), s.OverrideDifferences, s.Phase,
-        s.ProgressPercent, s.Counts, s.Issues, s.Error, s.CreatedAt, s.StartedAt, s.FinishedAt, s.Attempt, s.DryRun, s.Changes ?? [], s.ChangesOmitted);
+        s.ProgressPercent, s.Counts, s.Issues, s.Error, s.CreatedAt, s.StartedAt, s.FinishedAt, s.Attempt, s.DryRun, s.Changes ?? [], s.ChangesOmitted, s.WaitingFor, s.WaitingSince);
 }
 
 /// <summary>A project grain's state as the API shows it.</summary>

@@ -15,7 +15,15 @@ public static class GatewayHosting
         builder.Services.AddSingleton(SiteName.From(builder.Configuration));
         builder.Services.AddHealthChecks();
         builder.Services.AddOpenApi();
-        builder.Services.AddProblemDetails();
+        // A body that cannot be read (not JSON, a field of the wrong type) is a 400 that says what was wrong, not a bare 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            if (ctx.Exception is BadHttpRequestException bad)
+            {
+                ctx.ProblemDetails.Detail = bad.InnerException is System.Text.Json.JsonException json ? $"{bad.Message} {json.Message}" : bad.Message;
+            }
+        });
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));

@@ -81,7 +81,7 @@ public sealed partial class AyonClient
     {
         try
         {
-            var answer = await SendAsync(HttpMethod.Get, "/api/info", null, retry: false, cancellationToken, timeout: timeout);
+            var answer = await SendAsync(HttpMethod.Get, "/api/info", null, retry: false, cancellationToken, timeout: timeout, probe: true);
             if (!answer.IsSuccess)
             {
                 return new InfoProbe(false, null);

@@ -27,7 +27,7 @@ public sealed partial class AyonClient : IAyonClient, IDisposable
         _time = timeProvider ?? TimeProvider.System;
         _sender = SenderName(Environment.MachineName);
         _http = new RetryingHttpCaller(
-            new HttpCallerSettings("AYON", _options.Url, _options.RequestTimeout, _options.MaxAttempts, _time),
+            new HttpCallerSettings("AYON", _options.Url, _options.RequestTimeout, _options.MaxAttempts, _time, _options.CircuitBreakDuration),
             logger,
             (message, inner) => new AyonException(SecretRedactor.Redact(message, _options.ApiKey), inner: inner));
     }
@@ -132,7 +132,7 @@ public sealed partial class AyonClient : IAyonClient, IDisposable
 
     private async Task<AyonAnswer> SendAsync(
         HttpMethod method, string path, JsonNode? body, bool retry, CancellationToken cancellationToken,
-        Action<IFlurlRequest>? query = null, TimeSpan? timeout = null)
+        Action<IFlurlRequest>? query = null, TimeSpan? timeout = null, bool probe = false)
     {
         // UTF-8 bytes straight from the tree: a string first would hold a 250-operation batch twice (UTF-16, then encoded).
         var json = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body);
@@ -151,7 +151,8 @@ public sealed partial class AyonClient : IAyonClient, IDisposable
             },
             retry,
             cancellationToken,
-            timeout);
+            timeout,
+            probe);
         return new AyonAnswer(method.Method, path, response.StatusCode, await response.GetStringAsync());
     }
 

@@ -5,33 +5,49 @@ using AyonShotgrid.Grains.ShotGrid;
 
 namespace AyonShotgrid.Grains.Events;
 
-/// <summary>Turns an EventLogEntry record into an <see cref="EventLogItem"/>; null for a row that is not an entity event we can route.</summary>
+/// <summary>
+/// Turns an EventLogEntry record into an <see cref="EventLogItem"/>, or says why a row is not an entity event we can
+/// route (no entity id, no project, an entity type that contradicts the event type, fields of the wrong shape).
+/// </summary>
 public static class EventLogParser
 {
-    public static EventLogItem? Parse(SgRecord record, long? ownApiUserId)
+    public static EventLogItem? Parse(SgRecord record, long? ownApiUserId) => Read(record, ownApiUserId).Item;
+
+    /// <summary>The event, or null and the reason it cannot be applied (for the project's malformed-event report).</summary>
+    public static (EventLogItem? Item, string? Problem) Read(SgRecord record, long? ownApiUserId)
     {
         var eventType = record.GetString("event_type");
         var parts = eventType?.Split('_');
-        if (parts is not { Length: 3 } || parts[0] != "Shotgun")
+        if (parts is not { Length: 3 } || parts[0] != "Shotgun" || parts[1].Length == 0)
         {
-            return null;
+            return (null, $"event_type '{eventType ?? "(none)"}' is not Shotgun_<EntityType>_<Kind>");
         }
 
         // The entity link reads null once the entity is retired; meta keeps the type and id.
         var meta = record.GetAttribute("meta");
         var link = record.GetLink("entity");
-        var entityType = MetaString(meta, "entity_type") ?? link?.Type ?? parts[1];
-        var entityId = MetaLong(meta, "entity_id") ?? link?.Id;
+        var entityType = MetaString(meta, "entity_type") ?? (link is { Type.Length: > 0 } ? link.Type : null) ?? parts[1];
+        var entityId = MetaLong(meta, "entity_id") ?? (link is { Id: > 0 } ? link.Id : null);
         var project = record.GetLink("project");
 
-        // Site-wide entities (Pipeline Steps) have no project; they concern every project (ProjectId 0).
-        if (entityId is null || (project is null && entityType != "Step"))
+        if (entityType != parts[1])
         {
-            return null;
+            return (null, $"{eventType}: the entity is a '{entityType}', not a '{parts[1]}'");
+        }
+
+        if (entityId is null)
+        {
+            return (null, $"{eventType}: no entity id (entity and meta.entity_id missing, null or not a number)");
+        }
+
+        // Site-wide entities (Pipeline Steps) have no project; they concern every project (ProjectId 0).
+        if (project is not { Id: > 0 } && entityType != "Step")
+        {
+            return (null, $"{eventType} {entityType} {entityId}: no project");
         }
 
         var user = record.GetLink("user");
-        return new EventLogItem(
+        return (new EventLogItem(
             record.Id,
             eventType!,
             parts[2],
@@ -41,7 +57,7 @@ public static class EventLogParser
             record.GetString("attribute_name"),
             meta is { ValueKind: JsonValueKind.Object } m && m.TryGetProperty("in_create", out var inCreate) && inCreate.ValueKind == JsonValueKind.True,
             ownApiUserId is { } own && user is { Type: "ApiUser" } && user.Id == own,
-            ParseTime(record.GetString("created_at")));
+            ParseTime(record.GetString("created_at"))), null);
     }
 
     private static string? MetaString(JsonElement? meta, string name) =>

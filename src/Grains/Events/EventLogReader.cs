@@ -33,8 +33,8 @@ public sealed class EventLogReader(IShotGridClient shotGrid, IOptions<SyncOption
         return page.Select(r => r.Id).ToList();
     }
 
-    /// <summary>Tracked events of <paramref name="projectIds"/> with ids in (afterId, upToId], and the ids of rows that could not be read as entity events.</summary>
-    public async Task<(IReadOnlyList<EventLogItem> Events, IReadOnlyList<long> Unreadable)> EventsAsync(long afterId, long upToId, IReadOnlyCollection<long> projectIds, long? ownApiUserId, CancellationToken cancellationToken)
+    /// <summary>Tracked events of <paramref name="projectIds"/> with ids in (afterId, upToId], and the rows that could not be read as entity events (with the project they name, 0 when none).</summary>
+    public async Task<(IReadOnlyList<EventLogItem> Events, IReadOnlyList<(long ProjectId, MalformedEvent Event)> Unreadable)> EventsAsync(long afterId, long upToId, IReadOnlyCollection<long> projectIds, long? ownApiUserId, CancellationToken cancellationToken)
     {
         var tracked = options.Value.TrackedEntityTypes;
         var projectTypes = tracked.Where(t => t != "Step").SelectMany(t => Kinds.Select(k => $"Shotgun_{t}_{k}")).ToArray();
@@ -55,16 +55,17 @@ public sealed class EventLogReader(IShotGridClient shotGrid, IOptions<SyncOption
             .Group(scope);
         var records = await shotGrid.SearchAllAsync(EntityType, filter, EventFields, cancellationToken, sort: "id", pageSize: options.Value.EventPageSize);
         var events = new List<EventLogItem>(records.Count);
-        var unreadable = new List<long>();
+        var unreadable = new List<(long, MalformedEvent)>();
         foreach (var record in records)
         {
-            if (EventLogParser.Parse(record, ownApiUserId) is { } item)
+            var (item, problem) = EventLogParser.Read(record, ownApiUserId);
+            if (item is not null)
             {
                 events.Add(item);
             }
             else
             {
-                unreadable.Add(record.Id);
+                unreadable.Add((record.GetLink("project") is { Id: > 0 } p ? p.Id : 0, new MalformedEvent(record.Id, problem ?? "unreadable")));
             }
         }
 

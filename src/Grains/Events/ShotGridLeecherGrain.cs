@@ -35,6 +35,7 @@ public sealed partial class ShotGridLeecherGrain(
     private string? _lastError;
     private DateTimeOffset? _lastErrorAt;
     private int _consecutiveFailures;
+    private string? _waitingFor;
     private HashSet<long>? _autoSync;
     private HashSet<long> _autoSyncLinked = [];
     private DateTimeOffset? _autoSyncReadAt;
@@ -73,7 +74,9 @@ public sealed partial class ShotGridLeecherGrain(
         state.State.EventsRouted,
         _lastPollAt,
         _lastError,
-        _lastErrorAt));
+        _lastErrorAt,
+        _consecutiveFailures,
+        _waitingFor));
 
     Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -118,6 +121,7 @@ public sealed partial class ShotGridLeecherGrain(
             // An outage of ShotGrid must not stop the leecher: note it once per failure streak and try again next tick.
             _lastError = e.Message;
             _lastErrorAt = clock.UtcNow;
+            _waitingFor = Http.ServerOutage.Of(e);
             if (_consecutiveFailures++ == 0)
             {
                 LogPollFailed(logger, e, sgOptions.Value.SiteName);
@@ -130,12 +134,17 @@ public sealed partial class ShotGridLeecherGrain(
         var site = sgOptions.Value.SiteName;
         for (var page = 0; page < MaxPagesPerPoll; page++)
         {
-            var full = await PollPageAsync(site, cancellationToken);
+            var (full, projectErrors) = await PollPageAsync(site, cancellationToken);
             _lastPollAt = clock.UtcNow;
             if (_consecutiveFailures > 0)
             {
                 LogRecovered(logger, site, _consecutiveFailures);
                 _consecutiveFailures = 0;
+            }
+
+            // The status shows the state of the latest poll: an error a later clean poll did not see again is over.
+            if (!projectErrors)
+            {
                 _lastError = null;
             }
 
@@ -146,13 +155,14 @@ public sealed partial class ShotGridLeecherGrain(
         }
     }
 
-    /// <summary>One round: read ids and events above the lowest project watermark, hand each project its share. True when more is waiting.</summary>
-    private async Task<bool> PollPageAsync(string site, CancellationToken cancellationToken)
+    /// <summary>One round: read ids and events above the lowest project watermark, hand each project its share. Full when more is waiting; ProjectErrors when a project could not take its events.</summary>
+    private async Task<(bool Full, bool ProjectErrors)> PollPageAsync(string site, CancellationToken cancellationToken)
     {
         var projects = await FollowedProjectsAsync(site);
         if (projects.Count == 0)
         {
-            return false;
+            _waitingFor = null;
+            return (false, false);
         }
 
         _ownApiUser ??= await shotGrid.GetApiUserIdAsync(cancellationToken);
@@ -171,17 +181,15 @@ public sealed partial class ShotGridLeecherGrain(
         var (events, unreadable) = ids.Count > 0
             ? await reader.EventsAsync(low, maxVisible, projects, _ownApiUser, cancellationToken)
             : ([], []);
-        foreach (var bad in unreadable)
+        foreach (var (_, bad) in unreadable)
         {
-            LogUnreadable(logger, bad);
-            _lastError = $"event {bad} is not an entity event the sync can read (no entity or project); ignored";
-            _lastErrorAt = clock.UtcNow;
+            LogUnreadable(logger, bad.Id, bad.Reason);
         }
 
         _newestSeen = Math.Max(_newestSeen, maxVisible);
         var visible = new HashSet<long>(ids);
         visible.UnionWith(events.Select(e => e.Id));
-        visible.UnionWith(unreadable);
+        visible.UnionWith(unreadable.Select(u => u.Event.Id));
         var missing = new List<long>();
         for (var id = low + 1; id < maxVisible && missing.Count < MaxMissingTracked; id++)
         {
@@ -220,7 +228,9 @@ public sealed partial class ShotGridLeecherGrain(
                     truncated = true;
                 }
 
-                var batch = new EventBatch(mine, upTo, missing.Where(m => m > _watermarks[p] && m <= upTo).ToList(), now);
+                // A malformed row that names no project (a Step row without entity) is reported to every project.
+                var malformed = unreadable.Where(u => (u.ProjectId == p || u.ProjectId == 0) && u.Event.Id > _watermarks[p] && u.Event.Id <= upTo).Select(u => u.Event).ToList();
+                var batch = new EventBatch(mine, upTo, missing.Where(m => m > _watermarks[p] && m <= upTo).ToList(), now, malformed);
                 try
                 {
                     var watermark = await GrainFactory.GetGrain<IShotGridProjectGrain>(GrainKeys.Project(site, p)).ApplyEventsAsync(batch);
@@ -231,10 +241,14 @@ public sealed partial class ShotGridLeecherGrain(
                     return (Project: p, Watermark: _watermarks[p], Routed: 0, Error: e);
                 }
             });
+        string? projectsWaitFor = null;
+        var projectErrors = false;
         foreach (var (project, watermark, routed, error) in await Task.WhenAll(calls))
         {
             if (error is not null)
             {
+                projectsWaitFor ??= Http.ServerOutage.Of(error);
+                projectErrors = true;
                 _lastError = $"project {project}: {error.Message}";
                 _lastErrorAt = now;
                 LogProjectFailed(logger, error, project);
@@ -250,8 +264,10 @@ public sealed partial class ShotGridLeecherGrain(
             }
         }
 
+        // A project that could not take its events because a server is down keeps its cursor; say whom we wait for.
+        _waitingFor = projectsWaitFor;
         state.State.Polls++;
-        return truncated || capped || ids.Count >= EventLogReader.IdPageSize;
+        return (truncated || capped || ids.Count >= EventLogReader.IdPageSize, projectErrors);
     }
 
     private async Task<List<long>> FollowedProjectsAsync(string site)
@@ -322,6 +338,6 @@ public sealed partial class ShotGridLeecherGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "ShotGrid project {SgProjectId} could not take its events; they are delivered again next poll")]
     private static partial void LogProjectFailed(ILogger logger, Exception exception, long sgProjectId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "ShotGrid event {EventId} is not an entity event the sync can read (no entity or project); ignored")]
-    private static partial void LogUnreadable(ILogger logger, long eventId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ShotGrid event {EventId} is not an entity event the sync can read ({Reason}); counted as malformed in its project's status, not applied")]
+    private static partial void LogUnreadable(ILogger logger, long eventId, string reason);
 }

@@ -1,6 +1,7 @@
 using Flurl.Http;
 using Microsoft.Extensions.Logging;
 using Polly;
+using Polly.CircuitBreaker;
 using Polly.Retry;
 
 namespace AyonShotgrid.Grains.Http;
@@ -8,8 +9,10 @@ namespace AyonShotgrid.Grains.Http;
 /// <summary>
 /// Sends requests through one <see cref="IFlurlClient"/> and, for calls the owner marks idempotent, retries
 /// transient failures (network, timeout, 429, 500, 502-504) with backoff, honouring <c>Retry-After</c>.
+/// Every call, retried or not, passes the server's <see cref="ServerCircuit"/>: while it is open calls fail at once.
 /// Non-2xx answers are returned, not thrown, so each client maps them to its own exception type;
-/// failures without an answer are thrown as the exception <c>transportError</c> builds.
+/// failures without an answer (and calls the open circuit refused) are thrown as the exception <c>transportError</c> builds.
+/// This is the one place that configures retries and the breaker for both servers.
 /// </summary>
 internal sealed class RetryingHttpCaller : IDisposable
 {
@@ -17,6 +20,7 @@ internal sealed class RetryingHttpCaller : IDisposable
 
     private readonly HttpCallerSettings _settings;
     private readonly IFlurlClient _client;
+    private readonly ServerCircuit _circuit;
     private readonly ResiliencePipeline<IFlurlResponse> _retrying;
     private readonly Func<string, Exception, Exception> _transportError;
 
@@ -25,18 +29,20 @@ internal sealed class RetryingHttpCaller : IDisposable
         _settings = settings;
         _transportError = transportError;
         _client = CreateClient(settings);
-        _retrying = BuildRetryPipeline(settings, logger);
+        _circuit = new ServerCircuit(settings, logger);
+        _retrying = BuildRetryPipeline(settings, logger, _circuit);
     }
 
     /// <param name="path">Path without query string (the query belongs in <paramref name="send"/>); logged as is.</param>
     /// <param name="send">Adds query, headers and body to the prepared request and sends it; called once per attempt.</param>
     /// <param name="retry">Only for calls that are safe to repeat.</param>
     /// <param name="timeout">Per-attempt timeout; defaults to the configured request timeout.</param>
+    /// <param name="probe">A health probe that expects failures (waiting out a restart): sent once, past the circuit, and not counted by it.</param>
     public async Task<IFlurlResponse> SendAsync(
         HttpMethod method, string path, Func<IFlurlRequest, CancellationToken, Task<IFlurlResponse>> send, bool retry,
-        CancellationToken cancellationToken, TimeSpan? timeout = null)
+        CancellationToken cancellationToken, TimeSpan? timeout = null, bool probe = false)
     {
-        var pipeline = retry ? _retrying : ResiliencePipeline<IFlurlResponse>.Empty;
+        var pipeline = probe ? ResiliencePipeline<IFlurlResponse>.Empty : retry ? _retrying : _circuit.Pipeline;
         var attemptTimeout = timeout ?? _settings.RequestTimeout;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(LabelKey, new RequestLabel(method.Method, path));
@@ -52,6 +58,10 @@ internal sealed class RetryingHttpCaller : IDisposable
         catch (Exception ex) when (ex is FlurlHttpException or HttpRequestException)
         {
             throw _transportError(Describe(method, path, ex, attemptTimeout), ex);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            throw _transportError(_circuit.RefusalMessage(method.Method, path, ex), ex);
         }
         finally
         {
@@ -80,11 +90,15 @@ internal sealed class RetryingHttpCaller : IDisposable
         return client;
     }
 
-    private static ResiliencePipeline<IFlurlResponse> BuildRetryPipeline(HttpCallerSettings settings, ILogger logger)
+    /// <summary>
+    /// Retry outside, breaker inside: each attempt counts towards opening the circuit. A refusal by the open circuit is
+    /// not retried (the caller learns at once that the server is down), unless the circuit is about to let calls through.
+    /// </summary>
+    private static ResiliencePipeline<IFlurlResponse> BuildRetryPipeline(HttpCallerSettings settings, ILogger logger, ServerCircuit circuit)
     {
         if (settings.MaxAttempts <= 1)
         {
-            return ResiliencePipeline<IFlurlResponse>.Empty;
+            return circuit.Pipeline;
         }
 
         var time = settings.Time;
@@ -95,10 +109,11 @@ internal sealed class RetryingHttpCaller : IDisposable
                 // Our delays are computed in DelayGenerator; this only bounds them.
                 MaxDelay = RetryDelays.MaxRetryAfter,
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex
-                    ? TransientFailures.IsTransientException(ex, args.Context.CancellationToken)
+                    ? TransientFailures.IsTransientException(ex, args.Context.CancellationToken) || circuit.IsAboutToLetThrough(ex)
                     : args.Outcome.Result is { } response && TransientFailures.IsTransientStatus(response.StatusCode)),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
                     RetryDelays.FromRetryAfter(args.Outcome.Result?.ResponseMessage.Headers.RetryAfter, time.GetUtcNow())
+                    ?? (args.Outcome.Exception is BrokenCircuitException { RetryAfter: { } rest } && rest > TimeSpan.Zero ? rest : (TimeSpan?)null)
                     ?? RetryDelays.Backoff(args.AttemptNumber, Random.Shared.NextDouble())),
                 OnRetry = args =>
                 {
@@ -106,6 +121,7 @@ internal sealed class RetryingHttpCaller : IDisposable
                     return default;
                 },
             })
+            .AddPipeline(circuit.Pipeline)
             .Build();
     }
 

@@ -1,6 +1,7 @@
 using AyonShotgrid.Contracts;
 using AyonShotgrid.Contracts.Grains;
 using AyonShotgrid.Contracts.Models;
+using AyonShotgrid.Grains.Http;
 using AyonShotgrid.Grains.Options;
 using AyonShotgrid.Grains.Sync;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,8 @@ namespace AyonShotgrid.Grains.Jobs;
 /// Runs one sync in the background of its activation, so status calls are answered while it works.
 /// A reminder registered for the job's lifetime brings it back on another silo if this one dies; the sync is
 /// idempotent (matching by shotgridId, deterministic ids), so a resumed run finishes the work without duplicates.
+/// An unreachable server does not fail the job: it says "waiting for AYON" (or ShotGrid) and runs the sync again with
+/// backoff until the server answers, up to <see cref="SyncOptions.MaxOutage"/>. A refusal (401, 403, 4xx) fails it at once.
 /// </summary>
 public sealed partial class SyncJobGrain(
     [PersistentState("syncjob", StorageNames.Sync)] IPersistentState<SyncJobGrainState> state,
@@ -124,7 +127,7 @@ public sealed partial class SyncJobGrain(
         try
         {
             var progress = new InlineProgress<SyncProgress>(OnProgress);
-            var result = await synchronizer.RunAsync(s.SgProjectId, s.AyonProjectName!, s.OverrideDifferences, s.DryRun, progress, cancellationToken);
+            var result = await RunThroughOutagesAsync(progress, cancellationToken);
             s.Counts = result.Counts;
             s.Issues = [.. result.Issues];
             s.Changes = [.. result.Changes];
@@ -143,7 +146,7 @@ public sealed partial class SyncJobGrain(
         {
             LogFailed(logger, e, this.GetPrimaryKeyString(), s.SgProjectId);
             outcome = SyncJobState.Failed;
-            error = Projects.GrainErrors.Describe(e)?.Message ?? $"unexpected error: {e.Message}";
+            error = e is OutageGaveUpException ? e.Message : Projects.GrainErrors.Describe(e)?.Message ?? $"unexpected error: {e.Message}";
         }
 
         try
@@ -155,6 +158,62 @@ public sealed partial class SyncJobGrain(
         {
             _run = null;
         }
+    }
+
+    /// <summary>
+    /// Runs the sync; while a server is unreachable, waits with backoff and runs it again (the sync is idempotent, so a
+    /// run cut short by the outage is finished by the next one without duplicates).
+    /// </summary>
+    private async Task<SyncOutcome> RunThroughOutagesAsync(IProgress<SyncProgress> progress, CancellationToken cancellationToken)
+    {
+        var s = state.State;
+        for (var retry = 0; ; retry++)
+        {
+            try
+            {
+                var result = await synchronizer.RunAsync(s.SgProjectId, s.AyonProjectName!, s.OverrideDifferences, s.DryRun, progress, cancellationToken);
+                if (s.WaitingFor is { } server)
+                {
+                    LogServerBack(logger, this.GetPrimaryKeyString(), server, clock.UtcNow - (s.WaitingSince ?? clock.UtcNow));
+                }
+
+                s.WaitingFor = null;
+                s.WaitingSince = null;
+                return result;
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && ServerOutage.Of(e) is { } server)
+            {
+                var now = clock.UtcNow;
+                s.WaitingSince ??= now;
+                var waited = now - s.WaitingSince.Value;
+                var reason = Projects.GrainErrors.Describe(e)?.Message ?? e.Message;
+                if (waited >= options.Value.MaxOutage)
+                {
+                    s.WaitingFor = null;
+                    throw new OutageGaveUpException(
+                        $"{server} was unreachable for {waited.TotalMinutes:0.#} min, longer than Sync:MaxOutage ({options.Value.MaxOutage}); last error: {reason}", e);
+                }
+
+                if (s.WaitingFor != server)
+                {
+                    LogWaiting(logger, this.GetPrimaryKeyString(), server, reason);
+                }
+
+                s.WaitingFor = server;
+                s.Phase = $"waiting for {server}: {reason}";
+                DelayDeactivation(TimeSpan.FromMinutes(5));
+                await state.WriteStateAsync(cancellationToken);
+                await Task.Delay(OutageBackoff(retry), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>1 s doubling up to Sync:OutageRetryInterval, with jitter so jobs waiting on the same server spread out.</summary>
+    private TimeSpan OutageBackoff(int retry)
+    {
+        var cap = options.Value.OutageRetryInterval;
+        var step = Math.Min(cap.TotalMilliseconds, 1000 * Math.Pow(2, Math.Min(retry, 16)));
+        return TimeSpan.FromMilliseconds((step / 2) + (step / 2 * Random.Shared.NextDouble()));
     }
 
     private void OnProgress(SyncProgress p)
@@ -183,6 +242,7 @@ public sealed partial class SyncJobGrain(
         var s = state.State;
         s.State = outcome;
         s.Error = error;
+        s.WaitingFor = null;
         s.Phase = outcome == SyncJobState.Succeeded ? "done" : "failed";
         s.ProgressPercent = 100;
         s.FinishedAt = clock.UtcNow;
@@ -233,7 +293,7 @@ public sealed partial class SyncJobGrain(
         var s = state.State;
         return new SyncJobStatus(
             this.GetPrimaryKeyString(), s.SgProjectId, s.AyonProjectName, s.State, s.OverrideDifferences, s.Phase, s.ProgressPercent,
-            s.Counts, s.Issues.ToList(), s.Error, s.CreatedAt, s.StartedAt, s.FinishedAt, s.Attempt, s.Changes.ToList(), s.DryRun, s.ChangesOmitted);
+            s.Counts, s.Issues.ToList(), s.Error, s.CreatedAt, s.StartedAt, s.FinishedAt, s.Attempt, s.Changes.ToList(), s.DryRun, s.ChangesOmitted, s.WaitingFor, s.WaitingFor is null ? null : s.WaitingSince);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync job {JobId} started for ShotGrid project {SgProjectId} → AYON '{AyonName}' (override differences: {Override}, attempt {Attempt})")]
@@ -253,6 +313,12 @@ public sealed partial class SyncJobGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sync job {JobId} could not tell its project grain that it ended; the project reads the outcome from the job instead")]
     private static partial void LogNotifyFailed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync job {JobId} is waiting for {Server}, which is unreachable: {Reason}")]
+    private static partial void LogWaiting(ILogger logger, string jobId, string server, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync job {JobId}: {Server} answers again after {Waited}; the job carries on")]
+    private static partial void LogServerBack(ILogger logger, string jobId, string server, TimeSpan waited);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sync job {JobId} was interrupted; resuming (attempt {Attempt})")]
     private static partial void LogResuming(ILogger logger, string jobId, int attempt);

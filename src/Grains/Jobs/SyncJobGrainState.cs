@@ -47,4 +47,10 @@ public sealed class SyncJobGrainState
     [Id(16)] public List<SyncChange> Changes { get; set; } = [];
 
     [Id(17)] public int ChangesOmitted { get; set; }
+
+    /// <summary>"AYON" or "ShotGrid" while the job waits for that server to answer again; null otherwise.</summary>
+    [Id(18)] public string? WaitingFor { get; set; }
+
+    /// <summary>First failed attempt of the current outage streak (kept across a resume, so Sync:MaxOutage holds).</summary>
+    [Id(19)] public DateTimeOffset? WaitingSince { get; set; }
 }

@@ -23,6 +23,13 @@ public sealed class AyonOptions
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 6;
 
+    /// <summary>
+    /// How long calls to Ayon are refused without being sent once most recent calls failed with an outage (5xx,
+    /// timeout, no answer); then one probe decides whether it is back. See docs/reliability.md.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.5", "01:00:00", ErrorMessage = "Ayon:CircuitBreakDuration must be between 0.5 s and 1 h.")]
+    public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Restart AYON after adding attributes (AYON only accepts new attributes after a restart).</summary>
     public bool RestartAfterAttributeChange { get; set; } = true;
 

@@ -33,6 +33,13 @@ public sealed class ShotGridOptions
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 6;
 
+    /// <summary>
+    /// How long calls to ShotGrid are refused without being sent once most recent calls failed with an outage (5xx,
+    /// timeout, no answer); then one probe decides whether it is back. See docs/reliability.md.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.5", "01:00:00", ErrorMessage = "ShotGrid:CircuitBreakDuration must be between 0.5 s and 1 h.")]
+    public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     public string SiteName => ResolveSite(Site, Url);
 
     public static string ResolveSite(string? site, string url) =>

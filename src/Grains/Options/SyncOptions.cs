@@ -30,6 +30,18 @@ public sealed class SyncOptions
     [Range(1, 10)]
     public int MaxJobAttempts { get; set; } = 3;
 
+    /// <summary>
+    /// How long a sync job waits for an unreachable server (no answer, timeouts, 429/5xx after every retry, open circuit)
+    /// before it fails, counted from the first failed attempt of a streak. Meanwhile the job says "waiting for AYON"
+    /// (or ShotGrid) and tries again with backoff; a refusal (401, 403, other 4xx) fails the job at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Sync:MaxOutage must be between 1 s and 7 days.")]
+    public TimeSpan MaxOutage { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Longest wait between a waiting job's attempts (the backoff starts at 1 s, or this when shorter, and doubles).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:10:00", ErrorMessage = "Sync:OutageRetryInterval must be between 0.1 s and 10 min.")]
+    public TimeSpan OutageRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Leecher poll interval (no wait after a full page).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 

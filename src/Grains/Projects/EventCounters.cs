@@ -1,3 +1,5 @@
+using AyonShotgrid.Contracts.Models;
+
 namespace AyonShotgrid.Grains.Projects;
 
 /// <summary>What the leecher did for a project (plain JSON state; add members with defaults).</summary>
@@ -13,6 +15,21 @@ public sealed class EventCounters
     [Id(3)] public List<string> LastErrors { get; set; } = [];
 
     [Id(4)] public DateTimeOffset? LastEventAt { get; set; }
+
+    /// <summary>Rows that are not entity events the sync can read.</summary>
+    [Id(5)] public long Malformed { get; set; }
+
+    [Id(6)] public List<string> LastMalformed { get; set; } = [];
+
+    public void AddMalformed(MalformedEvent e)
+    {
+        Malformed++;
+        LastMalformed.Add($"event {e.Id}: {e.Reason}");
+        if (LastMalformed.Count > 20)
+        {
+            LastMalformed.RemoveAt(0);
+        }
+    }
 
     public void AddError(string error)
     {

@@ -85,6 +85,16 @@ public sealed partial class ShotGridProjectGrain(
 
         await GrainFactory.GetGrain<IAyonProjectIndexGrain>(GrainKeys.AyonIndex(sgOptions.Value.SiteName, SgProjectId)).AttachAsync(s.AyonProjectName);
         cursor.Observe(batch.MaxVisibleId, batch.MissingIds, batch.ObservedAt);
+        foreach (var bad in batch.Malformed ?? [])
+        {
+            // Counted once: a redelivered batch finds it done.
+            if (!cursor.IsDone(bad.Id))
+            {
+                s.Events.AddMalformed(bad);
+                cursor.MarkApplied(bad.Id);
+            }
+        }
+
         var todo = batch.Events.Where(e => !cursor.IsDone(e.Id)).OrderBy(e => e.Id).ToList();
         var index = GrainFactory.GetGrain<IAyonProjectIndexGrain>(GrainKeys.AyonIndex(sgOptions.Value.SiteName, SgProjectId));
         var outcome = await ProjectEventRouter.RouteAsync(GrainFactory, sgOptions.Value.SiteName, SgProjectId, todo, ApplyChanges, async (type, ids) =>
@@ -153,7 +163,7 @@ public sealed partial class ShotGridProjectGrain(
         var e = state.State.Events;
         return new LeecherCursorStatus(
             state.State.AyonProjectName is not null, c.Watermark, c.AppliedAbove.Count, c.Backlog.Count, c.NewestSeen, Math.Max(0, c.NewestSeen - c.Watermark),
-            e.Applied, e.Ignored, e.Failed, c.GivenUp, e.LastErrors.ToList(), e.LastEventAt);
+            e.Applied, e.Ignored, e.Failed, c.GivenUp, e.LastErrors.ToList(), e.LastEventAt, e.Malformed, e.LastMalformed.ToList());
     }
 
     private async Task<PrepareResult> PrepareCoreAsync()

@@ -35,7 +35,7 @@ public sealed record SgRecord(
     public JsonElement? GetAttribute(string field) => Attributes.TryGetValue(field, out var v) ? v : null;
 
     internal static SgEntityRef ToRef(JsonElement e) => new(
-        e.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "",
+        e.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() ?? "" : "",
         e.TryGetProperty("id", out var i) && i.TryInt64(out var id) ? id : 0,
         e.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null);
 }

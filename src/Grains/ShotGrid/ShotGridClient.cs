@@ -31,7 +31,7 @@ public sealed class ShotGridClient : IShotGridClient, IDisposable
         _currentOptions = options;
         _time = timeProvider ?? TimeProvider.System;
         _http = new RetryingHttpCaller(
-            new HttpCallerSettings("ShotGrid", Current.Url, Current.RequestTimeout, Current.MaxAttempts, _time),
+            new HttpCallerSettings("ShotGrid", Current.Url, Current.RequestTimeout, Current.MaxAttempts, _time, Current.CircuitBreakDuration),
             logger,
             (message, inner) => new ShotGridException(Redact(message), inner: inner));
         _tokens = new ShotGridTokenCache(MintAsync, _time);

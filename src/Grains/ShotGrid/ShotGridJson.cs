@@ -20,7 +20,7 @@ internal static class ShotGridJson
     /// <summary>A record whose element already outlives the parsed answer (part of a clone): its values need no copy.</summary>
     private static SgRecord ReadOwned(JsonElement record)
     {
-        var type = record.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "";
+        var type = record.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() ?? "" : "";
         var id = record.TryGetProperty("id", out var i) && i.TryInt64(out var n) ? n : 0;
 
         var attributes = new Dictionary<string, JsonElement>(StringComparer.Ordinal);

@@ -94,4 +94,27 @@ public sealed class GatewayApiTests(SyncFixture fixture)
         Assert.DoesNotContain(fixture.ShotGrid.ScriptKey, body);
         Assert.DoesNotContain(fixture.Ayon.ApiKey, body);
     }
+
+    [Fact]
+    public async Task ABadBodyAndAnUnknownProjectGet4xxWithAClearMessageAndStartNothing()
+    {
+        var name = TestProjects.UniqueName("BadBody");
+        var projectId = fixture.ShotGrid.Store.CreateProject(name, code: "badbody");
+        using var gateway = fixture.GatewayClient();
+
+        var notJson = await gateway.PostAsync($"api/shotgrid/projects/{projectId}/sync", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
+        var wrongType = await gateway.PostAsync($"api/shotgrid/projects/{projectId}/sync", new StringContent("""{"overrideDifferences":"yes"}""", System.Text.Encoding.UTF8, "application/json"));
+        var unknown = await gateway.PostAsync("api/shotgrid/projects/987654321/prepare", null);
+        var notAnId = await gateway.PostAsync("api/shotgrid/projects/%27%3B%20DROP/prepare", null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+        Assert.Contains("request body as JSON", await notJson.Content.ReadAsStringAsync());
+        Assert.Contains("overrideDifferences", await wrongType.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("987654321", await unknown.Content.ReadAsStringAsync());
+        Assert.True((int)notAnId.StatusCode is >= 400 and < 500);
+        Assert.Null(fixture.Ayon.Store.GetProject(name));
+        Assert.Null(fixture.Ayon.Store.GetProject("badbody"));
+    }
 }

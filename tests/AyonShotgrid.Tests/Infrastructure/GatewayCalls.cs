@@ -15,16 +15,22 @@ public static class GatewayCalls
     /// <summary>Starts a sync and waits for the job to end; returns the final job document.</summary>
     public static async Task<JsonElement> SyncAsync(this HttpClient gateway, long sgProjectId, bool overrideDifferences = false, bool dryRun = false)
     {
+        var url = await gateway.StartSyncAsync(sgProjectId, overrideDifferences, dryRun);
+        return await gateway.WaitForJobAsync(url, job => job.GetProperty("state").GetString() is "succeeded" or "failed", $"sync job of project {sgProjectId} to finish");
+    }
+
+    /// <summary>Starts a sync; returns the job's status URL (relative).</summary>
+    public static async Task<string> StartSyncAsync(this HttpClient gateway, long sgProjectId, bool overrideDifferences = false, bool dryRun = false)
+    {
         var response = await gateway.PostAsJsonAsync($"api/shotgrid/projects/{sgProjectId}/sync", new { overrideDifferences, dryRun });
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
         var started = await ReadOkAsync(response);
-        var url = started.GetProperty("statusUrl").GetString()!.TrimStart('/');
-        return await Eventually.WaitAsync(
-            async () => await ReadOkAsync(await gateway.GetAsync(url)),
-            job => job.GetProperty("state").GetString() is "succeeded" or "failed",
-            $"sync job of project {sgProjectId} to finish",
-            TimeSpan.FromSeconds(60));
+        return started.GetProperty("statusUrl").GetString()!.TrimStart('/');
     }
+
+    /// <summary>Polls a job's status until <paramref name="done"/> holds.</summary>
+    public static Task<JsonElement> WaitForJobAsync(this HttpClient gateway, string statusUrl, Func<JsonElement, bool> done, string what, TimeSpan? timeout = null) =>
+        Eventually.WaitAsync(async () => await ReadOkAsync(await gateway.GetAsync(statusUrl)), done, what, timeout ?? TimeSpan.FromSeconds(60));
 
     public static async Task<JsonElement> ReadOkAsync(HttpResponseMessage response)
     {

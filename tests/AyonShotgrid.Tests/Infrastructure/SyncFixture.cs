@@ -111,6 +111,11 @@ public class SyncFixture : IAsyncLifetime
         ["Ayon:Url"] = Ayon.BaseUrl.ToString(),
         ["Ayon:ApiKey"] = Ayon.ApiKey,
         ["Ayon:MaxAttempts"] = "3",
+
+        // Outages in tests last seconds: an open circuit and a waiting job try again soon after the server is back.
+        ["Ayon:CircuitBreakDuration"] = "00:00:01",
+        ["ShotGrid:CircuitBreakDuration"] = "00:00:01",
+        ["Sync:OutageRetryInterval"] = "00:00:00.500",
         ["Sync:BatchSize"] = "50",
         ["Sync:LeecherEnabled"] = "false",
         ["Sync:MirrorEventsToAyon"] = "true",

@@ -31,7 +31,9 @@ public sealed class SecretsTests(SyncFixture fixture)
         var status = await (await gateway.GetAsync($"api/shotgrid/projects/{seeded.ProjectId}")).Content.ReadAsStringAsync();
         Assert.Equal("failed", job.GetProperty("state").GetString());
         Assert.NotEmpty(fixture.Logs.Lines);
-        foreach (var secret in new[] { fixture.ShotGrid.ScriptKey, fixture.Ayon.ApiKey, SyncFixture.GatewayKey })
+        var tokens = fixture.ShotGrid.IssuedAccessTokens;
+        Assert.True(tokens.Count >= 2, "the run must have re-minted its token");
+        foreach (var secret in new[] { fixture.ShotGrid.ScriptKey, fixture.Ayon.ApiKey, SyncFixture.GatewayKey }.Concat(tokens))
         {
             Assert.DoesNotContain(fixture.Logs.Lines, line => line.Contains(secret, StringComparison.Ordinal));
             Assert.DoesNotContain(secret, job.GetRawText());

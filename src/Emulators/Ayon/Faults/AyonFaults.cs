@@ -5,6 +5,7 @@ public sealed class AyonFaults
 {
     private readonly Lock _gate = new();
     private readonly List<ScheduledFailure> _scheduled = [];
+    private readonly RandomFailures _random = new();
     private TimeSpan _latency;
     private bool _down;
     private bool _rejectAllWrites;
@@ -25,6 +26,18 @@ public sealed class AyonFaults
             _scheduled.Add(new ScheduledFailure(count, status, retryAfter, pathContains));
         }
     }
+
+    /// <summary>
+    /// From now on each request (whose path contains <paramref name="pathContains"/>, if given) fails with one of
+    /// <paramref name="statuses"/> with probability <paramref name="ratio"/>; the generator is seeded by <paramref name="seed"/>.
+    /// Stops with <see cref="StopFailingRandomly"/> or <see cref="Reset"/>.
+    /// </summary>
+    public void FailRandomly(double ratio, int seed, int[] statuses, string? pathContains = null) => _random.Start(ratio, seed, statuses, pathContains);
+
+    public void StopFailingRandomly() => _random.Stop();
+
+    /// <summary>Requests answered with a random failure so far.</summary>
+    public long RandomFailuresInjected => _random.Injected;
 
     /// <summary>Delay added before every request is handled.</summary>
     public TimeSpan Latency
@@ -77,6 +90,8 @@ public sealed class AyonFaults
             _rejectAllWrites = false;
             _rejectFolderNames = null;
         }
+
+        _random.Stop();
     }
 
     /// <summary>Consumes one scheduled failure that matches <paramref name="path"/>, if any.</summary>
@@ -87,7 +102,7 @@ public sealed class AyonFaults
             var index = _scheduled.FindIndex(f => f.Remaining > 0 && f.Matches(path));
             if (index < 0)
             {
-                return null;
+                return _random.Draw(path) is { } status ? new ScheduledFailure(1, status, null, null) : null;
             }
 
             var failure = _scheduled[index];

@@ -14,6 +14,10 @@ internal sealed class TokenService(TimeProvider time, TimeSpan lifetime)
     private readonly byte[] _secret = RandomNumberGenerator.GetBytes(32);
     private readonly ConcurrentDictionary<string, StoreActor> _activeTokens = new();
     private readonly ConcurrentDictionary<string, StoreActor> _refreshTokens = new();
+    private readonly ConcurrentQueue<string> _issued = new();
+
+    /// <summary>Every access token issued so far, expired ones included (tests check none leaks into logs or status).</summary>
+    public IReadOnlyCollection<string> Issued => [.. _issued];
 
     public int LifetimeSeconds => (int)lifetime.TotalSeconds;
 
@@ -31,6 +35,7 @@ internal sealed class TokenService(TimeProvider time, TimeSpan lifetime)
         var unsigned = Base64Url(Encoding.UTF8.GetBytes(header.ToJsonString())) + "." + Base64Url(Encoding.UTF8.GetBytes(payload.ToJsonString()));
         var token = unsigned + "." + Base64Url(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(unsigned)));
         _activeTokens[jti] = user;
+        _issued.Enqueue(token);
         var refresh = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         _refreshTokens[refresh] = user;
         return (token, refresh);

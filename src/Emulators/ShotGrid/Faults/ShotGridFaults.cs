@@ -5,8 +5,10 @@ public sealed class ShotGridFaults
 {
     private readonly Lock _lock = new();
     private readonly List<PlannedFailure> _planned = [];
+    private readonly RandomFailures _random = new();
     private readonly Action _expireTokens;
     private long _latencyTicks;
+    private int _expireTokensAfter;
     private volatile bool _down;
 
     internal ShotGridFaults(Action expireTokens) => _expireTokens = expireTokens;
@@ -35,8 +37,27 @@ public sealed class ShotGridFaults
         }
     }
 
+    /// <summary>
+    /// From now on each request (whose path contains <paramref name="pathContains"/>, if given) fails with one of
+    /// <paramref name="statuses"/> with probability <paramref name="ratio"/>; the generator is seeded by <paramref name="seed"/>.
+    /// Stops with <see cref="StopFailingRandomly"/> or <see cref="Reset"/>.
+    /// </summary>
+    public void FailRandomly(double ratio, int seed, int[] statuses, string? pathContains = null) => _random.Start(ratio, seed, statuses, pathContains);
+
+    public void StopFailingRandomly() => _random.Stop();
+
+    /// <summary>Requests answered with a random failure so far.</summary>
+    public long RandomFailuresInjected => _random.Injected;
+
     /// <summary>Every token issued so far becomes invalid (401).</summary>
     public void ExpireTokensNow() => _expireTokens();
+
+    /// <summary>Every token issued so far becomes invalid once <paramref name="requests"/> more requests arrived: a token expiring mid-run.</summary>
+    public void ExpireTokensAfter(int requests)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(requests);
+        Interlocked.Exchange(ref _expireTokensAfter, requests);
+    }
 
     public void Reset()
     {
@@ -47,16 +68,23 @@ public sealed class ShotGridFaults
 
         Latency = TimeSpan.Zero;
         Down = false;
+        _random.Stop();
+        Interlocked.Exchange(ref _expireTokensAfter, 0);
     }
 
     internal (int Status, TimeSpan? RetryAfter)? TakeFailure(string path)
     {
+        if (Volatile.Read(ref _expireTokensAfter) > 0 && Interlocked.Decrement(ref _expireTokensAfter) == 0)
+        {
+            _expireTokens();
+        }
+
         lock (_lock)
         {
             var index = _planned.FindIndex(p => p.PathContains is null || path.Contains(p.PathContains, StringComparison.OrdinalIgnoreCase));
             if (index < 0)
             {
-                return null;
+                return _random.Draw(path) is { } status ? (status, null) : null;
             }
 
             var planned = _planned[index];

@@ -37,7 +37,18 @@ internal sealed class RecordWriter(ShotGridStore store)
             }
 
             var value = record.Get(name);
-            if (field.DataType == "entity")
+            if (value is RawValue raw)
+            {
+                if (field.DataType is "entity" or "multi_entity")
+                {
+                    relationships[name] = new JsonObject { ["data"] = raw.Node?.DeepClone() };
+                }
+                else
+                {
+                    attributes[name] = raw.Node?.DeepClone();
+                }
+            }
+            else if (field.DataType == "entity")
             {
                 var link = value is EntityLink l && store.IsLive(l.Type, l.Id) ? l : null;
                 var links = new JsonObject { ["self"] = $"{selfLink}/relationships/{name}" };

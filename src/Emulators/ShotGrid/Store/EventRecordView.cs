@@ -1,6 +1,11 @@
+using System.Text.Json.Nodes;
+
 namespace AyonShotgrid.Emulators.ShotGrid;
 
 /// <summary>An event row as REST reads it: <c>entity</c> is evaluated at read time and reads null while the target is retired.</summary>
+/// <summary>A field value written to the answer as it is (see <see cref="EventLogRow.Raw"/>).</summary>
+internal sealed record RawValue(JsonNode? Node);
+
 internal sealed class EventRecordView(EventLogRow row, ShotGridStore store) : IRecordView
 {
     public string Type => "EventLogEntry";
@@ -9,7 +14,7 @@ internal sealed class EventRecordView(EventLogRow row, ShotGridStore store) : IR
 
     public EventLogRow Row => row;
 
-    public object? Get(string field) => field switch
+    public object? Get(string field) => row.Raw is { } raw && raw.TryGetValue(field, out var given) ? new RawValue(given) : field switch
     {
         "id" => row.Id,
         "event_type" => row.EventType,

@@ -90,6 +90,22 @@ public sealed partial class ShotGridStore
         Locked(() => UpdateCore(def, id, ConvertClr(def, fields, "update"), actor ?? DefaultActor));
     }
 
+    /// <summary>
+    /// Appends an EventLogEntry a buggy script or a hostile site could leave: <paramref name="entity"/> and
+    /// <paramref name="meta"/> are read back exactly as given (any JSON, or null). Returns the event id.
+    /// </summary>
+    public long AppendRawEvent(string eventType, long? projectId, JsonNode? entity, JsonNode? meta, StoreActor? actor = null)
+    {
+        long id = 0;
+        Locked(() =>
+        {
+            id = _events.Allocate();
+            var raw = new Dictionary<string, JsonNode?>(StringComparer.Ordinal) { ["entity"] = entity?.DeepClone(), ["meta"] = meta?.DeepClone() };
+            _events.Append(new EventLogRow(id, eventType, null, "", 0, projectId, actor ?? DefaultActor, _time.GetUtcNow(), [], raw));
+        });
+        return id;
+    }
+
     public void Retire(string entityType, long id, StoreActor? actor = null)
     {
         var def = Schema.Require(entityType);
