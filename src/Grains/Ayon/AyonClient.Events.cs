@@ -49,10 +49,11 @@ public sealed partial class AyonClient
         return true;
     }
 
-    public async Task<JsonObject?> GetAddonSettingsAsync(string addonName, string addonVersion, string variant, CancellationToken cancellationToken)
+    public async Task<JsonObject?> GetAddonSettingsAsync(string addonName, string addonVersion, string variant, CancellationToken cancellationToken, string? project = null)
     {
+        var path = $"/api/addons/{Segment(addonName)}/{Segment(addonVersion)}/settings" + (project is null ? "" : $"/{Segment(project)}");
         var answer = await SendAsync(
-            HttpMethod.Get, $"/api/addons/{Segment(addonName)}/{Segment(addonVersion)}/settings", null, retry: true, cancellationToken,
+            HttpMethod.Get, path, null, retry: true, cancellationToken,
             query: request => request.SetQueryParam("variant", variant));
         if (answer.Status == 404)
         {

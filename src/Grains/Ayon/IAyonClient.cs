@@ -43,8 +43,8 @@ public interface IAyonClient
     /// <summary>POST /api/events. Returns false when AYON already has an event with this hash (409), which callers treat as done.</summary>
     Task<bool> PostEventAsync(AyonEventRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Studio settings of an addon (GET /api/addons/{name}/{version}/settings), or null on 404.</summary>
-    Task<JsonObject?> GetAddonSettingsAsync(string addonName, string addonVersion, string variant, CancellationToken cancellationToken);
+    /// <summary>Studio settings of an addon (GET /api/addons/{name}/{version}/settings), or a project's (…/settings/{project}), or null on 404.</summary>
+    Task<JsonObject?> GetAddonSettingsAsync(string addonName, string addonVersion, string variant, CancellationToken cancellationToken, string? project = null);
 
     /// <summary>A secret's value (GET /api/secrets/{name}), or null on 404.</summary>
     Task<string?> GetSecretAsync(string name, CancellationToken cancellationToken);

@@ -11,6 +11,7 @@ public sealed partial class AyonProjectIndexGrain(
     IAyonClient ayon,
     ShotGridProjectReader reader,
     ProjectPreparer preparer,
+    Configuration.ProjectSettingsReader projectSettings,
     TimeProvider time,
     ILogger<AyonProjectIndexGrain> logger) : Grain, IAyonProjectIndexGrain
 {
@@ -91,7 +92,8 @@ public sealed partial class AyonProjectIndexGrain(
             project.Name,
             sgProject.Navchains.ToDictionary(),
             project.Statuses.Select(s => new StatusEntry(s.Name, s.ShortName, s.Scope)).ToList(),
-            project.TaskTypes.Select(t => t.Name).ToList());
+            project.TaskTypes.Select(t => t.Name).ToList(),
+            (await projectSettings.ReadAsync(project.Name, CancellationToken.None)).DefaultTaskType);
         _loadStartedAt = startedAt;
         LogLoaded(logger, projectName, folders.Count, tasks.Count);
     }

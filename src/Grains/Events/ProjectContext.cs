@@ -6,7 +6,8 @@ public sealed record ProjectContext(
     string AyonProjectName,
     IReadOnlyDictionary<string, string> Navchains,
     IReadOnlyList<StatusEntry> Statuses,
-    IReadOnlyList<string> TaskTypes);
+    IReadOnlyList<string> TaskTypes,
+    string? DefaultTaskType = null);
 
 /// <summary>An AYON status with its short name (the ShotGrid code) and scope.</summary>
 [GenerateSerializer, Immutable, Alias("ayonsg.status-entry.v1")]

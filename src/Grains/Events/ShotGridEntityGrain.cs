@@ -208,7 +208,7 @@ public sealed partial class ShotGridEntityGrain(
                 change = $"status → '{status}'";
                 break;
             case "step" when node.AyonEntityType == "task":
-                var taskType = CreateData.TaskType(node, context.TaskTypes.ToHashSet(StringComparer.Ordinal), options.Value.DefaultTaskType);
+                var taskType = CreateData.TaskType(node, context.TaskTypes.ToHashSet(StringComparer.Ordinal), context.DefaultTaskType ?? options.Value.DefaultTaskType);
                 data["taskType"] = taskType;
                 change = $"task type → '{taskType}'";
                 break;
@@ -430,7 +430,7 @@ public sealed partial class ShotGridEntityGrain(
     private async Task<AyonOperationResult?> SendCreateAsync(
         Node node, string name, string id, string? parentId, StatusMap statuses, IReadOnlySet<string> taskTypes, ProjectContext context)
     {
-        var data = CreateData.For(node, name, AyonNames.Label(node.Label), parentId, statuses, taskTypes, options.Value.DefaultTaskType);
+        var data = CreateData.For(node, name, AyonNames.Label(node.Label), parentId, statuses, taskTypes, context.DefaultTaskType ?? options.Value.DefaultTaskType);
         // Batched with the creates other entity grains of the project send at the same moment.
         return await creates.SendAsync(context.AyonProjectName, new AyonOperation("create", "create", node.AyonEntityType, id, data));
     }

@@ -33,6 +33,7 @@ public static class SyncServiceRegistration
         services.AddSingleton<ShotGridAnatomyReader>();
         services.AddSingleton<ProjectPreparer>();
         services.AddSingleton<ProjectSynchronizer>();
+        services.AddSingleton<Configuration.ProjectSettingsReader>();
         services.AddSingleton<Events.EventLogReader>();
         services.AddSingleton<Ayon.AyonCreateBatcher>();
         return services;
@@ -53,5 +54,9 @@ public static class SyncServiceRegistration
         {
             options.ApiKey = key;
         }
+
+        options.AddonName ??= configuration["AYON_ADDON_NAME"];
+        options.AddonVersion ??= configuration["AYON_ADDON_VERSION"];
+        options.SettingsVariant ??= configuration["AYON_SETTINGS_VARIANT"] ?? "production";
     }
 }

@@ -35,4 +35,13 @@ public sealed class AyonOptions
 
     /// <summary>How long to wait for AYON to answer again after a restart.</summary>
     public TimeSpan RestartTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>The AYON addon whose project settings override sync settings per project (AYON_ADDON_NAME when unset).</summary>
+    public string? AddonName { get; set; }
+
+    /// <summary>Its version (AYON_ADDON_VERSION when unset).</summary>
+    public string? AddonVersion { get; set; }
+
+    /// <summary>Settings variant to read (AYON_SETTINGS_VARIANT when unset, else production).</summary>
+    public string? SettingsVariant { get; set; }
 }

@@ -17,6 +17,7 @@ public sealed partial class ProjectSynchronizer(
     IAyonClient ayon,
     ShotGridProjectReader reader,
     ProjectPreparer preparer,
+    Configuration.ProjectSettingsReader projectSettings,
     IOptions<ShotGridOptions> sgOptions,
     IOptions<SyncOptions> syncOptions,
     ILogger<ProjectSynchronizer> logger)
@@ -37,6 +38,7 @@ public sealed partial class ProjectSynchronizer(
         var ayonProject = dryRun
             ? await ayon.GetProjectAsync(ayonProjectName, cancellationToken) ?? throw new SyncSetupException($"AYON project '{ayonProjectName}' does not exist any more; run Prepare Project again.")
             : await preparer.RefreshAnatomyAsync(ayonProjectName, cancellationToken);
+        var perProject = await projectSettings.ReadAsync(ayonProject.Name, cancellationToken);
         var attributes = await ResolveAttributeMapAsync(options, cancellationToken);
         var items = await reader.ReadItemsAsync(sgProject, new InlineProgress<string>(p => Phase(p, 3)), cancellationToken, attributes);
 
@@ -52,8 +54,8 @@ public sealed partial class ProjectSynchronizer(
             tasks,
             StatusMap.From(ayonProject.Statuses),
             ayonProject.TaskTypes.Select(t => t.Name).ToHashSet(StringComparer.Ordinal),
-            options.DefaultTaskType,
-            options.DuplicateNamePolicy == "skip" ? DuplicateNamePolicy.Skip : DuplicateNamePolicy.Suffix,
+            perProject.DefaultTaskType,
+            perProject.DuplicateNamePolicy == "skip" ? DuplicateNamePolicy.Skip : DuplicateNamePolicy.Suffix,
             overrideDifferences,
             key => AyonIds.For(site, ayonProject.Name, key),
             attributes));

@@ -7,12 +7,21 @@ internal static class AddonEndpoints
 {
     public static void MapAddonEndpoints(this WebApplication app, AyonStore store)
     {
-        IResult Settings(string name, string version, HttpRequest request) => store.Locked(() =>
+        IResult Settings(string name, string version, string? project, HttpRequest request) => store.Locked(() =>
         {
             var variant = request.Query["variant"].FirstOrDefault() ?? "production";
             if (store.SettingsTable.TryGetValue((name, version, variant), out var settings))
             {
-                return AyonResults.Json(settings.DeepClone());
+                var answer = (JsonObject)settings.DeepClone();
+                if (project is not null && store.ProjectOverridesTable.TryGetValue((name, version, variant, project), out var overrides))
+                {
+                    foreach (var (key, value) in overrides)
+                    {
+                        answer[key] = value?.DeepClone();
+                    }
+                }
+
+                return AyonResults.Json(answer);
             }
 
             return store.SettingsTable.Keys.Any(k => k.Addon == name)
@@ -20,9 +29,9 @@ internal static class AddonEndpoints
                 : AyonResults.Error(404, $"Addon {name} does not exist");
         });
 
-        app.MapGet("/api/addons/{name}/{version}/settings", Settings);
+        app.MapGet("/api/addons/{name}/{version}/settings", (string name, string version, HttpRequest request) => Settings(name, version, null, request));
         app.MapGet("/api/addons/{name}/{version}/settings/{project}",
-            (string name, string version, string project, HttpRequest request) => Settings(name, version, request));
+            (string name, string version, string project, HttpRequest request) => Settings(name, version, project, request));
 
         app.MapGet("/api/secrets", () => store.Locked(() => AyonResults.Json(new JsonArray(store.SecretTable
             .Where(s => !s.Key.StartsWith('_'))

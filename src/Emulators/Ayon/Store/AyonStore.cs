@@ -11,6 +11,7 @@ public sealed class AyonStore
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ProjectState> _projects = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<(string Addon, string Version, string Variant), JsonObject> _settings = [];
+    private readonly Dictionary<(string Addon, string Version, string Variant, string Project), JsonObject> _projectOverrides = [];
     private readonly Dictionary<string, string> _secrets = new(StringComparer.Ordinal);
     private int _restartCount;
     private DateTimeOffset _startedAt;
@@ -38,6 +39,8 @@ public sealed class AyonStore
     internal EventLog EventLog { get; } = new();
     internal Dictionary<string, ProjectState> ProjectTable => _projects;
     internal Dictionary<(string Addon, string Version, string Variant), JsonObject> SettingsTable => _settings;
+
+    internal Dictionary<(string Addon, string Version, string Variant, string Project), JsonObject> ProjectOverridesTable => _projectOverrides;
     internal Dictionary<string, string> SecretTable => _secrets;
 
     public IReadOnlyList<string> ProjectNames => Locked(() => _projects.Values.Select(p => p.Name).Order(StringComparer.Ordinal).ToList());
@@ -74,6 +77,10 @@ public sealed class AyonStore
 
     public void SetAddonSettings(string addon, string version, JsonObject settings, string variant = "production") =>
         Locked(() => _settings[(addon, version, variant)] = (JsonObject)settings.DeepClone());
+
+    /// <summary>Project overrides: GET …/settings/{project} answers the studio settings with these keys replaced.</summary>
+    public void SetProjectAddonSettings(string addon, string version, string project, JsonObject overrides, string variant = "production") =>
+        Locked(() => _projectOverrides[(addon, version, variant, project)] = (JsonObject)overrides.DeepClone());
 
     public void SetSecret(string name, string value) => Locked(() => _secrets[name] = value);
 

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using AyonShotgrid.Grains.Ayon;
+using AyonShotgrid.Grains.Options;
+using AyonShotgrid.Grains.Prepare;
+using Microsoft.Extensions.Options;
+
+namespace AyonShotgrid.Grains.Configuration;
+
+/// <summary>The settings a sync of one AYON project runs with.</summary>
+public sealed record ProjectSyncSettings(string DefaultTaskType, string DuplicateNamePolicy, string Source);
+
+/// <summary>
+/// Per-project overrides from the AYON addon's project settings (GET /api/addons/{name}/{version}/settings/{project})
+/// on top of the cluster's options, when the cluster runs as that addon's service. A project setting AYON holds but
+/// the sync cannot use stops that project's sync with a message naming the setting; other projects are not affected.
+/// </summary>
+public sealed class ProjectSettingsReader(IAyonClient ayon, IOptions<AyonOptions> ayonOptions, IOptions<SyncOptions> syncOptions)
+{
+    public async Task<ProjectSyncSettings> ReadAsync(string ayonProject, CancellationToken cancellationToken)
+    {
+        var sync = syncOptions.Value;
+        var fallback = new ProjectSyncSettings(sync.DefaultTaskType, sync.DuplicateNamePolicy, "cluster configuration");
+        var a = ayonOptions.Value;
+        if (string.IsNullOrWhiteSpace(a.AddonName) || string.IsNullOrWhiteSpace(a.AddonVersion))
+        {
+            return fallback;
+        }
+
+        var settings = await ayon.GetAddonSettingsAsync(a.AddonName, a.AddonVersion, a.SettingsVariant ?? "production", cancellationToken, ayonProject);
+        if (settings is null)
+        {
+            return fallback;
+        }
+
+        var taskType = Text(settings, "default_task_type") ?? sync.DefaultTaskType;
+        var policy = Text(settings, "duplicate_name_policy") ?? sync.DuplicateNamePolicy;
+        if (taskType.Trim().Length == 0)
+        {
+            throw new SyncSetupException($"The AYON project setting default_task_type of addon {a.AddonName} for project '{ayonProject}' is empty; set a task type.");
+        }
+
+        if (policy is not ("suffix" or "skip"))
+        {
+            throw new SyncSetupException($"The AYON project setting duplicate_name_policy of addon {a.AddonName} for project '{ayonProject}' is '{policy}'; it must be 'suffix' or 'skip'.");
+        }
+
+        return new ProjectSyncSettings(taskType, policy, $"AYON project settings of {a.AddonName} {a.AddonVersion}");
+    }
+
+    private static string? Text(JsonObject settings, string name) =>
+        settings[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+}
