@@ -8,10 +8,10 @@ public sealed record BenchOptions
     public const string Usage = """
         AyonShotgrid.Benchmarks [options]
           --entities N        size of the full-sync project (default 100000; episodes, sequences, shots, assets, tasks)
-          --quick             small run that finishes well under a minute (2000 entities, 3 s event stream at 500/s)
+          --quick             small run that finishes well under a minute (2000 entities, 3 s event stream at 1000 events/s)
           --postgres CS       PostgreSQL connection string for the cluster's storage and clustering (default: in-memory;
                               also taken from BENCH_POSTGRES)
-          --event-rate R      ShotGrid shots created per second during the event stream (default 2000)
+          --event-rate R      ShotGrid events (EventLogEntry rows) per second during the event stream (default 2000)
           --event-seconds S   how long the event stream runs (default 10)
           --poll-interval T   Sync:PollInterval of the leecher, e.g. 00:00:01 (default 1 s)
           --out DIR           where latest.json and latest.md go (default bench/results)
@@ -50,7 +50,7 @@ public sealed record BenchOptions
         var options = new BenchOptions { PostgresConnectionString = Environment.GetEnvironmentVariable("BENCH_POSTGRES") is { Length: > 0 } env ? env : null };
         if (args.Contains("--quick"))
         {
-            options = options with { Quick = true, Entities = 2000, EventRate = 500, EventDuration = TimeSpan.FromSeconds(3), Deadline = TimeSpan.FromMinutes(3) };
+            options = options with { Quick = true, Entities = 2000, EventRate = 1000, EventDuration = TimeSpan.FromSeconds(3), Deadline = TimeSpan.FromMinutes(3) };
         }
 
         for (var i = 0; i < args.Count; i++)

@@ -17,5 +17,5 @@ public sealed record RequestFloorResult(int ShotGridRequests, int AyonRequests, 
 
 public sealed record EventStreamResult(
     double TargetRate, double DurationSeconds, double PollIntervalSeconds, int ShotsCreated, long ShotGridEventRows, int VisibleInAyon,
-    double InjectSeconds, double AllVisibleAfterSeconds, double AppliedPerSecond, double LagP50Ms, double LagP95Ms, double LagP99Ms, double LagMaxMs,
+    double InjectSeconds, double AllVisibleAfterSeconds, double AppliedPerSecond, double AppliedShotsPerSecond, double LagP50Ms, double LagP95Ms, double LagP99Ms, double LagMaxMs,
     int ShotGridRequests, int AyonRequests, IReadOnlyDictionary<string, int> AyonRequestKinds);

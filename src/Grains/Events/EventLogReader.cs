@@ -33,8 +33,14 @@ public sealed class EventLogReader(IShotGridClient shotGrid, IOptions<SyncOption
         return page.Select(r => r.Id).ToList();
     }
 
-    /// <summary>Tracked events of <paramref name="projectIds"/> with ids in (afterId, upToId], and the rows that could not be read as entity events (with the project they name, 0 when none).</summary>
-    public async Task<(IReadOnlyList<EventLogItem> Events, IReadOnlyList<(long ProjectId, MalformedEvent Event)> Unreadable)> EventsAsync(long afterId, long upToId, IReadOnlyCollection<long> projectIds, long? ownApiUserId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tracked events of <paramref name="projectIds"/> with ids in (afterId, upToId], at most
+    /// <see cref="SyncOptions.EventPagesPerRound"/> pages of them, and the rows that could not be read as entity events
+    /// (with the project they name, 0 when none). ReadUpTo is the end of the range actually covered: <paramref name="upToId"/>,
+    /// or the last id of the last page when that page was full (the rest is read next round).
+    /// </summary>
+    /// <param name="idsInRange">How many event ids the range holds: no more pages are asked for than that many rows can fill.</param>
+    public async Task<(IReadOnlyList<EventLogItem> Events, IReadOnlyList<(long ProjectId, MalformedEvent Event)> Unreadable, long ReadUpTo)> EventsAsync(long afterId, long upToId, int idsInRange, IReadOnlyCollection<long> projectIds, long? ownApiUserId, CancellationToken cancellationToken)
     {
         var tracked = options.Value.TrackedEntityTypes;
         var projectTypes = tracked.Where(t => t != "Step").SelectMany(t => Kinds.Select(k => $"Shotgun_{t}_{k}")).ToArray();
@@ -53,7 +59,25 @@ public sealed class EventLogReader(IShotGridClient shotGrid, IOptions<SyncOption
             .Where("id", "greater_than", afterId)
             .Where("id", "less_than", upToId + 1)
             .Group(scope);
-        var records = await shotGrid.SearchAllAsync(EntityType, filter, EventFields, cancellationToken, sort: "id", pageSize: options.Value.EventPageSize);
+
+        // The first page alone (an ordinary poll has less than a page); in a burst the further pages of the range side by
+        // side, by page number. Within a closed id range an offset can only repeat a row (a late-committed row shifting
+        // the pages), never skip one the id list showed: a repeat is dropped below, a late row is waited for as missing.
+        var pageSize = options.Value.EventPageSize;
+        var records = new List<SgRecord>(await shotGrid.SearchPageAsync(EntityType, filter, EventFields, 1, pageSize, cancellationToken, sort: "id"));
+        var pages = Math.Min(options.Value.EventPagesPerRound, (idsInRange + pageSize - 1) / pageSize);
+        var lastPageFull = records.Count >= pageSize;
+        if (lastPageFull && pages > 1)
+        {
+            var more = await Task.WhenAll(Enumerable.Range(2, pages - 1)
+                .Select(n => shotGrid.SearchPageAsync(EntityType, filter, EventFields, n, pageSize, cancellationToken, sort: "id")));
+            var seen = records.Select(r => r.Id).ToHashSet();
+            records.AddRange(more.SelectMany(page => page).Where(r => seen.Add(r.Id)));
+            records.Sort((a, b) => a.Id.CompareTo(b.Id));
+            lastPageFull = more[^1].Count >= pageSize;
+        }
+
+        var readUpTo = lastPageFull ? records[^1].Id : upToId;
         var events = new List<EventLogItem>(records.Count);
         var unreadable = new List<(long, MalformedEvent)>();
         foreach (var record in records)
@@ -69,6 +93,6 @@ public sealed class EventLogReader(IShotGridClient shotGrid, IOptions<SyncOption
             }
         }
 
-        return (events, unreadable);
+        return (events, unreadable, readUpTo);
     }
 }

@@ -53,18 +53,30 @@ public sealed class SyncOptions
     public int EventPageSize { get; set; } = 500;
 
     /// <summary>
+    /// Pages of events one leecher round reads (side by side, after the first) and hands to the projects at once when
+    /// a burst is waiting: one project call then applies up to this many pages, so its creates go in larger batches.
+    /// </summary>
+    [Range(1, 20)]
+    public int EventPagesPerRound { get; set; } = 4;
+
+    /// <summary>
     /// Entity grains of one project applying events at once. Their creates share AYON requests, so more in flight means
-    /// fewer, larger requests and shorter lag; each also reads and writes grain storage, so with PostgreSQL keep it
-    /// well below the connection pool (a page of 500 entities at once exhausted a three-silo cluster's connections).
+    /// fewer, larger requests and shorter lag (16 gave batches of 1–2 creates and a quarter of the throughput of 128).
+    /// Each also reads and writes grain storage: with PostgreSQL the storage calls queue on the process's Npgsql pool,
+    /// so size <c>Maximum Pool Size</c> × processes below the server's <c>max_connections</c> (docs/operations.md).
     /// </summary>
     [Range(1, 1000)]
-    public int MaxParallelEntities { get; set; } = 16;
+    public int MaxParallelEntities { get; set; } = 128;
 
     /// <summary>Entity types whose events are followed.</summary>
     public List<string> TrackedEntityTypes { get; set; } = ["Project", "Episode", "Sequence", "Scene", "Shot", "Asset", "Task", "Step"];
 
-    /// <summary>Mirror applied events into the AYON event log (topic shotgrid.event).</summary>
-    public bool MirrorEventsToAyon { get; set; } = true;
+    /// <summary>
+    /// Mirror applied events into the AYON event log (topic shotgrid.event), for AYON-side tools that consume them. Off by
+    /// default: it costs one AYON request per applied event (AYON has no batch endpoint for events), which was half of
+    /// all AYON requests of an event stream, and AYON already logs every change the sync makes (entity.* events).
+    /// </summary>
+    public bool MirrorEventsToAyon { get; set; }
 
     /// <summary>Period of the reminder that brings the leecher back after deactivation or silo loss (Orleans' reminders are meant for ≥ 1 minute).</summary>
     public TimeSpan LeecherKeepAlivePeriod { get; set; } = TimeSpan.FromMinutes(1);

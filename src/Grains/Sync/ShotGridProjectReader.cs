@@ -29,15 +29,17 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
     /// <param name="attributes">Mapped fields to read as well (their values land in <see cref="SgItem.Attrib"/>).</param>
     public async Task<IReadOnlyList<SgItem>> ReadItemsAsync(SgProjectInfo project, IProgress<string>? progress, CancellationToken cancellationToken, ResolvedAttributeMap? attributes = null)
     {
-        var items = new List<SgItem>();
-        foreach (var type in SyncEntityTypes.FolderEntities.Append(SyncEntityTypes.Task))
+        // The types are read side by side: each is a chain of pages (one waits for the last id of the one before), and
+        // most of a page's time is ShotGrid's, so one chain per type keeps several of ShotGrid's workers busy.
+        var types = SyncEntityTypes.FolderEntities.Append(SyncEntityTypes.Task).ToList();
+        progress?.Report($"reading ShotGrid {string.Join(", ", types)} entities");
+        var perType = await Task.WhenAll(types.Select(async type =>
         {
-            progress?.Report($"reading ShotGrid {type} entities");
             var records = await SearchTypeAsync(type, project.Id, FieldsFor(type, project.Navchains, attributes), cancellationToken);
-            items.AddRange(records.Select(r => WithAttributes(ToItem(type, r, project.Navchains), r, attributes)));
-        }
+            return records.Select(r => WithAttributes(ToItem(type, r, project.Navchains), r, attributes)).ToList();
+        }));
 
-        return items;
+        return [.. perType.SelectMany(items => items)];
     }
 
     /// <summary>Reads one entity the way <see cref="ReadItemsAsync"/> would, or null when it is missing/retired.</summary>
@@ -53,7 +55,7 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
         var filter = SgFilter.And()
             .Where("project", "is", new SgEntityRef(SyncEntityTypes.Project, project.Id))
             .Where("id", "in", ids.ToArray());
-        var records = await shotGrid.SearchAllAsync(type, filter, FieldsFor(type, project.Navchains), cancellationToken, sort: "id", pageSize: syncOptions.Value.PageSize);
+        var records = await shotGrid.SearchAllByIdAsync(type, filter, FieldsFor(type, project.Navchains), syncOptions.Value.PageSize, cancellationToken);
         return records.ToDictionary(r => r.Id, r => ToItem(type, r, project.Navchains));
     }
 
@@ -135,7 +137,7 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
         var filter = SgFilter.And().Where("project", "is", new SgEntityRef(SyncEntityTypes.Project, projectId));
         try
         {
-            return await shotGrid.SearchAllAsync(type, filter, fields, cancellationToken, sort: "id", pageSize: syncOptions.Value.PageSize);
+            return await shotGrid.SearchAllByIdAsync(type, filter, fields, syncOptions.Value.PageSize, cancellationToken);
         }
         catch (ShotGridException e) when (e.Status == HttpStatusCode.NotFound && e.Code == 103)
         {

@@ -31,7 +31,9 @@ public sealed class BenchmarkSmokeTests : IDisposable
         Assert.Equal(0, result.Floor.FailedReplays);
         Assert.True(result.Floor.SyncToFloorRatio > 0);
 
-        Assert.Equal(40, result.EventStream.ShotsCreated);
+        // The rate counts ShotGrid event rows (40 in 1 s); each shot writes several, so fewer shots than rows.
+        Assert.InRange(result.EventStream.ShotGridEventRows, 40, 40 + 8);
+        Assert.InRange(result.EventStream.ShotsCreated, 2, 39);
         Assert.Equal(result.EventStream.ShotsCreated, result.EventStream.VisibleInAyon);
         Assert.True(result.EventStream.LagP99Ms >= result.EventStream.LagP50Ms);
 

@@ -10,6 +10,11 @@ namespace AyonShotgrid.Emulators.ShotGrid;
 /// </summary>
 internal sealed class FilterEvaluator(ShotGridStore store)
 {
+    // The value lists of "in" conditions as sets, built on first use: a query tests every candidate row against the same
+    // lists (the leecher's event query: 28 event types and the followed projects, for each of thousands of rows).
+    private readonly Dictionary<FilterCondition, HashSet<EntityLink>> _linkSets = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<FilterCondition, HashSet<string>> _textSets = new(ReferenceEqualityComparer.Instance);
+
     public bool Matches(FilterNode? node, IRecordView record) => node switch
     {
         null => true,
@@ -38,8 +43,37 @@ internal sealed class FilterEvaluator(ShotGridStore store)
     {
         "entity" => MatchLinks(actual is EntityLink l && store.IsLive(l.Type, l.Id) ? [l] : [], c, single: true),
         "multi_entity" => MatchLinks((actual as List<EntityLink> ?? []).Where(l => store.IsLive(l.Type, l.Id)).ToList(), c, single: false),
+        _ when c is { Relation: "in", Value: JsonArray list } && actual is string text && c.Field.DataType != "date" => TextSet(c, list).Contains(text.Trim()),
         _ => MatchScalar(actual, c.Relation, c.Value, c.Field.DataType),
     };
+
+    private HashSet<EntityLink> LinkSet(FilterCondition c, JsonArray list)
+    {
+        if (!_linkSets.TryGetValue(c, out var set))
+        {
+            set = list.Select(AsLink).OfType<EntityLink>().ToHashSet();
+            _linkSets[c] = set;
+        }
+
+        return set;
+    }
+
+    /// <summary>The list as <see cref="Compare"/> sees it for a text value: trimmed, case-insensitive, non-strings as JSON text.</summary>
+    private HashSet<string> TextSet(FilterCondition c, JsonArray list)
+    {
+        if (!_textSets.TryGetValue(c, out var set))
+        {
+            set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var item in list.OfType<JsonValue>())
+            {
+                set.Add((item.GetValueKind() == JsonValueKind.String ? item.GetValue<string>() : item.ToJsonString()).Trim());
+            }
+
+            _textSets[c] = set;
+        }
+
+        return set;
+    }
 
     private bool MatchLinks(List<EntityLink> links, FilterCondition c, bool single)
     {
@@ -48,7 +82,7 @@ internal sealed class FilterEvaluator(ShotGridStore store)
         {
             "is" => v is null ? links.Count == 0 : AsLink(v) is { } x && links.Contains(x),
             "is_not" => !(v is null ? links.Count == 0 : AsLink(v) is { } x && links.Contains(x)),
-            "in" => v is JsonArray a && a.Select(AsLink).Any(x => x is not null && links.Contains(x)) || (single && v is JsonArray n && links.Count == 0 && n.Any(e => e is null)),
+            "in" => v is JsonArray a && links.Exists(LinkSet(c, a).Contains) || (single && v is JsonArray n && links.Count == 0 && n.Any(e => e is null)),
             "not_in" => !(v is JsonArray a && a.Select(AsLink).Any(x => x is not null && links.Contains(x))),
             "type_is" => links.Any(l => string.Equals(l.Type, Str(v), StringComparison.Ordinal)),
             "type_is_not" => !links.Any(l => string.Equals(l.Type, Str(v), StringComparison.Ordinal)),

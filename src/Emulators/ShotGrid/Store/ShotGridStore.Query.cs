@@ -46,8 +46,7 @@ public sealed partial class ShotGridStore
     {
         if (q.Def.Type != "EventLogEntry")
         {
-            // Ids are allocated ascending and rows are never removed, so insertion order is id order.
-            return _rows[q.Def.Type].Values.Where(r => r.Retired == q.RetiredOnly);
+            return RowsFrom(q.Def.Type, LowerIdBound(q.Filter), IdList(q.Filter)).Where(r => r.Retired == q.RetiredOnly);
         }
 
         if (q.RetiredOnly)
@@ -57,6 +56,61 @@ public sealed partial class ShotGridStore
 
         var start = LowerIdBound(q.Filter) is { } bound ? _events.FirstIndexAfter(bound) : 0;
         return EventsFrom(start);
+    }
+
+    /// <summary>
+    /// Rows in id order that can match: those named by a top-level <c>id in</c> list, or those above a top-level id
+    /// bound (found by binary search), so a keyset page costs its own rows, not every row before it.
+    /// </summary>
+    private IEnumerable<EntityRow> RowsFrom(string type, long? lowerBound, IReadOnlyList<long>? ids)
+    {
+        if (ids is not null)
+        {
+            var byId = _rows[type];
+            return ids.Where(id => id > (lowerBound ?? long.MinValue)).Distinct().Order()
+                .Select(id => byId.GetValueOrDefault(id)).OfType<EntityRow>();
+        }
+
+        var ordered = _inIdOrder[type];
+        if (lowerBound is not { } bound)
+        {
+            return ordered;
+        }
+
+        int lo = 0, hi = ordered.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (ordered[mid].Id <= bound)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return Enumerable.Range(lo, ordered.Count - lo).Select(i => ordered[i]);
+    }
+
+    /// <summary>The ids of a top-level AND's <c>["id", "in", [...]]</c> condition, or null when there is none.</summary>
+    private static IReadOnlyList<long>? IdList(FilterNode? filter)
+    {
+        if (filter is not FilterGroup { Any: false } group)
+        {
+            return null;
+        }
+
+        foreach (var c in group.Children.OfType<FilterCondition>())
+        {
+            if (c is { Path: "id", Relation: "in", Value: JsonArray list })
+            {
+                return list.Select(Num).OfType<long>().ToList();
+            }
+        }
+
+        return null;
     }
 
     private IEnumerable<IRecordView> EventsFrom(int start)

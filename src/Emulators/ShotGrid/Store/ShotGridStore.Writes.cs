@@ -69,6 +69,7 @@ public sealed partial class ShotGridStore
         row.Fields["updated_by"] = by;
         row.Fields["cached_display_name"] = row.DisplayName;
         _rows[def.Type][row.Id] = row;
+        _inIdOrder[def.Type].Add(row);
 
         foreach (var (name, value) in row.Fields)
         {

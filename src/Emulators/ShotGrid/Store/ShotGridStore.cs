@@ -10,6 +10,9 @@ public sealed partial class ShotGridStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Dictionary<long, EntityRow>> _rows = new(StringComparer.Ordinal);
+
+    /// <summary>Each type's rows in id order (ids only ascend, rows are never removed): a query starts at its id bound.</summary>
+    private readonly Dictionary<string, List<EntityRow>> _inIdOrder = new(StringComparer.Ordinal);
     private readonly EventLog _events = new();
     private readonly TimeProvider _time;
     private long _lastEntityId = 100;
@@ -21,6 +24,7 @@ public sealed partial class ShotGridStore
         foreach (var def in Schema.All)
         {
             _rows[def.Type] = [];
+            _inIdOrder[def.Type] = [];
         }
 
         var adminId = CreateCore(Schema.Require("HumanUser"), new()
