@@ -30,7 +30,19 @@ public sealed class EventLogReader(IShotGridClient shotGrid, IOptions<SyncOption
     public async Task<IReadOnlyList<long>> VisibleIdsAsync(long afterId, CancellationToken cancellationToken)
     {
         var page = await shotGrid.SearchPageAsync(EntityType, SgFilter.And().Where("id", "greater_than", afterId), ["id"], 1, IdPageSize, cancellationToken, sort: "id");
-        return page.Select(r => r.Id).ToList();
+
+        // An id that is not one (read as 0), or one out of the order asked for, must not move the cursor: it is left
+        // out, so the real id stays a hole that the settle window gives up on, and the events around it still flow.
+        var ids = new List<long>(page.Count);
+        foreach (var record in page)
+        {
+            if (record.Id > (ids.Count > 0 ? ids[^1] : afterId))
+            {
+                ids.Add(record.Id);
+            }
+        }
+
+        return ids;
     }
 
     /// <summary>Tracked events of <paramref name="projectIds"/> with ids in (afterId, upToId], and the rows that could not be read as entity events (with the project they name, 0 when none).</summary>
