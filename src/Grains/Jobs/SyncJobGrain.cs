@@ -133,7 +133,7 @@ public sealed partial class SyncJobGrain(
             s.Changes = [.. result.Changes];
             s.ChangesOmitted = result.ChangesOmitted;
             outcome = result.Counts.Failed == 0 ? SyncJobState.Succeeded : SyncJobState.Failed;
-            error = result.Counts.Failed == 0 ? null : $"{result.Counts.Failed} of {result.Counts.Total} entities could not be synced (unreadable in ShotGrid or refused by AYON); see issues";
+            error = result.Counts.Failed == 0 ? null : $"{result.Counts.Failed} of {result.Counts.Total} entities could not be written to AYON (refused by AYON, or unreadable in ShotGrid); see issues";
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

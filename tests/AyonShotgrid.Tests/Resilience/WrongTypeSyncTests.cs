@@ -60,7 +60,7 @@ public sealed class WrongTypeSyncTests(SyncFixture fixture, ITestOutputHelper ou
         Assert.All(siblings, id => Assert.Contains(id.ToString(), folders));
         Assert.Equal(cases.Count, job.Count("failed"));
         Assert.Equal("failed", job.GetProperty("state").GetString());
-        Assert.Contains("could not be synced", job.GetProperty("error").GetString());
+        Assert.Contains("could not be written to AYON (refused by AYON, or unreadable in ShotGrid)", job.GetProperty("error").GetString());
         Assert.Equal(job.Count("total"), job.Count("created") + job.Count("alreadyPresent") + job.Count("skipped") + job.Count("failed"));
     }
 
