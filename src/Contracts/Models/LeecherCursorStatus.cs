@@ -9,6 +9,8 @@ namespace AyonShotgrid.Contracts.Models;
 /// <param name="Lag">Newest seen minus watermark, in event ids.</param>
 /// <param name="Malformed">Event rows of this project that could not be read as entity events (acknowledged, not applied).</param>
 /// <param name="MalformedEvents">The latest of them, "event id: reason".</param>
+/// <param name="DeletedBeforeRead">Events whose entity was deleted in ShotGrid before the leecher read them (nothing to create; not in <paramref name="Ignored"/>).</param>
+/// <param name="DeletedBeforeReadEvents">The latest 50 of them, "event id: Shot 123 deleted in ShotGrid before the event was read".</param>
 [GenerateSerializer, Immutable, Alias("ayonsg.leecher-cursor-status.v1")]
 public sealed record LeecherCursorStatus(
     bool Enabled,
@@ -24,4 +26,6 @@ public sealed record LeecherCursorStatus(
     IReadOnlyList<string> LastErrors,
     DateTimeOffset? LastEventAt,
     long Malformed = 0,
-    IReadOnlyList<string>? MalformedEvents = null);
+    IReadOnlyList<string>? MalformedEvents = null,
+    long DeletedBeforeRead = 0,
+    IReadOnlyList<string>? DeletedBeforeReadEvents = null);

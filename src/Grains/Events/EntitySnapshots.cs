@@ -8,10 +8,10 @@ namespace AyonShotgrid.Grains.Events;
 internal static class EntitySnapshots
 {
     public static EntitySnapshot From(SgItem item) =>
-        new(true, item.Code, item.Parent?.Type, item.Parent?.Id, item.AssetType, item.StepCode, item.Status);
+        new(true, item.Code, item.Parent?.Type, item.Parent?.Id, item.AssetType, item.StepCode, item.Status, item.Problem);
 
     public static SgItem? ToItem(EntitySnapshot snapshot, string type, long id) =>
         snapshot.Exists
-            ? new SgItem(type, id, snapshot.Code, snapshot.ParentType is { } t && snapshot.ParentId is { } p ? new SgEntityRef(t, p) : null, snapshot.AssetType, snapshot.StepCode, snapshot.Status)
+            ? new SgItem(type, id, snapshot.Code, snapshot.ParentType is { } t && snapshot.ParentId is { } p ? new SgEntityRef(t, p) : null, snapshot.AssetType, snapshot.StepCode, snapshot.Status, Problem: snapshot.Problem)
             : null;
 }

@@ -16,6 +16,13 @@ public static class EventLogParser
     /// <summary>The event, or null and the reason it cannot be applied (for the project's malformed-event report).</summary>
     public static (EventLogItem? Item, string? Problem) Read(SgRecord record, long? ownApiUserId)
     {
+        // A field of the wrong type is not read as "absent": a user that is not a link would hide our own writes, a
+        // project array would drop the event, a string meta would be read as no meta. The row is reported instead.
+        if (ShapeProblem(record) is { } shape)
+        {
+            return (null, $"{record.GetString("event_type") ?? "event"}: {shape}");
+        }
+
         var eventType = record.GetString("event_type");
         var parts = eventType?.Split('_');
         if (parts is not { Length: 3 } || parts[0] != "Shotgun" || parts[1].Length == 0)
@@ -60,14 +67,44 @@ public static class EventLogParser
             ParseTime(record.GetString("created_at"))), null);
     }
 
+    private static string? ShapeProblem(SgRecord record) => SgFieldShapes.First(
+        SgFieldShapes.IdProblem(record),
+        SgFieldShapes.TextProblem(record, "event_type"),
+        SgFieldShapes.TextProblem(record, "attribute_name"),
+        SgFieldShapes.DateProblem(record, "created_at"),
+        SgFieldShapes.LinkProblem(record, "entity"),
+        SgFieldShapes.LinkProblem(record, "project"),
+        SgFieldShapes.LinkProblem(record, "user"),
+        MetaProblem(record.GetAttribute("meta")));
+
+    /// <summary>meta is an object (or absent/null); its entity_type is text and its entity_id a positive integer when present.</summary>
+    private static string? MetaProblem(JsonElement? meta)
+    {
+        if (meta is not { } m || m.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (m.ValueKind != JsonValueKind.Object)
+        {
+            return $"field 'meta' is {SgFieldShapes.Describe(m)}, expected an object";
+        }
+
+        if (m.TryGetProperty("entity_type", out var type) && type.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+        {
+            return $"field 'meta.entity_type' is {SgFieldShapes.Describe(type)}, expected text";
+        }
+
+        return m.TryGetProperty("entity_id", out var id) && id.ValueKind != JsonValueKind.Null && !(id.ValueKind == JsonValueKind.Number && id.TryGetInt64(out var n) && n > 0)
+            ? $"field 'meta.entity_id' is {SgFieldShapes.Describe(id)}, expected a positive integer"
+            : null;
+    }
+
     private static string? MetaString(JsonElement? meta, string name) =>
         meta is { ValueKind: JsonValueKind.Object } m && m.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     private static long? MetaLong(JsonElement? meta, string name) =>
-        meta is { ValueKind: JsonValueKind.Object } m && m.TryGetProperty(name, out var v)
-            ? v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? n
-            : v.ValueKind == JsonValueKind.String && long.TryParse(v.GetString(), out var s) ? s : null
-            : null;
+        meta is { ValueKind: JsonValueKind.Object } m && m.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? n : null;
 
     private static DateTimeOffset ParseTime(string? text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t) ? t : DateTimeOffset.MinValue;

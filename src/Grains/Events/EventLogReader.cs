@@ -30,7 +30,19 @@ public sealed class EventLogReader(IShotGridClient shotGrid, IOptions<SyncOption
     public async Task<IReadOnlyList<long>> VisibleIdsAsync(long afterId, CancellationToken cancellationToken)
     {
         var page = await shotGrid.SearchPageAsync(EntityType, SgFilter.And().Where("id", "greater_than", afterId), ["id"], 1, IdPageSize, cancellationToken, sort: "id");
-        return page.Select(r => r.Id).ToList();
+
+        // An id that is not one (read as 0), or one out of the order asked for, must not move the cursor: it is left
+        // out, so the real id stays a hole that the settle window gives up on, and the events around it still flow.
+        var ids = new List<long>(page.Count);
+        foreach (var record in page)
+        {
+            if (record.Id > (ids.Count > 0 ? ids[^1] : afterId))
+            {
+                ids.Add(record.Id);
+            }
+        }
+
+        return ids;
     }
 
     /// <summary>
@@ -77,7 +89,7 @@ public sealed class EventLogReader(IShotGridClient shotGrid, IOptions<SyncOption
             lastPageFull = more[^1].Count >= pageSize;
         }
 
-        var readUpTo = lastPageFull ? records[^1].Id : upToId;
+        var readUpTo = lastPageFull ? records.Max(r => r.Id) : upToId;
         var events = new List<EventLogItem>(records.Count);
         var unreadable = new List<(long, MalformedEvent)>();
         foreach (var record in records)

@@ -36,6 +36,9 @@ public sealed partial class ShotGridEntityGrain(
     /// <summary>The last <see cref="EnsureAsync"/> created this entity (rather than finding it in AYON).</summary>
     private bool _justCreated;
 
+    /// <summary>The last <see cref="EnsureAsync"/> found the entity deleted in ShotGrid (nothing to create).</summary>
+    private bool _goneInShotGrid;
+
     private EntityKey Key => EntityKey.Parse(this.GetPrimaryKeyString());
 
     Task<EntityApplyResult> IShotGridEntityGrain.ApplyAsync(IReadOnlyList<EventLogItem> events, EntitySnapshot? snapshot) =>
@@ -50,6 +53,7 @@ public sealed partial class ShotGridEntityGrain(
         _applyChanges = applyChanges;
         int applied = 0, ignored = 0, failed = 0;
         var errors = new List<string>();
+        var gone = new List<long>();
 
         // A create refused by AYON is one failure, not one per Change row ShotGrid wrote for the same create.
         string? refusedInThisCall = null;
@@ -63,7 +67,7 @@ public sealed partial class ShotGridEntityGrain(
                     continue;
                 }
 
-                if (refusedInThisCall is not null && state.State.AyonId is null && (e.Kind == "New" || e.InCreate))
+                if ((refusedInThisCall is not null || state.State.CreateFailed) && state.State.AyonId is null && (e.Kind == "New" || e.InCreate))
                 {
                     ignored++;
                     state.State.Ignored++;
@@ -73,11 +77,18 @@ public sealed partial class ShotGridEntityGrain(
 
                 try
                 {
+                    _goneInShotGrid = false;
                     if (await ApplyOneAsync(e))
                     {
                         applied++;
                         state.State.Applied++;
                         await MirrorAsync(e);
+                    }
+                    else if (_goneInShotGrid && !state.State.ReportedGone)
+                    {
+                        gone.Add(e.Id);
+                        state.State.ReportedGone = true;
+                        Record($"event {e.Id}: {Key.Type} {Key.Id} was deleted in ShotGrid before the event was read; nothing to create");
                     }
                     else
                     {
@@ -92,6 +103,7 @@ public sealed partial class ShotGridEntityGrain(
                     state.State.LastError = $"event {e.Id} ({e.EventType}): {refused.Message}";
                     errors.Add(state.State.LastError);
                     refusedInThisCall = refused.Message;
+                    state.State.CreateFailed = state.State.AyonId is null && (e.Kind == "New" || e.InCreate);
                     LogRefused(logger, e.Id, e.EventType, refused.Message);
                 }
 
@@ -106,7 +118,7 @@ public sealed partial class ShotGridEntityGrain(
             await state.WriteStateAsync();
         }
 
-        return new EntityApplyResult(applied, ignored, failed, errors);
+        return new EntityApplyResult(applied, ignored, failed, errors, gone);
     }
 
     async Task<string?> IShotGridEntityGrain.EnsureInAyonAsync()
@@ -190,6 +202,11 @@ public sealed partial class ShotGridEntityGrain(
         }
 
         var node = Node.FromItem(item);
+        if (node.Unreadable is { } unreadable)
+        {
+            throw new EntityApplyException(unreadable);
+        }
+
         var index = Index();
         var context = await index.GetContextAsync();
         var data = new JsonObject();
@@ -348,19 +365,23 @@ public sealed partial class ShotGridEntityGrain(
         if (item is null)
         {
             // Retired again, or never readable: nothing to create.
+            _goneInShotGrid = true;
             return null;
         }
 
+        state.State.ReportedGone = false;
+
         var node = Node.FromItem(item);
-        if (node.SkipReason is not null)
+        if ((node.Unreadable ?? node.SkipReason) is { } why)
         {
-            throw new EntityApplyException(node.SkipReason);
+            throw new EntityApplyException(why);
         }
 
         var parentId = await ParentIdAsync(item, node, context, index);
         var id = await CreateAsync(node, parentId, context, index);
         state.State.AyonId = id;
         state.State.DeletedAyonId = null;
+        state.State.CreateFailed = false;
         return id;
     }
 

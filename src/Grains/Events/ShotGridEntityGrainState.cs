@@ -27,4 +27,16 @@ public sealed class ShotGridEntityGrainState
 
     /// <summary>The leecher deactivated the AYON entity on retirement (it had published content), so a revival reactivates it.</summary>
     [Id(9)] public bool Deactivated { get; set; }
+
+    /// <summary>
+    /// An event found the entity already deleted in ShotGrid and was reported; the other events of the same short life
+    /// (its in-create changes, its retirement) are only counted as ignored. Cleared once the entity is readable again.
+    /// </summary>
+    [Id(10)] public bool ReportedGone { get; set; }
+
+    /// <summary>
+    /// Creating the entity failed (AYON refused it, or ShotGrid answered it with a wrong-typed field): the rest of its
+    /// New/in-create rows, even when a later poll delivers them, are not counted as more failures of the same create.
+    /// </summary>
+    [Id(11)] public bool CreateFailed { get; set; }
 }

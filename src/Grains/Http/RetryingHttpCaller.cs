@@ -49,7 +49,19 @@ internal sealed class RetryingHttpCaller : IDisposable
         try
         {
             return await pipeline.ExecuteAsync(
-                async ctx => await send(_client.Request(path).WithTimeout(attemptTimeout), ctx.CancellationToken), context);
+                async ctx =>
+                {
+                    var response = await send(_client.Request(path).WithTimeout(attemptTimeout), ctx.CancellationToken);
+                    if (!TransientFailures.IsTransientStatus(response.StatusCode))
+                    {
+                        // Any real answer (a 404 or a refusal included) shows the server reachable: a waiting job's
+                        // Sync:MaxOutage clock starts again from here.
+                        ServerAnswers.Answered(_settings.System);
+                    }
+
+                    return response;
+                },
+                context);
         }
         catch (Exception ex) when (ex is FlurlHttpException or HttpRequestException && cancellationToken.IsCancellationRequested)
         {

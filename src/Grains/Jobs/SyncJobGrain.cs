@@ -133,7 +133,7 @@ public sealed partial class SyncJobGrain(
             s.Changes = [.. result.Changes];
             s.ChangesOmitted = result.ChangesOmitted;
             outcome = result.Counts.Failed == 0 ? SyncJobState.Succeeded : SyncJobState.Failed;
-            error = result.Counts.Failed == 0 ? null : $"{result.Counts.Failed} of {result.Counts.Total} entities could not be written to AYON; see issues";
+            error = result.Counts.Failed == 0 ? null : $"{result.Counts.Failed} of {result.Counts.Total} entities could not be written to AYON (refused by AYON, or unreadable in ShotGrid); see issues";
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -167,10 +167,12 @@ public sealed partial class SyncJobGrain(
     private async Task<SyncOutcome> RunThroughOutagesAsync(IProgress<SyncProgress> progress, CancellationToken cancellationToken)
     {
         var s = state.State;
+        var answers = new ServerAnswers(clock);
         for (var retry = 0; ; retry++)
         {
             try
             {
+                using var tracking = answers.Track();
                 var result = await synchronizer.RunAsync(s.SgProjectId, s.AyonProjectName!, s.OverrideDifferences, s.DryRun, progress, cancellationToken);
                 if (s.WaitingFor is { } server)
                 {
@@ -185,13 +187,22 @@ public sealed partial class SyncJobGrain(
             {
                 var now = clock.UtcNow;
                 s.WaitingSince ??= now;
+
+                // The outage is the time since this job last got an answer from the server, not since its first failed
+                // attempt: a flapping server that answers now and then lets the job progress, and only a server that
+                // answered none of its requests for Sync:MaxOutage makes it give up.
+                if (answers.LastAnswerFrom(server) is { } answered && answered > s.WaitingSince)
+                {
+                    s.WaitingSince = answered;
+                }
+
                 var waited = now - s.WaitingSince.Value;
                 var reason = Projects.GrainErrors.Describe(e)?.Message ?? e.Message;
                 if (waited >= options.Value.MaxOutage)
                 {
                     s.WaitingFor = null;
                     throw new OutageGaveUpException(
-                        $"{server} was unreachable for {waited.TotalMinutes:0.#} min, longer than Sync:MaxOutage ({options.Value.MaxOutage}); last error: {reason}", e);
+                        $"{server} was unreachable for {waited.TotalMinutes:0.#} min (no request of this job got an answer since {s.WaitingSince.Value:u}), longer than Sync:MaxOutage ({options.Value.MaxOutage}); last error: {reason}", e);
                 }
 
                 if (s.WaitingFor != server)
@@ -200,7 +211,7 @@ public sealed partial class SyncJobGrain(
                 }
 
                 s.WaitingFor = server;
-                s.Phase = $"waiting for {server}: {reason}";
+                s.Phase = $"waiting for {server} (no answer for {waited.TotalMinutes:0} min; gives up after {options.Value.MaxOutage.TotalMinutes:0} min): {reason}";
                 DelayDeactivation(TimeSpan.FromMinutes(5));
                 await state.WriteStateAsync(cancellationToken);
                 await Task.Delay(OutageBackoff(retry), cancellationToken);

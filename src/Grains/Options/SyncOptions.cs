@@ -32,8 +32,9 @@ public sealed class SyncOptions
 
     /// <summary>
     /// How long a sync job waits for an unreachable server (no answer, timeouts, 429/5xx after every retry, open circuit)
-    /// before it fails, counted from the first failed attempt of a streak. Meanwhile the job says "waiting for AYON"
-    /// (or ShotGrid) and tries again with backoff; a refusal (401, 403, other 4xx) fails the job at once.
+    /// before it fails: the job gives up only when none of its requests to that server got an answer for this long (any
+    /// answer resets the clock, so a flapping server that lets the job progress never fails it). Meanwhile the job says
+    /// "waiting for AYON" (or ShotGrid) and tries again with backoff; a refusal (401, 403, other 4xx) fails the job at once.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Sync:MaxOutage must be between 1 s and 7 days.")]
     public TimeSpan MaxOutage { get; set; } = TimeSpan.FromHours(1);

@@ -21,6 +21,24 @@ public sealed class EventCounters
 
     [Id(6)] public List<string> LastMalformed { get; set; } = [];
 
+    /// <summary>Events whose entity was deleted in ShotGrid before they were read (not counted in <see cref="Ignored"/>).</summary>
+    [Id(7)] public long DeletedBeforeRead { get; set; }
+
+    /// <summary>The latest of them (bounded, so the status does not grow with the project's history).</summary>
+    [Id(8)] public List<string> LastDeletedBeforeRead { get; set; } = [];
+
+    public const int ListedDeletedBeforeRead = 50;
+
+    public void AddDeletedBeforeRead(long eventId, string entityType, long entityId)
+    {
+        DeletedBeforeRead++;
+        LastDeletedBeforeRead.Add($"event {eventId}: {entityType} {entityId} deleted in ShotGrid before the event was read");
+        if (LastDeletedBeforeRead.Count > ListedDeletedBeforeRead)
+        {
+            LastDeletedBeforeRead.RemoveAt(0);
+        }
+    }
+
     public void AddMalformed(MalformedEvent e)
     {
         Malformed++;

@@ -13,7 +13,10 @@ internal static class ProjectEventRouter
 {
     private static readonly EntitySnapshot NotFound = new(false, "", null, null, null, null, null);
 
-    public sealed record Outcome(int Applied, int Ignored, int Failed, IReadOnlyList<long> DoneIds, long? FirstUnfinishedId, IReadOnlyList<string> Errors);
+    /// <param name="Gone">Events whose entity was deleted in ShotGrid before they were read.</param>
+    public sealed record Outcome(int Applied, int Ignored, int Failed, IReadOnlyList<long> DoneIds, long? FirstUnfinishedId, IReadOnlyList<string> Errors, IReadOnlyList<GoneEntityEvent> Gone);
+
+    public sealed record GoneEntityEvent(long EventId, string EntityType, long EntityId);
 
     /// <param name="applyChanges">The project lets the leecher apply changes to existing AYON entities.</param>
     /// <param name="readEntities">Reads entities of one type by id in one ShotGrid query (missing ones absent).</param>
@@ -84,10 +87,12 @@ internal static class ProjectEventRouter
         int applied = 0, failed = 0;
         long? firstUnfinished = null;
         var errors = new List<string>();
+        var gone = new List<GoneEntityEvent>();
         foreach (var (group, result, error) in results)
         {
             if (result is not null)
             {
+                gone.AddRange((result.GoneEventIds ?? []).Select(id => new GoneEntityEvent(id, group[0].EntityType, group[0].EntityId)));
                 applied += result.Applied;
                 ignored += result.Ignored;
                 failed += result.Failed;
@@ -101,6 +106,6 @@ internal static class ProjectEventRouter
             }
         }
 
-        return new Outcome(applied, ignored, failed, done, firstUnfinished, errors);
+        return new Outcome(applied, ignored, failed, done, firstUnfinished, errors, gone);
     }
 }

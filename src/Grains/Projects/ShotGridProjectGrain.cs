@@ -114,6 +114,11 @@ public sealed partial class ShotGridProjectGrain(
         s.Events.Applied += outcome.Applied;
         s.Events.Ignored += outcome.Ignored;
         s.Events.Failed += outcome.Failed;
+        foreach (var g in outcome.Gone)
+        {
+            s.Events.AddDeletedBeforeRead(g.EventId, g.EntityType, g.EntityId);
+        }
+
         foreach (var error in outcome.Errors)
         {
             s.Events.AddError(error);
@@ -163,7 +168,8 @@ public sealed partial class ShotGridProjectGrain(
         var e = state.State.Events;
         return new LeecherCursorStatus(
             state.State.AyonProjectName is not null, c.Watermark, c.AppliedAbove.Count, c.Backlog.Count, c.NewestSeen, Math.Max(0, c.NewestSeen - c.Watermark),
-            e.Applied, e.Ignored, e.Failed, c.GivenUp, e.LastErrors.ToList(), e.LastEventAt, e.Malformed, e.LastMalformed.ToList());
+            e.Applied, e.Ignored, e.Failed, c.GivenUp, e.LastErrors.ToList(), e.LastEventAt, e.Malformed, e.LastMalformed.ToList(),
+            e.DeletedBeforeRead, e.LastDeletedBeforeRead.ToList());
     }
 
     private async Task<PrepareResult> PrepareCoreAsync()

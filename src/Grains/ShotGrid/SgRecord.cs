@@ -12,6 +12,12 @@ public sealed record SgRecord(
     IReadOnlyDictionary<string, JsonElement> Attributes,
     IReadOnlyDictionary<string, JsonElement> Relationships)
 {
+    /// <summary>
+    /// The record's <c>id</c> as answered when it was not a positive integer (then <see cref="Id"/> is 0, which no
+    /// ShotGrid record has); null for a well-formed record. Readers report such a record instead of guessing its id.
+    /// </summary>
+    public JsonElement? MalformedId { get; init; }
+
     /// <summary>A text/list/status attribute, or null when absent, null or not a string.</summary>
     public string? GetString(string field) =>
         Attributes.TryGetValue(field, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

@@ -21,7 +21,9 @@ internal static class ShotGridJson
     private static SgRecord ReadOwned(JsonElement record)
     {
         var type = record.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() ?? "" : "";
-        var id = record.TryGetProperty("id", out var i) && i.TryInt64(out var n) ? n : 0;
+        // Only a JSON integer above 0 is an id: "12" or -3 would make us act on a record ShotGrid never had.
+        var hasId = record.TryGetProperty("id", out var i);
+        var id = hasId && i.ValueKind == JsonValueKind.Number && i.TryGetInt64(out var n) && n > 0 ? n : 0;
 
         var attributes = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         if (record.TryGetProperty("attributes", out var attrs) && attrs.ValueKind == JsonValueKind.Object)
@@ -44,7 +46,7 @@ internal static class ShotGridJson
             }
         }
 
-        return new SgRecord(type, id, attributes, relationships);
+        return new SgRecord(type, id, attributes, relationships) { MalformedId = id > 0 ? (JsonElement?)null : hasId ? i : default(JsonElement) };
     }
 
     /// <summary><c>GET /schema/{Type}/fields</c>: every property is wrapped as <c>{"value": …, "editable": …}</c>.</summary>

@@ -23,18 +23,20 @@ public static class ShotGridKeysetPaging
             }
 
             var page = await shotGrid.SearchPageAsync(entityType, bounded, fields, 1, pageSize, cancellationToken, sort: "id", retiredOnly);
-            if (page.Count > 0 && lastId is { } previous && page[0].Id <= previous)
-            {
-                throw new ShotGridException($"ShotGrid answered a {entityType} search for ids above {previous} with id {page[0].Id}; it seems to ignore the id filter.");
-            }
-
             all.AddRange(page);
             if (page.Count < pageSize)
             {
                 return all;
             }
 
-            lastId = page[^1].Id;
+            // The highest id, not the last record's: a record whose id could not be read (0) must not restart the walk.
+            var highest = page.Max(r => r.Id);
+            if (lastId is { } previous && highest <= previous)
+            {
+                throw new ShotGridException($"ShotGrid answered a {entityType} search for ids above {previous} with ids up to {highest}; it seems to ignore the id filter.");
+            }
+
+            lastId = highest;
         }
     }
 }

@@ -44,6 +44,14 @@ public static class HierarchyPlanner
         {
             var node = queue.Dequeue();
             visited.Add(node.Key);
+            if (node.Unreadable is not null)
+            {
+                // ShotGrid answered this entity with a field of the wrong type: an error to fix there, not a choice we made.
+                issues.Add(Issue(SyncIssueKinds.Failed, node, node.Unreadable));
+                SkipDescendants(node, children, visited, issues, $"its parent {node.Describe()} could not be read from ShotGrid");
+                continue;
+            }
+
             if (node.SkipReason is not null)
             {
                 issues.Add(Issue(SyncIssueKinds.Skipped, node, node.SkipReason));
@@ -295,9 +303,12 @@ public static class HierarchyPlanner
     private static Dictionary<string, Node> BuildNodes(IReadOnlyList<SgItem> items)
     {
         var nodes = new Dictionary<string, Node>(StringComparer.Ordinal);
+        var withoutId = 0;
         foreach (var item in items)
         {
-            nodes[item.Key] = Node.FromItem(item);
+            // Records whose id was not an id all read as 0: each keeps a key of its own so each is reported.
+            var node = Node.FromItem(item);
+            nodes[item.Id > 0 ? item.Key : $"{item.Key}#{++withoutId}"] = item.Id > 0 ? node : node with { Key = $"{item.Key}#{withoutId}" };
         }
 
         foreach (var type in items.Where(i => i.Type == SyncEntityTypes.Asset && !string.IsNullOrWhiteSpace(i.AssetType)).Select(i => i.AssetType!).Distinct(StringComparer.OrdinalIgnoreCase))

@@ -18,7 +18,8 @@ internal sealed record Node(
     string? Status,
     string? SkipReason,
     IReadOnlyDictionary<string, JsonNode>? Attrib = null,
-    IReadOnlyList<string>? AttribNotes = null)
+    IReadOnlyList<string>? AttribNotes = null,
+    string? Unreadable = null)
 {
     public string Describe() => SgId == 0 ? $"{SgType} '{Label}'" : $"{SgType} {SgId} '{Label}'";
 
@@ -60,7 +61,8 @@ internal sealed record Node(
             item.Status,
             skip,
             item.Attrib,
-            item.AttribNotes);
+            item.AttribNotes,
+            item.Problem);
     }
 
     public static Node Category(string assetType)

@@ -262,7 +262,7 @@ public sealed partial class ProjectSynchronizer(
             }
         }
 
-        public SyncCounts Counts => new(plan.Total, Created, plan.AlreadyPresent + FoundPresent, Updated, plan.Skipped, Failed);
+        public SyncCounts Counts => new(plan.Total, Created, plan.AlreadyPresent + FoundPresent, Updated, plan.Skipped, plan.Unreadable + Failed);
 
         public void Fail(string type, long id, string name, string reason)
         {

@@ -11,9 +11,13 @@ namespace AyonShotgrid.Grains.Sync;
 /// <param name="Status">ShotGrid status code (<c>sg_status_list</c>).</param>
 /// <param name="Attrib">Values of the mapped ShotGrid fields as AYON attribute values (see <see cref="ResolvedAttributeMap"/>); null when none were read.</param>
 /// <param name="AttribNotes">Mapped values that did not fit their AYON attribute and were left out.</param>
+/// <param name="Problem">
+/// Why ShotGrid's answer for this entity cannot be trusted (a field of the wrong type, an id that is not one), naming
+/// the entity and the field; the entity is then reported, not created. Null for a well-formed record.
+/// </param>
 public sealed record SgItem(
     string Type, long Id, string Code, SgEntityRef? Parent, string? AssetType, string? StepCode, string? Status,
-    IReadOnlyDictionary<string, JsonNode>? Attrib = null, IReadOnlyList<string>? AttribNotes = null)
+    IReadOnlyDictionary<string, JsonNode>? Attrib = null, IReadOnlyList<string>? AttribNotes = null, string? Problem = null)
 {
     public string Key => NodeKeys.Of(Type, Id);
 }

@@ -56,7 +56,20 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
             .Where("project", "is", new SgEntityRef(SyncEntityTypes.Project, project.Id))
             .Where("id", "in", ids.ToArray());
         var records = await shotGrid.SearchAllByIdAsync(type, filter, FieldsFor(type, project.Navchains), syncOptions.Value.PageSize, cancellationToken);
-        return records.ToDictionary(r => r.Id, r => ToItem(type, r, project.Navchains));
+        var items = records.Where(r => r.Id > 0).ToDictionary(r => r.Id, r => ToItem(type, r, project.Navchains));
+
+        // A record whose id is not an id cannot be matched to the entity asked for: every asked one that did not come
+        // back is then reported as unreadable rather than taken for deleted.
+        if (records.FirstOrDefault(r => r.Id <= 0) is { } unmatched)
+        {
+            var why = $"ShotGrid answered a {type} record whose {SgFieldShapes.IdProblem(unmatched)}, so this entity could not be read";
+            foreach (var id in ids.Where(id => !items.ContainsKey(id)))
+            {
+                items[id] = new SgItem(type, id, "", null, null, null, null, Problem: $"{type} {id}: {why}");
+            }
+        }
+
+        return items;
     }
 
     /// <summary>Only the fields the hierarchy needs: code/content, status, and the one link that places the entity.</summary>
@@ -113,7 +126,32 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
         return item with { Attrib = attrib, AttribNotes = notes };
     }
 
-    private static SgItem ToItem(string type, SgRecord r, Navchains navchains)
+    private static SgItem ToItem(string type, SgRecord r, Navchains navchains) => Problem(type, r, navchains) is { } problem
+        ? new SgItem(type, r.Id, r.GetString(type == SyncEntityTypes.Task ? "content" : "code") ?? "", null, null, null, null, Problem: problem)
+        : ReadItem(type, r, navchains);
+
+    /// <summary>The first field the item is built from whose type is wrong, as "Shot 123: field 'code' is a number (42), expected text".</summary>
+    private static string? Problem(string type, SgRecord r, Navchains navchains)
+    {
+        var problem = type == SyncEntityTypes.Task
+            ? SgFieldShapes.First(
+                SgFieldShapes.IdProblem(r), SgFieldShapes.TextProblem(r, "content"), SgFieldShapes.TextProblem(r, StatusField),
+                SgFieldShapes.LinkProblem(r, "entity"), SgFieldShapes.LinkProblem(r, "step"), SgFieldShapes.TextProblem(r, "step.Step.code"))
+            : SgFieldShapes.First(
+                SgFieldShapes.IdProblem(r), SgFieldShapes.TextProblem(r, "code"), SgFieldShapes.TextProblem(r, StatusField),
+                type == SyncEntityTypes.Asset ? SgFieldShapes.TextProblem(r, "sg_asset_type") : null,
+                type != SyncEntityTypes.Asset && navchains.ParentField(type) is { } parentField ? SgFieldShapes.LinkProblem(r, parentField) : null);
+        if (problem is null)
+        {
+            return null;
+        }
+
+        var code = r.GetString(type == SyncEntityTypes.Task ? "content" : "code");
+        var who = r.Id > 0 ? $"{type} {r.Id}" : code is null ? $"a {type}" : $"{type} '{code}'";
+        return $"{who}: ShotGrid's {problem}; not synced";
+    }
+
+    private static SgItem ReadItem(string type, SgRecord r, Navchains navchains)
     {
         if (type == SyncEntityTypes.Task)
         {

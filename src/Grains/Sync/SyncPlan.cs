@@ -25,6 +25,9 @@ public sealed record SyncPlan(
     IReadOnlyList<SyncIssue> Issues)
 {
     public int Skipped => Issues.Count(i => i.Kind == SyncIssueKinds.Skipped);
+
+    /// <summary>Entities ShotGrid answered with fields of the wrong type: failed before anything was written.</summary>
+    public int Unreadable => Issues.Count(i => i.Kind == SyncIssueKinds.Failed);
 }
 
 /// <summary>Kinds of <see cref="SyncIssue"/>.</summary>

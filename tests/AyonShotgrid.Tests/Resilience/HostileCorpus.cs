@@ -6,7 +6,8 @@ namespace AyonShotgrid.Tests.Resilience;
 /// Hostile and malformed input, in one place: ShotGrid codes no AYON name can hold as they are (spaces, quotes,
 /// semicolons, slashes, unicode, emoji, control characters, empty, 1,000 characters, siblings that slug alike) and
 /// EventLogEntry rows a buggy script or site could leave (missing, null or wrong-typed entity/meta, an entity type
-/// that contradicts the event type). Used by both the full sync and the event path.
+/// that contradicts the event type), and fields of the wrong type (<see cref="WrongTypeCorpus"/>). Used by both the full
+/// sync and the event path.
 /// </summary>
 public static class HostileCorpus
 {
@@ -59,5 +60,5 @@ public static class HostileCorpus
         new("Shotgun_Step_New", false, null, null),
     ];
 
-    public static int CaseCount => AllCodes.Count + ProjectNames.Count + MalformedRows().Count;
+    public static int CaseCount => AllCodes.Count + ProjectNames.Count + MalformedRows().Count + WrongTypeCorpus.CaseCount;
 }

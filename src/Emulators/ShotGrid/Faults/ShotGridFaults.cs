@@ -6,6 +6,7 @@ public sealed class ShotGridFaults
     private readonly Lock _lock = new();
     private readonly List<PlannedFailure> _planned = [];
     private readonly RandomFailures _random = new();
+    private readonly ResponseReplacements _replacements = new();
     private readonly Action _expireTokens;
     private long _latencyTicks;
     private int _expireTokensAfter;
@@ -59,8 +60,20 @@ public sealed class ShotGridFaults
         Interlocked.Exchange(ref _expireTokensAfter, requests);
     }
 
+    /// <summary>
+    /// From now on every answer that returns record <paramref name="entityType"/> <paramref name="id"/> carries
+    /// <paramref name="raw"/> (any JSON, or null) as its <paramref name="field"/>, whatever is stored: <c>id</c> and
+    /// <c>type</c> replace the record's own members, a link field replaces the relationship's <c>data</c>, any other field
+    /// (known to the schema or not) the attribute. Fields the request did not ask for stay out. Until <see cref="Reset"/>.
+    /// </summary>
+    public void ReplaceInResponses(string entityType, long id, string field, System.Text.Json.Nodes.JsonNode? raw) =>
+        _replacements.Set(entityType, id, field, raw);
+
+    internal ResponseReplacements Replacements => _replacements;
+
     public void Reset()
     {
+        _replacements.Clear();
         lock (_lock)
         {
             _planned.Clear();

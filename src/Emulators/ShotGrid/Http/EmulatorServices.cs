@@ -5,7 +5,7 @@ internal sealed class EmulatorServices(ShotGridStore store, TokenService tokens,
 {
     public ShotGridStore Store { get; } = store;
 
-    public RecordWriter Writer { get; } = new(store);
+    public RecordWriter Writer { get; } = new(store, faults.Replacements);
 
     public TokenService Tokens { get; } = tokens;
 

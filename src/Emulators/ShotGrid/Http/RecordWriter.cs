@@ -7,7 +7,7 @@ namespace AyonShotgrid.Emulators.ShotGrid;
 /// Writes records in the REST shape: scalars (and dotted fields, under their literal key) in <c>attributes</c>, links only in
 /// <c>relationships</c> with <c>name</c> added, <c>relationships</c> <c>{}</c> when no link was asked. Unknown fields are dropped.
 /// </summary>
-internal sealed class RecordWriter(ShotGridStore store)
+internal sealed class RecordWriter(ShotGridStore store, ResponseReplacements replacements)
 {
     public const string Prefix = "/api/v1";
 
@@ -73,11 +73,41 @@ internal sealed class RecordWriter(ShotGridStore store)
             }
         }
 
-        return new JsonObject
+        var written = new JsonObject
         {
             ["type"] = def.Type, ["attributes"] = attributes, ["relationships"] = relationships, ["id"] = record.Id,
             ["links"] = new JsonObject { ["self"] = selfLink },
         };
+        if (!replacements.IsEmpty && replacements.For(def.Type, record.Id) is { } replaced)
+        {
+            Replace(written, def, fields, replaced);
+        }
+
+        return written;
+    }
+
+    /// <summary>Applies a test's raw replacements (see <see cref="ShotGridFaults.ReplaceInResponses"/>).</summary>
+    private static void Replace(JsonObject written, EntityDef def, IReadOnlyList<string>? fields, IReadOnlyDictionary<string, JsonNode?> replaced)
+    {
+        foreach (var (name, raw) in replaced)
+        {
+            if (name is "id" or "type")
+            {
+                written[name] = raw?.DeepClone();
+            }
+            else if (fields is not null && !fields.Contains(name))
+            {
+                continue;
+            }
+            else if (def.Fields.TryGetValue(name, out var field) && field.DataType is "entity" or "multi_entity")
+            {
+                written["relationships"]![name] = new JsonObject { ["data"] = raw?.DeepClone() };
+            }
+            else
+            {
+                written["attributes"]![name] = raw?.DeepClone();
+            }
+        }
     }
 
     public JsonObject LinkJson(EntityLink link) => new() { ["id"] = link.Id, ["name"] = store.NameOf(link), ["type"] = link.Type };
