@@ -11,6 +11,14 @@ public sealed class SyncOptions
     [Range(1, 2000)]
     public int BatchSize { get; set; } = 250;
 
+    /// <summary>
+    /// A full sync's <c>/operations</c> requests in flight at once. A batch waits for the batches that create its
+    /// creates' parents, so each level of the tree goes out side by side and AYON's work overlaps with the transfer
+    /// and with the next batch's serialisation.
+    /// </summary>
+    [Range(1, 16)]
+    public int WriteConcurrency { get; set; } = 3;
+
     /// <summary>Page size of ShotGrid reads (ShotGrid accepts 1..5000).</summary>
     [Range(1, 5000)]
     public int PageSize { get; set; } = 500;

@@ -101,57 +101,104 @@ public sealed partial class ProjectSynchronizer(
         return AttributeMapResolver.Resolve(entries, sgFields, ayonAttributes);
     }
 
+    /// <summary>
+    /// Sends the creates in batches, up to <see cref="SyncOptions.WriteConcurrency"/> at once. The plan lists parents
+    /// before children (breadth-first), so a batch only waits for in-flight batches that create its parents; answers are
+    /// taken in batch order, so a child is sent only once its parent's outcome is known and counts come out the same.
+    /// </summary>
     private async Task WriteCreatesAsync(string project, IReadOnlyList<PlannedCreate> creates, RunState run, int batchSize, CancellationToken cancellationToken)
     {
         var failedKeys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var batch in creates.Chunk(batchSize))
+        var inFlight = new Queue<SentBatch>();
+        var concurrency = syncOptions.Value.WriteConcurrency;
+        try
         {
-            var sendable = new List<PlannedCreate>();
-            foreach (var create in batch)
+            foreach (var batch in creates.Chunk(batchSize))
             {
-                if (create.ParentKey is not null && failedKeys.Contains(create.ParentKey))
+                while (inFlight.Count >= concurrency || inFlight.Any(f => batch.Any(c => c.ParentKey is { } p && f.Keys.Contains(p))))
                 {
-                    failedKeys.Add(create.Key);
-                    run.Fail(create.SgType, create.SgId, create.Name, $"not created because its parent {create.ParentKey} could not be created");
+                    await TakeAnswerAsync(project, inFlight.Dequeue(), failedKeys, run, cancellationToken);
                 }
-                else
-                {
-                    sendable.Add(create);
-                }
-            }
 
-            if (sendable.Count > 0)
-            {
-                var operations = sendable.Select((c, i) => new AyonOperation($"op{i}", "create", c.AyonEntityType, c.AyonId, c.Data)).ToList();
-                var response = await SendAsync(project, operations, cancellationToken);
-                var madeMeanwhile = await MadeMeanwhileAsync(project, sendable, response, cancellationToken);
-                for (var i = 0; i < sendable.Count; i++)
+                var sendable = new List<PlannedCreate>();
+                foreach (var create in batch)
                 {
-                    var create = sendable[i];
-                    var result = i < response.Operations.Count ? response.Operations[i] : null;
-                    if (result is { Success: true })
-                    {
-                        run.Created++;
-                    }
-                    else if (madeMeanwhile.Contains(create.AyonId))
-                    {
-                        run.FoundPresent++;
-                    }
-                    else if (create.ParentKey is not null && failedKeys.Contains(create.ParentKey))
+                    if (create.ParentKey is not null && failedKeys.Contains(create.ParentKey))
                     {
                         failedKeys.Add(create.Key);
                         run.Fail(create.SgType, create.SgId, create.Name, $"not created because its parent {create.ParentKey} could not be created");
                     }
                     else
                     {
-                        failedKeys.Add(create.Key);
-                        run.Fail(create.SgType, create.SgId, create.Name, Describe(result));
+                        sendable.Add(create);
                     }
+                }
+
+                if (sendable.Count > 0)
+                {
+                    var operations = sendable.Select((c, i) => new AyonOperation($"op{i}", "create", c.AyonEntityType, c.AyonId, c.Data)).ToList();
+                    inFlight.Enqueue(new SentBatch(sendable, sendable.Select(c => c.Key).ToHashSet(StringComparer.Ordinal), SendAsync(project, operations, cancellationToken)));
+                }
+                else
+                {
+                    run.Report("creating AYON folders and tasks", 0);
                 }
             }
 
-            run.Report("creating AYON folders and tasks", 0);
+            while (inFlight.Count > 0)
+            {
+                await TakeAnswerAsync(project, inFlight.Dequeue(), failedKeys, run, cancellationToken);
+            }
         }
+        finally
+        {
+            // An outage fails the run; the batches still out are waited for (not left running unobserved). What they
+            // made is found present when the job tries again.
+            foreach (var left in inFlight)
+            {
+                try
+                {
+                    await left.Answer;
+                }
+                catch (Exception)
+                {
+                    // The first failure is the one reported.
+                }
+            }
+        }
+    }
+
+    private sealed record SentBatch(IReadOnlyList<PlannedCreate> Creates, IReadOnlySet<string> Keys, Task<AyonOperationsResponse> Answer);
+
+    private async Task TakeAnswerAsync(string project, SentBatch sent, HashSet<string> failedKeys, RunState run, CancellationToken cancellationToken)
+    {
+        var response = await sent.Answer;
+        var madeMeanwhile = await MadeMeanwhileAsync(project, sent.Creates, response, cancellationToken);
+        for (var i = 0; i < sent.Creates.Count; i++)
+        {
+            var create = sent.Creates[i];
+            var result = i < response.Operations.Count ? response.Operations[i] : null;
+            if (result is { Success: true })
+            {
+                run.Created++;
+            }
+            else if (madeMeanwhile.Contains(create.AyonId))
+            {
+                run.FoundPresent++;
+            }
+            else if (create.ParentKey is not null && failedKeys.Contains(create.ParentKey))
+            {
+                failedKeys.Add(create.Key);
+                run.Fail(create.SgType, create.SgId, create.Name, $"not created because its parent {create.ParentKey} could not be created");
+            }
+            else
+            {
+                failedKeys.Add(create.Key);
+                run.Fail(create.SgType, create.SgId, create.Name, Describe(result));
+            }
+        }
+
+        run.Report("creating AYON folders and tasks", 0);
     }
 
     /// <summary>
