@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using AyonShotgrid.Grains.ShotGrid;
 
 namespace AyonShotgrid.Grains.Sync;
 
@@ -18,7 +19,9 @@ internal sealed record Node(
     string? Status,
     string? SkipReason,
     IReadOnlyDictionary<string, JsonNode>? Attrib = null,
-    IReadOnlyList<string>? AttribNotes = null)
+    IReadOnlyList<string>? AttribNotes = null,
+    IReadOnlyList<SgEntityRef>? Assignees = null,
+    IReadOnlyList<string>? Tags = null)
 {
     public string Describe() => SgId == 0 ? $"{SgType} '{Label}'" : $"{SgType} {SgId} '{Label}'";
 
@@ -60,7 +63,9 @@ internal sealed record Node(
             item.Status,
             skip,
             item.Attrib,
-            item.AttribNotes);
+            item.AttribNotes,
+            isTask ? item.Assignees : null,
+            item.Tags);
     }
 
     public static Node Category(string assetType)

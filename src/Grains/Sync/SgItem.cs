@@ -11,9 +11,12 @@ namespace AyonShotgrid.Grains.Sync;
 /// <param name="Status">ShotGrid status code (<c>sg_status_list</c>).</param>
 /// <param name="Attrib">Values of the mapped ShotGrid fields as AYON attribute values (see <see cref="ResolvedAttributeMap"/>); null when none were read.</param>
 /// <param name="AttribNotes">Mapped values that did not fit their AYON attribute and were left out.</param>
+/// <param name="Assignees">Task's <c>task_assignees</c> (HumanUser and Group links); null when not read.</param>
+/// <param name="Tags">Names of the entity's <c>tags</c>; null when not read (the AYON tags are then left alone).</param>
 public sealed record SgItem(
     string Type, long Id, string Code, SgEntityRef? Parent, string? AssetType, string? StepCode, string? Status,
-    IReadOnlyDictionary<string, JsonNode>? Attrib = null, IReadOnlyList<string>? AttribNotes = null)
+    IReadOnlyDictionary<string, JsonNode>? Attrib = null, IReadOnlyList<string>? AttribNotes = null,
+    IReadOnlyList<SgEntityRef>? Assignees = null, IReadOnlyList<string>? Tags = null)
 {
     public string Key => NodeKeys.Of(Type, Id);
 }
