@@ -30,7 +30,15 @@ def sync_request_body(body: dict[str, Any] | None, requested_by: str) -> dict[st
     """The addon's sync body (snake_case, as AYON's front end sends it; camelCase accepted) in the gateway's shape."""
     body = body or {}
     override = body.get("override_differences", body.get("overrideDifferences", False))
-    return {"overrideDifferences": bool(override), "requestedBy": requested_by}
+    dry_run = body.get("dry_run", body.get("dryRun", False))
+    return {"overrideDifferences": bool(override), "dryRun": bool(dry_run), "requestedBy": requested_by}
+
+
+def settings_request_body(body: dict[str, Any] | None) -> dict[str, Any]:
+    """Per-project settings: only applyChanges (true, false, or null for the configured default) is forwarded."""
+    body = body or {}
+    value = body.get("apply_changes", body.get("applyChanges"))
+    return {"applyChanges": None if value is None else bool(value)}
 
 
 async def call(base_url: str, key: str, method: str, path: str, payload: dict[str, Any] | None = None,

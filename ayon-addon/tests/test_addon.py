@@ -77,7 +77,8 @@ class ForwardingTests(unittest.IsolatedAsyncioTestCase):
     async def test_every_hook_is_registered(self):
         paths = {(m, p) for m, p, _ in addon().endpoints}
         self.assertEqual({("GET", "/projects"), ("GET", "/projects/{sg_project_id}"), ("POST", "/projects/{sg_project_id}/prepare"),
-                          ("POST", "/projects/{sg_project_id}/sync"), ("GET", "/jobs/{job_id}")}, paths)
+                          ("POST", "/projects/{sg_project_id}/sync"), ("PUT", "/projects/{sg_project_id}/settings"),
+                          ("GET", "/jobs/{job_id}")}, paths)
 
     async def test_project_list_comes_from_the_gateway_with_the_key_from_the_secret(self):
         response = await addon().list_projects(MANAGER)

@@ -100,6 +100,29 @@ public sealed class SyncPageTests(DemoSetup demo, ITestOutputHelper output) : IA
         {
             demo.Ayon.Faults.RejectFolderNames = null;
         }
+
+        // A dry run of override differences lists the change field by field and writes nothing.
+        var shot = demo.Project.ShotIds[0];
+        var before = demo.Ayon.Store.Folders(ayonProject).Single(f => f.Attrib.TryGetValue("shotgridId", out var id) && Equals(id?.ToString(), shot.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        demo.ShotGrid.Store.Update("Shot", shot, new() { ["code"] = "renamed on the page" });
+        await page.GetByLabel("Dry run").CheckAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Sync" }).ClickAsync();
+        await Expect(job).ToHaveAttributeAsync("data-state", "succeeded", JobWait);
+        await Expect(page.Locator("#job-summary")).ToContainTextAsync("dry run");
+        var labelChange = page.Locator("#job-changes tbody tr", new() { HasText = "renamed on the page" });
+        await Expect(labelChange).ToContainTextAsync("label");
+        await Expect(labelChange).ToContainTextAsync(before.Name);
+        Assert.Equal(before.Label, demo.Ayon.Store.Folders(ayonProject).Single(f => f.Id == before.Id).Label);
+        await _screenshots.TakeAsync(page, "dry-run-changes");
+
+        // The per-project opt-in for the leecher.
+        var applyChanges = page.GetByLabel("Leecher applies changes for Demo Commercial");
+        await Expect(applyChanges).Not.ToBeCheckedAsync();
+        await applyChanges.CheckAsync();
+        await Expect(row.Locator(".apply-changes-source")).ToContainTextAsync("set for this project");
+        using var gateway = demo.GatewayClient();
+        var status = System.Text.Json.JsonDocument.Parse(await gateway.GetStringAsync($"api/shotgrid/projects/{projectId}")).RootElement;
+        Assert.True(status.GetProperty("applyChanges").GetBoolean());
     }
 
     private async Task<string> AyonProjectOfAsync(long sgProjectId)

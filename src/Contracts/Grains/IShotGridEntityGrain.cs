@@ -26,4 +26,11 @@ public interface IShotGridEntityGrain : IGrainWithStringKey
     /// <summary>Makes sure the entity exists in AYON (reading it from ShotGrid); returns its AYON id, or null when it cannot exist there (retired, no parent).</summary>
     [Alias("EnsureInAyonAsync")]
     Task<string?> EnsureInAyonAsync();
+
+    /// <summary>
+    /// A revived parent asks its tasks to come back (AYON deleted them along with the parent). One-way, so a parent never
+    /// waits on a child that may itself be waiting on the parent; the child records any failure in its own state.
+    /// </summary>
+    [Alias("RestoreAsync"), Orleans.Concurrency.OneWay]
+    Task RestoreAsync();
 }

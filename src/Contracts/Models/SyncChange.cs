@@ -26,4 +26,10 @@ public static class SyncChangeFields
     public const string Create = "create";
 
     public const string AttribPrefix = "attrib.";
+
+    /// <summary>Task assignees (values are the AYON user names, comma-separated).</summary>
+    public const string Assignees = "assignees";
+
+    /// <summary>Folder/task tags (values are the tag names, comma-separated).</summary>
+    public const string Tags = "tags";
 }

@@ -27,6 +27,7 @@ internal static class AyonApp
         app.MapAttributeEndpoints(store);
         app.MapFolderEndpoints(store);
         app.MapTaskEndpoints(store);
+        app.MapUserEndpoints(store);
         app.MapOperationsEndpoints(store);
         app.MapEventEndpoints(store);
         app.MapAddonEndpoints(store);

@@ -123,6 +123,7 @@ function projectRow(project) {
     el("td", project.linked ? project.ayonProjectName : "not linked", "ayon"),
     el("td", project.lastSyncState ? `${project.lastSyncState} ${when(project.lastSyncFinishedAt)}` : "never", "last-sync"),
     el("td", "…", "events"),
+    applyChangesCell(project),
     actionsCell(project));
   return row;
 }
@@ -141,6 +142,40 @@ function actionsCell(project) {
   actions.append(prepare, sync);
   cell.append(actions);
   return cell;
+}
+
+/** The per-project opt-in: the leecher applies ShotGrid changes, retirements and revivals to existing AYON entities. */
+function applyChangesCell(project) {
+  const cell = el("td");
+  const box = el("input", null, "apply-changes");
+  box.type = "checkbox";
+  box.disabled = true;
+  box.setAttribute("aria-label", `Leecher applies changes for ${project.name}`);
+  box.addEventListener("change", () => setApplyChanges(project.sgProjectId, box));
+  cell.append(box, el("span", "", "muted apply-changes-source"));
+  return cell;
+}
+
+async function setApplyChanges(sgProjectId, box) {
+  clearError();
+  box.disabled = true;
+  try {
+    showApplyChanges(rowOf(sgProjectId), await call("PUT", `api/shotgrid/projects/${sgProjectId}/settings`, { applyChanges: box.checked }));
+  } catch (e) {
+    box.checked = !box.checked;
+    showError(e.message);
+  } finally {
+    box.disabled = false;
+  }
+}
+
+function showApplyChanges(row, status) {
+  const box = row.querySelector(".apply-changes");
+  box.checked = !!status.applyChanges;
+  box.disabled = false;
+  // applyChangesSetting null: the configured default is in force.
+  row.querySelector(".apply-changes-source").textContent =
+    status.applyChangesSetting === null || status.applyChangesSetting === undefined ? " (default)" : " (set for this project)";
 }
 
 function rowOf(sgProjectId) {
@@ -177,6 +212,8 @@ async function refreshProject(sgProjectId) {
   } else {
     last.replaceChildren(el("div", status.runningJobId ? "running" : "never"));
   }
+
+  showApplyChanges(row, status);
 
   const events = row.querySelector(".events");
   const c = status.events;
@@ -219,7 +256,7 @@ async function syncProject(sgProjectId, button) {
   button.disabled = true;
   try {
     const started = await call("POST", `api/shotgrid/projects/${sgProjectId}/sync`,
-      { overrideDifferences: $("override").checked, requestedBy: "sync page" });
+      { overrideDifferences: $("override").checked, dryRun: $("dry-run").checked, requestedBy: "sync page" });
     await followJob(started.jobId);
     await refreshProject(sgProjectId);
   } catch (e) {
@@ -249,7 +286,7 @@ function showJob(job) {
   section.dataset.state = job.state;
   const summary = $("job-summary");
   summary.textContent = `Job ${job.jobId} for ${job.ayonProjectName || "project " + job.sgProjectId}: ${job.state}` +
-    (job.phase && job.phase !== job.state ? ` (${job.phase})` : "") + (job.overrideDifferences ? ", overriding differences" : ", create only");
+    (job.phase && job.phase !== job.state ? ` (${job.phase})` : "") + (job.overrideDifferences ? ", overriding differences" : ", create only") + (job.dryRun ? ", dry run (nothing written)" : "");
   summary.className = `state-${job.state}`;
   $("job-progress").value = job.progressPercent;
   $("job-percent").textContent = `${job.progressPercent}%`;
@@ -266,6 +303,26 @@ function showJob(job) {
   const issues = job.issues.map((i) =>
     el("li", `${i.kind}: ${i.entityType} ${i.name}${i.entityId ? " (id " + i.entityId + ")" : ""} — ${i.reason}`, `issue-${i.kind}`));
   $("job-issues").replaceChildren(...(issues.length > 0 ? issues : [el("li", "None.")]));
+  showChanges(job);
+}
+
+/** The job's field-by-field change list (a dry run: what it would do), so a TD can audit it. */
+function showChanges(job) {
+  const changes = job.changes || [];
+  const omitted = job.changesOmitted || 0;
+  $("job-changes-summary").textContent = changes.length === 0
+    ? "No changes."
+    : `${changes.length + omitted} change(s)${job.dryRun ? " that a real run would make" : ""}` + (omitted > 0 ? `, ${omitted} not listed.` : ".");
+  $("job-changes").tBodies[0].replaceChildren(...changes.map((c) => {
+    const row = el("tr");
+    row.append(
+      el("td", `${c.entityType}${c.entityId ? " " + c.entityId : ""}`),
+      el("td", c.ayonName),
+      el("td", c.field),
+      el("td", c.oldValue === null || c.oldValue === undefined ? "—" : c.oldValue),
+      el("td", c.newValue === null || c.newValue === undefined ? "—" : c.newValue));
+    return row;
+  }));
 }
 
 // ---- Key ------------------------------------------------------------------------------------------------------

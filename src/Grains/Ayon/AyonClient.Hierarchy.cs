@@ -16,22 +16,37 @@ public sealed partial class AyonClient
             Text(n["parentId"]),
             Text(n["status"]),
             Bool(n["active"]),
-            AyonAttribValues.Parse(Text(n["allAttrib"])))).ToList();
+            AyonAttribValues.Parse(Text(n["allAttrib"])),
+            Strings(n["tags"]))).ToList();
     }
 
     public async Task<IReadOnlyList<AyonTask>> GetTasksAsync(string project, CancellationToken cancellationToken)
     {
         var nodes = await ReadConnectionAsync(AyonGraphQlQueries.Tasks, project, "tasks", cancellationToken);
-        return nodes.Select(n => new AyonTask(
-            Text(n["id"]) ?? "",
-            Text(n["name"]) ?? "",
-            Text(n["label"]),
-            Text(n["taskType"]) ?? "",
-            Text(n["folderId"]) ?? "",
-            Text(n["status"]),
-            Bool(n["active"]),
-            AyonAttribValues.Parse(Text(n["allAttrib"])))).ToList();
+        return nodes.Select(ToTask).ToList();
     }
+
+    public async Task<AyonTask?> GetTaskAsync(string project, string id, CancellationToken cancellationToken)
+    {
+        var nodes = await ReadConnectionAsync(AyonGraphQlQueries.TasksById, project, "tasks", cancellationToken, new JsonArray(JsonValue.Create(id)));
+        return nodes.Select(ToTask).FirstOrDefault(t => t.Id == id);
+    }
+
+    private static AyonTask ToTask(JsonObject n) => new(
+        Text(n["id"]) ?? "",
+        Text(n["name"]) ?? "",
+        Text(n["label"]),
+        Text(n["taskType"]) ?? "",
+        Text(n["folderId"]) ?? "",
+        Text(n["status"]),
+        Bool(n["active"]),
+        AyonAttribValues.Parse(Text(n["allAttrib"])),
+        Strings(n["tags"]),
+        Strings(n["assignees"]));
+
+    /// <summary>A string list field, or null when the answer did not carry it.</summary>
+    private static List<string>? Strings(JsonNode? node) =>
+        node is JsonArray array ? array.Select(Text).OfType<string>().ToList() : null;
 
     public async Task<IReadOnlySet<string>> GetExistingIdsAsync(string project, string entityType, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ internal static class AyonGraphQlQueries
           project(name: $projectName) {
             folders(first: 500, after: $after) {
               pageInfo { hasNextPage endCursor }
-              edges { node { id name label folderType parentId status active allAttrib } }
+              edges { node { id name label folderType parentId status tags active allAttrib } }
             }
           }
         }
@@ -24,8 +24,30 @@ internal static class AyonGraphQlQueries
           project(name: $projectName) {
             tasks(first: 500, after: $after) {
               pageInfo { hasNextPage endCursor }
-              edges { node { id name label taskType folderId status active allAttrib } }
+              edges { node { id name label taskType folderId status tags assignees active allAttrib } }
             }
+          }
+        }
+        """;
+
+    /// <summary>Tasks by id, with their assignees (what a leecher change of assignees compares with).</summary>
+    public const string TasksById = """
+        query TasksById($projectName: String!, $ids: [String!], $after: String) {
+          project(name: $projectName) {
+            tasks(ids: $ids, first: 500, after: $after) {
+              pageInfo { hasNextPage endCursor }
+              edges { node { id name label taskType folderId status tags assignees active allAttrib } }
+            }
+          }
+        }
+        """;
+
+    /// <summary>Users by name; GraphQL's UserNode has no <c>data</c>, so the ShotGrid link is read per user over REST.</summary>
+    public const string Users = """
+        query Users($after: String) {
+          users(first: 500, after: $after) {
+            pageInfo { hasNextPage endCursor }
+            edges { node { name active isService } }
           }
         }
         """;

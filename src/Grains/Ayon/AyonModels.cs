@@ -58,8 +58,10 @@ public sealed record AyonFolder(
     string? ParentId,
     string? Status,
     bool Active,
-    IReadOnlyDictionary<string, string?> Attrib);
+    IReadOnlyDictionary<string, string?> Attrib,
+    IReadOnlyList<string>? Tags = null);
 
+/// <summary>A task as the sync reads it. <paramref name="Tags"/> / <paramref name="Assignees"/> are null when the read did not carry them.</summary>
 public sealed record AyonTask(
     string Id,
     string Name,
@@ -68,7 +70,12 @@ public sealed record AyonTask(
     string FolderId,
     string? Status,
     bool Active,
-    IReadOnlyDictionary<string, string?> Attrib);
+    IReadOnlyDictionary<string, string?> Attrib,
+    IReadOnlyList<string>? Tags = null,
+    IReadOnlyList<string>? Assignees = null);
+
+/// <summary>An active, non-service AYON user and the ShotGrid HumanUser id stored in its <c>data.sg_user_id</c> (null: not linked).</summary>
+public sealed record AyonUser(string Name, long? ShotGridUserId);
 
 /// <summary>One entry of POST /api/projects/{p}/operations.</summary>
 /// <param name="Type">"create", "update" or "delete".</param>

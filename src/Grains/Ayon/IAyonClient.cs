@@ -34,6 +34,15 @@ public interface IAyonClient
     /// <summary>Every task of the project with its own attributes (GraphQL, paged).</summary>
     Task<IReadOnlyList<AyonTask>> GetTasksAsync(string project, CancellationToken cancellationToken);
 
+    /// <summary>One task (GraphQL, by id), or null when it does not exist.</summary>
+    Task<AyonTask?> GetTaskAsync(string project, string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Active, non-service users with their ShotGrid link (<c>data.sg_user_id</c>): GraphQL lists the names, then one
+    /// REST read per user gives its data. Never creates or changes a user.
+    /// </summary>
+    Task<IReadOnlyList<AyonUser>> GetUsersAsync(CancellationToken cancellationToken);
+
     /// <summary>Which of <paramref name="ids"/> exist as <paramref name="entityType"/> ("folder" or "task") in the project (GraphQL).</summary>
     Task<IReadOnlySet<string>> GetExistingIdsAsync(string project, string entityType, IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
 

@@ -20,6 +20,8 @@ public sealed partial class AyonProjectIndexGrain(
     private string? _ayonProject;
     private ProjectContext? _context;
     private DateTimeOffset _loadStartedAt = DateTimeOffset.MinValue;
+    private (IReadOnlyDictionary<long, string> Links, DateTimeOffset At)? _users;
+    private static readonly TimeSpan UsersFor = TimeSpan.FromMinutes(1);
 
     async Task IAyonProjectIndexGrain.AttachAsync(string ayonProjectName)
     {
@@ -60,6 +62,18 @@ public sealed partial class AyonProjectIndexGrain(
         _byKey.Remove(nodeKey);
         Index(nodeKey, ayonId, ayonEntityType, parentId, name, active: true);
         return Task.CompletedTask;
+    }
+
+    async Task<IReadOnlyDictionary<long, string>> IAyonProjectIndexGrain.GetUserLinksAsync()
+    {
+        var now = time.GetUtcNow();
+        if (_users is not { } users || now - users.At >= UsersFor)
+        {
+            var links = UserMap.From(await ayon.GetUsersAsync(CancellationToken.None)).Links.ToDictionary();
+            _users = users = (links, now);
+        }
+
+        return users.Links;
     }
 
     Task<bool> IAyonProjectIndexGrain.IsNameFreeAsync(string ayonEntityType, string? parentId, string name) =>

@@ -31,6 +31,13 @@ public interface IAyonProjectIndexGrain : IGrainWithStringKey
     [Alias("RecordAsync")]
     Task RecordAsync(string nodeKey, string ayonId, string ayonEntityType, string? parentId, string name);
 
+    /// <summary>
+    /// ShotGrid HumanUser id → AYON user name (from the users' <c>data.sg_user_id</c>). Read from AYON on first use and
+    /// again when the last read is older than a minute, so a user linked meanwhile is found without a full reload.
+    /// </summary>
+    [Alias("GetUserLinksAsync")]
+    Task<IReadOnlyDictionary<long, string>> GetUserLinksAsync();
+
     /// <summary>Whether a name is free under a parent (case-insensitive, active siblings).</summary>
     [Alias("IsNameFreeAsync")]
     Task<bool> IsNameFreeAsync(string ayonEntityType, string? parentId, string name);

@@ -23,6 +23,7 @@ public sealed partial class ShotGridEntityGrain(
     IAyonClient ayon,
     AyonCreateBatcher creates,
     ShotGridProjectReader reader,
+    AttributeMapSource attributeMaps,
     IOptions<SyncOptions> options,
     TimeProvider time,
     ILogger<ShotGridEntityGrain> logger) : Grain, IShotGridEntityGrain
@@ -134,6 +135,31 @@ public sealed partial class ShotGridEntityGrain(
         return id;
     }
 
+    async Task IShotGridEntityGrain.RestoreAsync()
+    {
+        var before = state.State.AyonId;
+        try
+        {
+            await EnsureAsync();
+        }
+        catch (EntityApplyException refused)
+        {
+            state.State.Failed++;
+            state.State.LastError = $"restoring after the parent's revival: {refused.Message}";
+            LogRefused(logger, 0, "restore", refused.Message);
+        }
+
+        if (state.State.AyonId != before || state.State.LastError is not null)
+        {
+            if (state.State.AyonId != before)
+            {
+                Record($"restored in AYON as {state.State.AyonId} after its parent's revival");
+            }
+
+            await state.WriteStateAsync();
+        }
+    }
+
     /// <summary>True when the event changed AYON; false when it was deliberately left (recorded, or nothing to do).</summary>
     private async Task<bool> ApplyOneAsync(EventLogItem e)
     {
@@ -157,6 +183,10 @@ public sealed partial class ShotGridEntityGrain(
                 if (e.Kind == "Revival")
                 {
                     state.State.RetiredInShotGrid = false;
+                    if (_applyChanges && Key.Type != SyncEntityTypes.Task)
+                    {
+                        return await ReviveFolderAsync(e);
+                    }
                 }
 
                 if (e.Kind == "Change" && !e.InCreate && _applyChanges)
@@ -228,6 +258,30 @@ public sealed partial class ShotGridEntityGrain(
                 var taskType = CreateData.TaskType(node, context.TaskTypes.ToHashSet(StringComparer.Ordinal), context.DefaultTaskType ?? options.Value.DefaultTaskType);
                 data["taskType"] = taskType;
                 change = $"task type → '{taskType}'";
+                break;
+            case "tags" when node.Tags is { } tags:
+                data["tags"] = CreateData.Strings(tags);
+                change = $"tags → [{string.Join(", ", tags)}]";
+                break;
+            case "task_assignees" when node.AyonEntityType == "task" && node.Assignees is { } assignees:
+                var users = new UserMap(await index.GetUserLinksAsync());
+                var unresolved = new List<string>();
+                var fromShotGrid = users.Resolve(assignees, unresolved.Add);
+                var current = (await ayon.GetTaskAsync(context.AyonProjectName, ayonId, CancellationToken.None))?.Assignees ?? [];
+                var wanted = users.Wanted(current, fromShotGrid);
+                foreach (var reason in unresolved)
+                {
+                    Record($"event {e.Id}: {reason}");
+                }
+
+                if (UserMap.SameSet(current, wanted))
+                {
+                    Record($"event {e.Id}: task_assignees changed; AYON assignees [{string.Join(", ", current)}] already match");
+                    return false;
+                }
+
+                data["assignees"] = CreateData.Strings(wanted);
+                change = $"assignees [{string.Join(", ", current)}] → [{string.Join(", ", wanted)}]";
                 break;
             case { } field when IsPlacingField(field, context):
                 if (node.SkipReason is not null)
@@ -305,6 +359,31 @@ public sealed partial class ShotGridEntityGrain(
         return true;
     }
 
+    /// <summary>
+    /// A revived folder comes back (with its previous id when the leecher deleted it), then asks its ShotGrid tasks to
+    /// come back too: AYON deleted them along with the folder, and they get no retirement or revival of their own.
+    /// </summary>
+    private async Task<bool> ReviveFolderAsync(EventLogItem e)
+    {
+        // A child's change may have brought it back already (ShotGrid sends the children's changes first).
+        var id = await EnsureAsync();
+        if (id is null)
+        {
+            return false;
+        }
+
+        var context = await Index().GetContextAsync();
+        var project = new SgProjectInfo(Key.ProjectId, context.AyonProjectName, null, Navchains.From(context.Navchains), null);
+        var taskIds = await reader.ReadTaskIdsOfAsync(project, Key.Type, Key.Id, CancellationToken.None);
+        foreach (var taskId in taskIds)
+        {
+            await GrainFactory.GetGrain<IShotGridEntityGrain>(Key.GrainKeyOf(SyncEntityTypes.Task, taskId)).RestoreAsync();
+        }
+
+        Record($"event {e.Id}: revived in ShotGrid; AYON folder {id} is back, {taskIds.Count} of its tasks asked to come back");
+        return true;
+    }
+
     private async Task<bool> ReactivateAsync(EventLogItem e)
     {
         var context = await Index().GetContextAsync();
@@ -342,12 +421,28 @@ public sealed partial class ShotGridEntityGrain(
     /// <summary>The AYON id of this entity, creating it (and its parents, read from ShotGrid) when AYON lacks it; null when it cannot exist in AYON.</summary>
     private async Task<string?> EnsureAsync()
     {
+        var index = Index();
         if (state.State.AyonId is { } known)
         {
-            return known;
+            var indexed = await index.LookupAsync(NodeKey, reloadIfLoadedBefore: null);
+            if (indexed == known)
+            {
+                return known;
+            }
+
+            if (indexed is not null)
+            {
+                state.State.AyonId = indexed;
+                return indexed;
+            }
+
+            // AYON no longer has it although this entity was never retired here: it went with a deleted parent (AYON
+            // deletes a folder's subtree) or a person deleted it. It is created again, with the same id.
+            state.State.AyonId = null;
+            state.State.DeletedAyonId = known;
+            state.State.Deactivated = false;
         }
 
-        var index = Index();
         // Known to the index (loaded from AYON when it activated, or recorded since)? Creating is tried otherwise; a
         // refused create then reloads the index once, which finds entities a sync or a person made meanwhile.
         if (await index.LookupAsync(NodeKey, reloadIfLoadedBefore: null) is { } found)
@@ -361,7 +456,7 @@ public sealed partial class ShotGridEntityGrain(
         // The project read this entity together with the others of its poll; a parent asked for by a child reads itself.
         var item = _snapshot is { } read
             ? EntitySnapshots.ToItem(read, Key.Type, Key.Id)
-            : await reader.ReadItemAsync(project, Key.Type, Key.Id, CancellationToken.None);
+            : await reader.ReadItemAsync(project, Key.Type, Key.Id, CancellationToken.None, await attributeMaps.RecentAsync(CancellationToken.None));
         if (item is null)
         {
             // Retired again, or never readable: nothing to create.
@@ -451,7 +546,9 @@ public sealed partial class ShotGridEntityGrain(
     private async Task<AyonOperationResult?> SendCreateAsync(
         Node node, string name, string id, string? parentId, StatusMap statuses, IReadOnlySet<string> taskTypes, ProjectContext context)
     {
-        var data = CreateData.For(node, name, AyonNames.Label(node.Label), parentId, statuses, taskTypes, context.DefaultTaskType ?? options.Value.DefaultTaskType);
+        // Assignees as the full sync sets them on create: linked AYON users only (users are read only when there are any).
+        var users = node.Assignees is { Count: > 0 } ? new UserMap(await Index().GetUserLinksAsync()) : null;
+        var data = CreateData.For(node, name, AyonNames.Label(node.Label), parentId, statuses, taskTypes, context.DefaultTaskType ?? options.Value.DefaultTaskType, users);
         // Batched with the creates other entity grains of the project send at the same moment.
         return await creates.SendAsync(context.AyonProjectName, new AyonOperation("create", "create", node.AyonEntityType, id, data));
     }

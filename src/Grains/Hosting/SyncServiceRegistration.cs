@@ -33,6 +33,7 @@ public static class SyncServiceRegistration
         services.AddSingleton<ShotGridAnatomyReader>();
         services.AddSingleton<ProjectPreparer>();
         services.AddSingleton<ProjectSynchronizer>();
+        services.AddSingleton<AttributeMapSource>();
         services.AddSingleton<Configuration.ProjectSettingsReader>();
         services.AddSingleton<Events.EventLogReader>();
         services.AddSingleton<Ayon.AyonCreateBatcher>();

@@ -18,6 +18,7 @@ public sealed partial class ShotGridProjectGrain(
     ProjectPreparer preparer,
     EventLogReader events,
     Sync.ShotGridProjectReader reader,
+    Sync.AttributeMapSource attributeMaps,
     IOptions<ShotGridOptions> sgOptions,
     IOptions<SyncOptions> syncOptions,
     SyncClock clock,
@@ -101,7 +102,8 @@ public sealed partial class ShotGridProjectGrain(
         {
             var context = await index.GetContextAsync();
             var project = new Sync.SgProjectInfo(SgProjectId, context.AyonProjectName, null, Sync.Navchains.From(context.Navchains), null);
-            var items = await reader.ReadItemsAsync(project, type, ids, CancellationToken.None);
+            var attributes = await attributeMaps.RecentAsync(CancellationToken.None);
+            var items = await reader.ReadItemsAsync(project, type, ids, CancellationToken.None, attributes);
             return items.ToDictionary(kv => kv.Key, kv => EntitySnapshots.From(kv.Value));
         }, syncOptions.Value.MaxParallelEntities);
         foreach (var id in outcome.DoneIds)

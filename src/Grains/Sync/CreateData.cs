@@ -5,7 +5,8 @@ namespace AyonShotgrid.Grains.Sync;
 /// <summary>The data of an AYON create operation for a node: one shape for the full sync and the leecher.</summary>
 internal static class CreateData
 {
-    public static JsonObject For(Node node, string name, string label, string? parentAyonId, StatusMap statuses, IReadOnlySet<string> taskTypes, string defaultTaskType)
+    /// <param name="users">The ShotGrid → AYON user links; null leaves assignees out (unresolvable ones are reported by the caller).</param>
+    public static JsonObject For(Node node, string name, string label, string? parentAyonId, StatusMap statuses, IReadOnlySet<string> taskTypes, string defaultTaskType, UserMap? users = null)
     {
         var attrib = LinkAttrib(node);
         foreach (var (attribute, value) in node.Attrib ?? new Dictionary<string, JsonNode>())
@@ -35,8 +36,21 @@ internal static class CreateData
             data["status"] = status;
         }
 
+        if (node.Tags is { Count: > 0 } tags)
+        {
+            data["tags"] = Strings(tags);
+        }
+
+        if (node.AyonEntityType == "task" && users is not null && node.Assignees is { Count: > 0 } assignees
+            && users.Resolve(assignees, _ => { }) is { Count: > 0 } names)
+        {
+            data["assignees"] = Strings(names);
+        }
+
         return data;
     }
+
+    public static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => JsonValue.Create(v))]);
 
     public static string TaskType(Node node, IReadOnlySet<string> taskTypes, string defaultTaskType) =>
         node.StepCode is { Length: > 0 } step && taskTypes.Contains(step) ? step : defaultTaskType;

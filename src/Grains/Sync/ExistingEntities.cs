@@ -4,7 +4,9 @@ namespace AyonShotgrid.Grains.Sync;
 
 /// <summary>An AYON folder or task as the planner compares it.</summary>
 /// <param name="Attrib">Attribute values as AYON's hierarchy read gives them (inherited ones included).</param>
-internal sealed record ExistingEntity(string Id, string Name, string? Label, string Type, string? ParentId, string? Status, string? Key, string EntityType, IReadOnlyDictionary<string, string?> Attrib);
+/// <param name="Tags">Null when the read did not carry them (then they are not compared).</param>
+internal sealed record ExistingEntity(string Id, string Name, string? Label, string Type, string? ParentId, string? Status, string? Key, string EntityType, IReadOnlyDictionary<string, string?> Attrib,
+    IReadOnlyList<string>? Tags = null, IReadOnlyList<string>? Assignees = null);
 
 /// <summary>Who holds a name under a parent: a linked node (Key) and/or an AYON entity.</summary>
 internal sealed record NameHolder(string? Key, ExistingEntity? Entity, string FolderType)
@@ -29,12 +31,12 @@ internal sealed class ExistingEntities
         var result = new ExistingEntities();
         foreach (var f in folders)
         {
-            result.Add(new ExistingEntity(f.Id, f.Name, f.Label, f.FolderType, f.ParentId, f.Status, NodeKeys.FromAttrib(f.Attrib), "folder", f.Attrib), f.Active);
+            result.Add(new ExistingEntity(f.Id, f.Name, f.Label, f.FolderType, f.ParentId, f.Status, NodeKeys.FromAttrib(f.Attrib), "folder", f.Attrib, f.Tags), f.Active);
         }
 
         foreach (var t in tasks)
         {
-            result.Add(new ExistingEntity(t.Id, t.Name, t.Label, t.TaskType, t.FolderId, t.Status, NodeKeys.FromAttrib(t.Attrib), "task", t.Attrib), t.Active);
+            result.Add(new ExistingEntity(t.Id, t.Name, t.Label, t.TaskType, t.FolderId, t.Status, NodeKeys.FromAttrib(t.Attrib), "task", t.Attrib, t.Tags, t.Assignees), t.Active);
         }
 
         return result;

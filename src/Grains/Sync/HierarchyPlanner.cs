@@ -64,6 +64,7 @@ public static class HierarchyPlanner
             if (!isLinked || input.OverrideDifferences)
             {
                 ReportUnfit(node, issues);
+                ReportUnresolvedAssignees(node, input.Users, issues);
             }
 
             if (isLinked && found is not null)
@@ -156,7 +157,7 @@ public static class HierarchyPlanner
             issues.Add(Issue(SyncIssueKinds.Adjusted, node, $"label '{node.Label}' contains characters AYON refuses in labels (' or ;); stored as '{label}'"));
         }
 
-        var data = CreateData.For(node, name, label, parentAyonId, input.Statuses, input.TaskTypes, input.DefaultTaskType);
+        var data = CreateData.For(node, name, label, parentAyonId, input.Statuses, input.TaskTypes, input.DefaultTaskType, input.Users);
         creates.Add(new PlannedCreate(node.Key, node.AyonEntityType, id, node.ParentKey, data, node.SgType, node.SgId, name));
         return true;
     }
@@ -202,6 +203,7 @@ public static class HierarchyPlanner
         }
 
         AttribDifferences(node, found, input, patch, changes);
+        ListDifferences(node, found, input, patch, changes);
         ParentDifference(node, found, parentAyonId, existing, issues, patch, changes);
         return patch.Count > 0 ? new PlannedUpdate(node.Key, node.AyonEntityType, found.Id, patch, node.SgType, node.SgId, found.Name, IsLink: false, changes) : null;
     }
@@ -228,6 +230,38 @@ public static class HierarchyPlanner
         if (attrib.Count > 0)
         {
             patch["attrib"] = attrib;
+        }
+    }
+
+    /// <summary>
+    /// Tags follow ShotGrid exactly. Assignees follow ShotGrid for the users linked to ShotGrid; AYON users no HumanUser
+    /// stands for (assigned in AYON) stay, since ShotGrid cannot say anything about them.
+    /// </summary>
+    private static void ListDifferences(Node node, ExistingEntity found, SyncPlanInput input, JsonObject patch, List<SyncChange> changes)
+    {
+        if (node.Tags is { } tags && found.Tags is { } currentTags && !UserMap.SameSet(currentTags, tags))
+        {
+            patch["tags"] = CreateData.Strings(tags);
+            changes.Add(new SyncChange(node.SgType, node.SgId, found.Id, found.Name, SyncChangeFields.Tags, string.Join(", ", currentTags), string.Join(", ", tags)));
+        }
+
+        if (node.AyonEntityType == "task" && node.Assignees is { } assignees && input.Users is { } users && found.Assignees is { } current)
+        {
+            var wanted = users.Wanted(current, users.Resolve(assignees, _ => { }));
+            if (!UserMap.SameSet(current, wanted))
+            {
+                patch["assignees"] = CreateData.Strings(wanted);
+                changes.Add(new SyncChange(node.SgType, node.SgId, found.Id, found.Name, SyncChangeFields.Assignees, string.Join(", ", current), string.Join(", ", wanted)));
+            }
+        }
+    }
+
+    /// <summary>ShotGrid assignees with no linked AYON user (or groups) are reported once per task, never created.</summary>
+    private static void ReportUnresolvedAssignees(Node node, UserMap? users, List<SyncIssue> issues)
+    {
+        if (users is not null && node.Assignees is { Count: > 0 } assignees)
+        {
+            users.Resolve(assignees, reason => issues.Add(Issue(SyncIssueKinds.UnlinkedUser, node, reason)));
         }
     }
 

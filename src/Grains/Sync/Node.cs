@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using AyonShotgrid.Grains.ShotGrid;
 
 namespace AyonShotgrid.Grains.Sync;
 
@@ -19,7 +20,9 @@ internal sealed record Node(
     string? SkipReason,
     IReadOnlyDictionary<string, JsonNode>? Attrib = null,
     IReadOnlyList<string>? AttribNotes = null,
-    string? Unreadable = null)
+    string? Unreadable = null,
+    IReadOnlyList<SgEntityRef>? Assignees = null,
+    IReadOnlyList<string>? Tags = null)
 {
     public string Describe() => SgId == 0 ? $"{SgType} '{Label}'" : $"{SgType} {SgId} '{Label}'";
 
@@ -62,7 +65,9 @@ internal sealed record Node(
             skip,
             item.Attrib,
             item.AttribNotes,
-            item.Problem);
+            item.Problem,
+            isTask ? item.Assignees : null,
+            item.Tags);
     }
 
     public static Node Category(string assetType)

@@ -18,6 +18,7 @@ public sealed partial class ProjectSynchronizer(
     ShotGridProjectReader reader,
     ProjectPreparer preparer,
     Configuration.ProjectSettingsReader projectSettings,
+    AttributeMapSource attributeMaps,
     IOptions<ShotGridOptions> sgOptions,
     IOptions<SyncOptions> syncOptions,
     ILogger<ProjectSynchronizer> logger)
@@ -39,8 +40,11 @@ public sealed partial class ProjectSynchronizer(
             ? await ayon.GetProjectAsync(ayonProjectName, cancellationToken) ?? throw new SyncSetupException($"AYON project '{ayonProjectName}' does not exist any more; run Prepare Project again.")
             : await preparer.RefreshAnatomyAsync(ayonProjectName, cancellationToken);
         var perProject = await projectSettings.ReadAsync(ayonProject.Name, cancellationToken);
-        var attributes = await ResolveAttributeMapAsync(options, cancellationToken);
+        var attributes = await attributeMaps.ResolveAsync(cancellationToken);
         var items = await reader.ReadItemsAsync(sgProject, new InlineProgress<string>(p => Phase(p, 3)), cancellationToken, attributes);
+
+        // Users are read only when some task has assignees: one GraphQL page plus one read per user.
+        var users = items.Any(i => i.Assignees is { Count: > 0 }) ? UserMap.From(await ayon.GetUsersAsync(cancellationToken)) : UserMap.Empty;
 
         Phase("reading AYON folders and tasks", 6);
         var folders = await ayon.GetFoldersAsync(ayonProject.Name, cancellationToken);
@@ -58,7 +62,8 @@ public sealed partial class ProjectSynchronizer(
             perProject.DuplicateNamePolicy == "skip" ? DuplicateNamePolicy.Skip : DuplicateNamePolicy.Suffix,
             overrideDifferences,
             key => AyonIds.For(site, ayonProject.Name, key),
-            attributes));
+            attributes,
+            users));
         LogPlanned(logger, sgProjectId, ayonProject.Name, plan.Total, plan.Creates.Count, plan.Updates.Count, plan.AlreadyPresent);
 
         var run = new RunState(plan, progress);
@@ -85,20 +90,6 @@ public sealed partial class ProjectSynchronizer(
         run.Report("done", 100);
         LogFinished(logger, sgProjectId, ayonProject.Name, run.Created, run.Updated, run.Failed);
         return run.Outcome;
-    }
-
-    /// <summary>The attribute map checked against both schemas (a configured entry that does not fit stops the sync).</summary>
-    private async Task<ResolvedAttributeMap> ResolveAttributeMapAsync(SyncOptions options, CancellationToken cancellationToken)
-    {
-        var entries = AttributeMapEntry.From(options);
-        if (entries.Count == 0)
-        {
-            return ResolvedAttributeMap.Empty;
-        }
-
-        var sgFields = await reader.ReadSchemaAsync(entries.Select(e => e.SgType), cancellationToken);
-        var ayonAttributes = await ayon.GetAttributesAsync(cancellationToken);
-        return AttributeMapResolver.Resolve(entries, sgFields, ayonAttributes);
     }
 
     /// <summary>

@@ -15,9 +15,12 @@ namespace AyonShotgrid.Grains.Sync;
 /// Why ShotGrid's answer for this entity cannot be trusted (a field of the wrong type, an id that is not one), naming
 /// the entity and the field; the entity is then reported, not created. Null for a well-formed record.
 /// </param>
+/// <param name="Assignees">Task's <c>task_assignees</c> (HumanUser and Group links); null when not read.</param>
+/// <param name="Tags">Names of the entity's <c>tags</c>; null when not read (the AYON tags are then left alone).</param>
 public sealed record SgItem(
     string Type, long Id, string Code, SgEntityRef? Parent, string? AssetType, string? StepCode, string? Status,
-    IReadOnlyDictionary<string, JsonNode>? Attrib = null, IReadOnlyList<string>? AttribNotes = null, string? Problem = null)
+    IReadOnlyDictionary<string, JsonNode>? Attrib = null, IReadOnlyList<string>? AttribNotes = null, string? Problem = null,
+    IReadOnlyList<SgEntityRef>? Assignees = null, IReadOnlyList<string>? Tags = null)
 {
     public string Key => NodeKeys.Of(Type, Id);
 }

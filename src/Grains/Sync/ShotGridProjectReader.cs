@@ -9,6 +9,14 @@ namespace AyonShotgrid.Grains.Sync;
 public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<ShotGridOptions> sgOptions, IOptions<SyncOptions> syncOptions)
 {
     private const string StatusField = "sg_status_list";
+    private const string AssigneesField = "task_assignees";
+    private const string TagsField = "tags";
+
+    /// <summary>A multi-entity field's links, or null when the answer did not carry the field (the site lacks it).</summary>
+    private static IReadOnlyList<SgEntityRef>? Links(SgRecord r, string field) => r.Relationships.ContainsKey(field) ? r.GetLinks(field) : null;
+
+    private static IReadOnlyList<string>? TagNames(SgRecord r) =>
+        Links(r, TagsField)?.Select(t => t.Name).OfType<string>().Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
 
     public async Task<SgProjectInfo> ReadProjectAsync(long projectId, CancellationToken cancellationToken)
     {
@@ -43,20 +51,20 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
     }
 
     /// <summary>Reads one entity the way <see cref="ReadItemsAsync"/> would, or null when it is missing/retired.</summary>
-    public async Task<SgItem?> ReadItemAsync(SgProjectInfo project, string type, long id, CancellationToken cancellationToken)
+    public async Task<SgItem?> ReadItemAsync(SgProjectInfo project, string type, long id, CancellationToken cancellationToken, ResolvedAttributeMap? attributes = null)
     {
-        var record = await shotGrid.FindOneAsync(type, id, FieldsFor(type, project.Navchains), cancellationToken);
-        return record is null ? null : ToItem(type, record, project.Navchains);
+        var record = await shotGrid.FindOneAsync(type, id, FieldsFor(type, project.Navchains, attributes), cancellationToken);
+        return record is null ? null : WithAttributes(ToItem(type, record, project.Navchains), record, attributes);
     }
 
     /// <summary>Several entities of one type at once (one query), keyed by id; missing/retired ones are absent.</summary>
-    public async Task<IReadOnlyDictionary<long, SgItem>> ReadItemsAsync(SgProjectInfo project, string type, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<long, SgItem>> ReadItemsAsync(SgProjectInfo project, string type, IReadOnlyCollection<long> ids, CancellationToken cancellationToken, ResolvedAttributeMap? attributes = null)
     {
         var filter = SgFilter.And()
             .Where("project", "is", new SgEntityRef(SyncEntityTypes.Project, project.Id))
             .Where("id", "in", ids.ToArray());
-        var records = await shotGrid.SearchAllByIdAsync(type, filter, FieldsFor(type, project.Navchains), syncOptions.Value.PageSize, cancellationToken);
-        var items = records.Where(r => r.Id > 0).ToDictionary(r => r.Id, r => ToItem(type, r, project.Navchains));
+        var records = await shotGrid.SearchAllByIdAsync(type, filter, FieldsFor(type, project.Navchains, attributes), syncOptions.Value.PageSize, cancellationToken);
+        var items = records.Where(r => r.Id > 0).ToDictionary(r => r.Id, r => WithAttributes(ToItem(type, r, project.Navchains), r, attributes));
 
         // A record whose id is not an id cannot be matched to the entity asked for: every asked one that did not come
         // back is then reported as unreadable rather than taken for deleted.
@@ -70,6 +78,16 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
         }
 
         return items;
+    }
+
+    /// <summary>Ids of the live tasks linked to an entity (what AYON deleted along with it, when it was deleted).</summary>
+    public async Task<IReadOnlyList<long>> ReadTaskIdsOfAsync(SgProjectInfo project, string type, long id, CancellationToken cancellationToken)
+    {
+        var filter = SgFilter.And()
+            .Where("project", "is", new SgEntityRef(SyncEntityTypes.Project, project.Id))
+            .Where("entity", "is", new SgEntityRef(type, id));
+        var records = await shotGrid.SearchAllByIdAsync(SyncEntityTypes.Task, filter, ["id"], syncOptions.Value.PageSize, cancellationToken);
+        return records.Select(r => r.Id).ToList();
     }
 
     /// <summary>Only the fields the hierarchy needs: code/content, status, and the one link that places the entity.</summary>
@@ -98,10 +116,10 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
         var mapped = attributes?.For(type).Select(a => a.SgField) ?? [];
         if (type == SyncEntityTypes.Task)
         {
-            return ["content", StatusField, "entity", "step", "step.Step.code", .. mapped];
+            return ["content", StatusField, "entity", "step", "step.Step.code", AssigneesField, TagsField, .. mapped];
         }
 
-        List<string> fields = ["code", StatusField, .. mapped];
+        List<string> fields = ["code", StatusField, TagsField, .. mapped];
         if (type == SyncEntityTypes.Asset)
         {
             fields.Add("sg_asset_type");
@@ -155,7 +173,8 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
     {
         if (type == SyncEntityTypes.Task)
         {
-            return new SgItem(type, r.Id, r.GetString("content") ?? "", r.GetLink("entity"), null, r.GetString("step.Step.code") ?? r.GetLink("step")?.Name, r.GetString(StatusField));
+            return new SgItem(type, r.Id, r.GetString("content") ?? "", r.GetLink("entity"), null, r.GetString("step.Step.code") ?? r.GetLink("step")?.Name, r.GetString(StatusField),
+                Assignees: Links(r, AssigneesField), Tags: TagNames(r));
         }
 
         var isAsset = type == SyncEntityTypes.Asset;
@@ -167,7 +186,8 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
             parentField is null ? null : r.GetLink(parentField),
             isAsset ? r.GetString("sg_asset_type") : null,
             null,
-            r.GetString(StatusField));
+            r.GetString(StatusField),
+            Tags: TagNames(r));
     }
 
     private async Task<IReadOnlyList<SgRecord>> SearchTypeAsync(string type, long projectId, IReadOnlyList<string> fields, CancellationToken cancellationToken)

@@ -39,6 +39,9 @@ public static class SyncIssueKinds
     public const string Adjusted = "adjusted";
     public const string Linked = "linked";
 
+    /// <summary>A ShotGrid assignee has no linked AYON user (or is a Group): left out of the AYON assignees, nothing created.</summary>
+    public const string UnlinkedUser = "unlinkedUser";
+
     /// <summary>AYON and ShotGrid disagree in a way the sync will not resolve by overwriting (see the reason); nothing was written for it.</summary>
     public const string Conflict = "conflict";
 }

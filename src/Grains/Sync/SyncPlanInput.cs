@@ -6,6 +6,7 @@ namespace AyonShotgrid.Grains.Sync;
 /// <param name="NewId">Id for a node key (see <see cref="AyonIds"/>).</param>
 /// <param name="TaskTypes">Task types the AYON project has.</param>
 /// <param name="Attributes">The attribute map in force (types of the mapped AYON attributes); the values are on the items.</param>
+/// <param name="Users">ShotGrid HumanUser → AYON user links for task assignees; null leaves assignees alone.</param>
 public sealed record SyncPlanInput(
     IReadOnlyList<SgItem> Items,
     IReadOnlyList<AyonFolder> Folders,
@@ -16,4 +17,5 @@ public sealed record SyncPlanInput(
     DuplicateNamePolicy DuplicatePolicy,
     bool OverrideDifferences,
     Func<string, string> NewId,
-    ResolvedAttributeMap? Attributes = null);
+    ResolvedAttributeMap? Attributes = null,
+    UserMap? Users = null);

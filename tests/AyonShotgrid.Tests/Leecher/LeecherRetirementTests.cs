@@ -52,6 +52,43 @@ public sealed class LeecherRetirementTests(LeecherFixture fixture)
     }
 
     [Fact]
+    public async Task TasksAyonDeletedWithTheirAssetComeBackWithItsRevivalAndLaterChangesApply()
+    {
+        var (name, projectId, asset, task) = await AssetProjectAsync("Cascade");
+        var project = TestProjects.Link("Project", projectId);
+        var second = Sg.Create("Task", new() { ["content"] = "rig", ["entity"] = TestProjects.Link("Asset", asset), ["project"] = project });
+        var folderId = fixture.Ayon.Store.FolderOf(name, "Asset", asset).Id;
+        var taskId = fixture.Ayon.Store.TaskOf(name, task).Id;
+        var secondId = await Eventually.WaitAsync(
+            () => Task.FromResult(fixture.Ayon.Store.Tasks(name).SingleOrDefault(t => TestProjects.Attrib(t.Attrib, "shotgridId") == second.ToString())?.Id),
+            id => id is not null,
+            $"the leecher to create task {second}");
+
+        // Only the asset is retired in ShotGrid; AYON deletes its tasks along with it, and they get no event of their own.
+        Sg.Retire("Asset", asset);
+        await Eventually.WaitAsync(
+            () => Task.FromResult(fixture.Ayon.Store.Tasks(name).Count),
+            count => count == 0 && fixture.Ayon.Store.Folders(name).All(f => f.Id != folderId),
+            $"asset {asset} and its tasks to be deleted from AYON");
+
+        Sg.Revive("Asset", asset);
+        var back = await Eventually.WaitAsync(
+            () => Task.FromResult(fixture.Ayon.Store.Tasks(name).Select(t => t.Id).Order(StringComparer.Ordinal).ToList()),
+            ids => ids.Count == 2,
+            $"the tasks of asset {asset} to come back in AYON");
+        Assert.Equal(new[] { taskId, secondId! }.Order(StringComparer.Ordinal), back);
+        Assert.Equal(folderId, fixture.Ayon.Store.FolderOf(name, "Asset", asset).Id);
+
+        // The task grains know their entity again: a later rename applies to it instead of failing on a lost id.
+        Sg.Update("Task", task, new() { ["content"] = "model v2" });
+        var renamed = await Eventually.WaitAsync(
+            () => Task.FromResult(fixture.Ayon.Store.Tasks(name).Single(t => t.Id == taskId)),
+            t => t.Label == "model v2",
+            $"the rename of task {task} to reach AYON");
+        Assert.Equal(folderId, renamed.FolderId);
+    }
+
+    [Fact]
     public async Task AnAssetWithAProductIsKeptDeactivatedAndMarkedThenReactivated()
     {
         var (name, projectId, asset, _) = await AssetProjectAsync("Keep");

@@ -3,7 +3,7 @@ using GraphQL.Types;
 
 namespace AyonShotgrid.Emulators.Ayon;
 
-/// <summary>Root query: <c>project(name:|code:)</c> and <c>events(...)</c>.</summary>
+/// <summary>Root query: <c>project(name:|code:)</c>, <c>events(...)</c> and <c>users(...)</c>.</summary>
 internal sealed class QueryGraphType : ObjectGraphType
 {
     public QueryGraphType()
@@ -35,7 +35,33 @@ internal sealed class QueryGraphType : ObjectGraphType
             .StringListArgument("ids").StringListArgument("topics").StringListArgument("projects")
             .StringListArgument("users").StringListArgument("statuses")
             .Resolve(ResolveEvents);
+
+        Field<NonNullGraphType<UsersConnectionGraphType>>("users")
+            .PagingArguments()
+            .Argument<StringGraphType>("name")
+            .StringListArgument("names")
+            .Resolve(ResolveUsers);
     }
+
+    /// <summary>Ordered by name, as the real resolver's pagination is.</summary>
+    private static Page<UserNode> ResolveUsers(IResolveFieldContext<object?> c)
+    {
+        var name = c.GetArgument<string?>("name");
+        var names = c.StringSet("names");
+        var store = c.Store();
+        return store.Locked(() =>
+        {
+            var ordered = store.UserTable.Values.OrderBy(u => u.Name, StringComparer.Ordinal)
+                .Select((u, i) => (Sequence: (long)i + 1, User: u))
+                .Where(x => (name is null || string.Equals(x.User.Name, name, StringComparison.OrdinalIgnoreCase)) && (names is null || names.Contains(x.User.Name)));
+            var page = Paging.Slice(ordered, c.First(), c.After(), c.Last(), c.Before());
+            return new Page<UserNode>(page.Edges.Select(e => new Edge<UserNode>(Snapshot(e.Node), e.Cursor)).ToList(), page.PageInfo);
+        });
+    }
+
+    private static UserNode Snapshot(UserRecord u) => new(
+        u.Name, u.Active, u.Attrib["fullName"]?.ToString(), u.Attrib["email"]?.ToString(),
+        u.Attrib.ToJsonString(JsonFields.Wire), u.IsService, u.HasPassword);
 
     private static Page<EventNode> ResolveEvents(IResolveFieldContext<object?> c)
     {

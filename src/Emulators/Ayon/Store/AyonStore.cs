@@ -13,6 +13,7 @@ public sealed class AyonStore
     private readonly Dictionary<(string Addon, string Version, string Variant), JsonObject> _settings = [];
     private readonly Dictionary<(string Addon, string Version, string Variant, string Project), JsonObject> _projectOverrides = [];
     private readonly Dictionary<string, string> _secrets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UserRecord> _users = new(StringComparer.Ordinal);
     private int _restartCount;
     private DateTimeOffset _startedAt;
     private DateTimeOffset _stalledUntil;
@@ -25,6 +26,9 @@ public sealed class AyonStore
         Attributes = new AttributeRegistry(options.RequireRestartForAttributes, time);
         _startedAt = time.GetUtcNow();
         _restartStall = options.RestartStall;
+        // The service user every API key belongs to (see /api/users/me) exists like any other user.
+        _users["service"] = new UserRecord("service", new JsonObject { ["fullName"] = "Service" }, new JsonObject { ["isService"] = true },
+            true, false, _startedAt, _startedAt);
     }
 
     /// <summary>Until when requests are held unanswered, as while the real server replaces its worker.</summary>
@@ -42,6 +46,32 @@ public sealed class AyonStore
 
     internal Dictionary<(string Addon, string Version, string Variant, string Project), JsonObject> ProjectOverridesTable => _projectOverrides;
     internal Dictionary<string, string> SecretTable => _secrets;
+    internal Dictionary<string, UserRecord> UserTable => _users;
+
+    /// <summary>
+    /// Adds a user without a password, as a studio's SSO or admin would have made it; <paramref name="shotgridUserId"/>
+    /// links it to a ShotGrid HumanUser the way ayon-shotgrid does (<c>data.sg_user_id</c>).
+    /// </summary>
+    public void AddUser(string name, string? fullName = null, long? shotgridUserId = null, bool active = true) => Locked(() =>
+    {
+        var data = new JsonObject();
+        if (shotgridUserId is { } sg)
+        {
+            data["sg_user_id"] = sg;
+        }
+
+        UserWriter.Create(this, name, new JsonObject { ["attrib"] = new JsonObject { ["fullName"] = fullName ?? name }, ["data"] = data, ["active"] = active }, Time.GetUtcNow());
+    });
+
+    public IReadOnlyList<string> UserNames => Locked(() => _users.Keys.Order(StringComparer.Ordinal).ToList());
+
+    /// <summary>Assignees and tags of a task as stored (for tests).</summary>
+    public (IReadOnlyList<string> Assignees, IReadOnlyList<string> Tags)? TaskLists(string project, string taskId) => Locked(() =>
+        _projects.TryGetValue(project, out var p) && p.GetTask(taskId) is { } t ? (t.Assignees.ToList(), t.Tags.ToList()) : ((IReadOnlyList<string>, IReadOnlyList<string>)?)null);
+
+    /// <summary>Tags of a folder as stored (for tests).</summary>
+    public IReadOnlyList<string>? FolderTags(string project, string folderId) => Locked(() =>
+        _projects.TryGetValue(project, out var p) && p.GetFolder(folderId) is { } f ? f.Tags.ToList() : null);
 
     public IReadOnlyList<string> ProjectNames => Locked(() => _projects.Values.Select(p => p.Name).Order(StringComparer.Ordinal).ToList());
 

@@ -73,6 +73,7 @@ internal static class SchemaDefinitions
             .Add(Link("entity", "Link", "Asset", "Shot", "Sequence", "Episode", "Scene"))
             .Add(Link("step", "Pipeline Step", "Step"))
             .Add(Multi("task_assignees", "Assigned To", "HumanUser", "Group"))
+            .Add(Multi("tags", "Tags", "Tag"))
             .Add(new FieldDef("start_date", "Start Date", "date"))
             .Add(new FieldDef("due_date", "Due Date", "date"))
             .Add(Number("duration", "Duration"));
@@ -95,6 +96,10 @@ internal static class SchemaDefinitions
                 DisplayValues: new Dictionary<string, string> { ["act"] = "Active", ["dis"] = "Disabled" }, DefaultValue: "act"))
             .Add(Multi("projects", "Projects", "Project"));
 
+        // Site-wide, like HumanUser: a Tag has a name and is linked from the "tags" field of any entity.
+        var tag = Common(new EntityDef("Tag", "name", false))
+            .Add(Text("name", "Tag Name"));
+
         var api = Common(new EntityDef("ApiUser", "firstname", false))
             .Add(Text("firstname", "Script Name"))
             .Add(Text("lastname", "Version"))
@@ -107,14 +112,14 @@ internal static class SchemaDefinitions
             .Add(Text("event_type", "Event Type"))
             .Add(Text("attribute_name", "Attribute Name"))
             .Add(new FieldDef("meta", "Meta", "serializable"))
-            .Add(Link("entity", "Entity", "Project", "Episode", "Sequence", "Scene", "Shot", "Asset", "Task", "Step", "HumanUser", "ApiUser"))
+            .Add(Link("entity", "Entity", "Project", "Episode", "Sequence", "Scene", "Shot", "Asset", "Task", "Step", "HumanUser", "ApiUser", "Tag"))
             .Add(Link("user", "User", "HumanUser", "ApiUser"))
             .Add(Link("project", "Project", "Project"))
             .Add(new FieldDef("session_uuid", "Session UUID", "uuid"))
             .Add(Text("description", "Description"))
             .Add(new FieldDef("created_at", "Date Created", "date_time", ReadOnly: true));
 
-        return [project, episode, sequence, scene, shot, asset, task, step, human, api, events];
+        return [project, episode, sequence, scene, shot, asset, task, step, human, tag, api, events];
     }
 
     private static EntityDef Common(EntityDef def) => def
@@ -130,6 +135,7 @@ internal static class SchemaDefinitions
         .Add(Status("sg_status_list", "Status"))
         .Add(Text("description", "Description"))
         .Add(Text("sg_ayon_id", "Ayon ID"))
+        .Add(Multi("tags", "Tags", "Tag"))
         .Add(Multi("tasks", "Tasks", "Task"));
 
     private static FieldDef Text(string name, string display) => new(name, display, "text");

@@ -133,6 +133,20 @@ public static class ShotGridSeeder
         return seeded with { TaskIds = [.. seeded.TaskIds, loose] };
     }
 
+    /// <summary>An active HumanUser (as a studio's people are); returns its id. Tests link AYON users to it by this id.</summary>
+    public static long AddHumanUser(ShotGridStore store, string login, string name, string status = "act")
+    {
+        var parts = name.Split(' ', 2);
+        return store.Create("HumanUser", new()
+        {
+            ["login"] = login, ["name"] = name, ["firstname"] = parts[0], ["lastname"] = parts.Length > 1 ? parts[1] : "",
+            ["email"] = $"{login}@emulator.invalid", ["sg_status_list"] = status,
+        });
+    }
+
+    /// <summary>A site-wide Tag; returns its id (link it through an entity's <c>tags</c> field).</summary>
+    public static long AddTag(ShotGridStore store, string name) => store.Create("Tag", new() { ["name"] = name });
+
     private static string Slug(string name) =>
         string.Concat(name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c.ToString(CultureInfo.InvariantCulture) : "_"));
 }
