@@ -84,7 +84,6 @@ public sealed partial class ShotGridProjectGrain(
             return -1;
         }
 
-        await GrainFactory.GetGrain<IAyonProjectIndexGrain>(GrainKeys.AyonIndex(sgOptions.Value.SiteName, SgProjectId)).AttachAsync(s.AyonProjectName);
         cursor.Observe(batch.MaxVisibleId, batch.MissingIds, batch.ObservedAt);
         foreach (var bad in batch.Malformed ?? [])
         {
@@ -98,6 +97,13 @@ public sealed partial class ShotGridProjectGrain(
 
         var todo = batch.Events.Where(e => !cursor.IsDone(e.Id)).OrderBy(e => e.Id).ToList();
         var index = GrainFactory.GetGrain<IAyonProjectIndexGrain>(GrainKeys.AyonIndex(sgOptions.Value.SiteName, SgProjectId));
+        if (todo.Count > 0)
+        {
+            // Only a project with events to apply loads its index: loading a quiet 100,000-entity project's index held up
+            // the leecher's round, and with it every other project's events, for seconds.
+            await index.AttachAsync(s.AyonProjectName);
+        }
+
         var outcome = await ProjectEventRouter.RouteAsync(GrainFactory, sgOptions.Value.SiteName, SgProjectId, todo, ApplyChanges, async (type, ids) =>
         {
             var context = await index.GetContextAsync();

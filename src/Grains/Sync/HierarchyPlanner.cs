@@ -157,8 +157,10 @@ public static class HierarchyPlanner
             issues.Add(Issue(SyncIssueKinds.Adjusted, node, $"label '{node.Label}' contains characters AYON refuses in labels (' or ;); stored as '{label}'"));
         }
 
-        var data = CreateData.For(node, name, label, parentAyonId, input.Statuses, input.TaskTypes, input.DefaultTaskType, input.Users);
-        creates.Add(new PlannedCreate(node.Key, node.AyonEntityType, id, node.ParentKey, data, node.SgType, node.SgId, name));
+        creates.Add(new PlannedCreate(
+            node.Key, node.AyonEntityType, id, node.ParentKey,
+            () => CreateData.For(node, name, label, parentAyonId, input.Statuses, input.TaskTypes, input.DefaultTaskType, input.Users),
+            node.SgType, node.SgId, name));
         return true;
     }
 

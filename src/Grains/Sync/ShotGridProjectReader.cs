@@ -43,8 +43,8 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
         progress?.Report($"reading ShotGrid {string.Join(", ", types)} entities");
         var perType = await Task.WhenAll(types.Select(async type =>
         {
-            var records = await SearchTypeAsync(type, project.Id, FieldsFor(type, project.Navchains, attributes), cancellationToken);
-            return records.Select(r => WithAttributes(ToItem(type, r, project.Navchains), r, attributes)).ToList();
+            return await SearchTypeAsync(type, project.Id, FieldsFor(type, project.Navchains, attributes),
+                r => WithAttributes(ToItem(type, r, project.Navchains), r, attributes), cancellationToken);
         }));
 
         return [.. perType.SelectMany(items => items)];
@@ -190,12 +190,12 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
             Tags: TagNames(r));
     }
 
-    private async Task<IReadOnlyList<SgRecord>> SearchTypeAsync(string type, long projectId, IReadOnlyList<string> fields, CancellationToken cancellationToken)
+    private async Task<List<SgItem>> SearchTypeAsync(string type, long projectId, IReadOnlyList<string> fields, Func<SgRecord, SgItem> toItem, CancellationToken cancellationToken)
     {
         var filter = SgFilter.And().Where("project", "is", new SgEntityRef(SyncEntityTypes.Project, projectId));
         try
         {
-            return await shotGrid.SearchAllByIdAsync(type, filter, fields, syncOptions.Value.PageSize, cancellationToken);
+            return await shotGrid.SearchAllByIdAsync(type, filter, fields, syncOptions.Value.PageSize, toItem, cancellationToken);
         }
         catch (ShotGridException e) when (e.Status == HttpStatusCode.NotFound && e.Code == 103)
         {

@@ -8,8 +8,15 @@ namespace AyonShotgrid.Grains.Sync;
 /// <param name="AyonEntityType">"folder" or "task".</param>
 /// <param name="AyonId">Id chosen for the new entity (deterministic, so a retried batch cannot create it twice).</param>
 /// <param name="ParentKey">Node key of the parent, null for the project root.</param>
-/// <param name="Data">The operation's data (name, label, type, parent, status, attrib).</param>
-public sealed record PlannedCreate(string Key, string AyonEntityType, string AyonId, string? ParentKey, JsonObject Data, string SgType, long SgId, string Name);
+/// <param name="BuildData">Builds the operation's data (name, label, type, parent, status, attrib) when its batch is sent.</param>
+public sealed record PlannedCreate(string Key, string AyonEntityType, string AyonId, string? ParentKey, Func<JsonObject> BuildData, string SgType, long SgId, string Name)
+{
+    /// <summary>
+    /// The operation's data, built anew on each read. Built for the batch being sent rather than with the plan: 100,000
+    /// creates held as JSON trees were the largest part of a large sync's memory.
+    /// </summary>
+    public JsonObject Data => BuildData();
+}
 
 /// <summary>An update of an existing entity (linking an unlinked one, or override mode).</summary>
 /// <param name="IsLink">True when the update only links an entity that existed without ShotGrid attributes.</param>
