@@ -91,6 +91,16 @@ public abstract class ClusterHost : IAsyncDisposable
                 start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
             }
 
+            // Runtime settings for the cluster only (BENCH_CLUSTER_DOTNET_GCgen0size=… → DOTNET_GCgen0size=…), for GC
+            // experiments that must not change the emulators' process.
+            foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
+            {
+                if (variable.Key is string name && name.StartsWith("BENCH_CLUSTER_", StringComparison.Ordinal))
+                {
+                    start.Environment[name["BENCH_CLUSTER_".Length..]] = variable.Value as string;
+                }
+            }
+
             if (gc is not null)
             {
                 start.Environment["DOTNET_gcServer"] = gc == "server" ? "1" : "0";

@@ -160,23 +160,26 @@ public sealed class ShotGridClient : IShotGridClient, IDisposable
     private async Task<JsonDocument?> ReadAsync(HttpMethod method, string path, IFlurlResponse response, bool nullOnNotFound)
     {
         var status = response.StatusCode;
-        var body = await response.GetStringAsync();
-
-        // 404 code 104 is "no such record" (or retired); code 103 is an unknown entity type, a bug worth surfacing.
-        if (status == 404 && nullOnNotFound)
-        {
-            var notFound = ShotGridErrors.FromResponse(method.Method, path, status, body, Current.ApiKey, _lastTokenValue);
-            return notFound.Code == 103 ? throw notFound : null;
-        }
-
         if (status is < 200 or > 299)
         {
+            var body = await response.GetStringAsync();
+
+            // 404 code 104 is "no such record" (or retired); code 103 is an unknown entity type, a bug worth surfacing.
+            if (status == 404 && nullOnNotFound)
+            {
+                var notFound = ShotGridErrors.FromResponse(method.Method, path, status, body, Current.ApiKey, _lastTokenValue);
+                return notFound.Code == 103 ? throw notFound : null;
+            }
+
             throw ShotGridErrors.FromResponse(method.Method, path, status, body, Current.ApiKey, _lastTokenValue);
         }
 
         try
         {
-            return JsonDocument.Parse(body);
+            // Parsed from the stream into pooled buffers: a page of 500 records read as a string first was a large-object
+            // allocation (twice its size in UTF-16) per page, reclaimed only by full collections.
+            await using var stream = await response.GetStreamAsync();
+            return await JsonDocument.ParseAsync(stream);
         }
         catch (JsonException ex)
         {

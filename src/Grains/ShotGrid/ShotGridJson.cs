@@ -11,7 +11,8 @@ internal static class ShotGridJson
     /// </summary>
     public static List<SgRecord> ReadRecordList(JsonElement root) =>
         root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array
-            ? data.Clone().EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object).Select(ReadOwned).ToList()
+            // Each record copied on its own (small, short-lived) rather than the page at once (a large-object allocation).
+            ? data.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object).Select(r => ReadOwned(r.Clone())).ToList()
             : throw new ShotGridException("ShotGrid answered without a 'data' list.");
 
     /// <summary>One record, copied out of the answer it was parsed from.</summary>
