@@ -42,6 +42,7 @@ public static class FullSyncScenario
         sg -= leecherSg;
         var counts = status.GetProperty("counts");
         Console.WriteLine($"full sync: {status.GetProperty("state").GetString()} in {watch.Elapsed.TotalSeconds:F2} s, {counts}, {sg} SG (+ {leecherSg} leecher polls) + {ay} AYON requests");
+        Console.WriteLine($"full sync phases: {string.Join("; ", api.Phases.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.At:F1} s {p.Phase}")))}");
         var result = new FullSyncResult(
             count,
             new Dictionary<string, int>

@@ -18,9 +18,18 @@ public sealed class GatewayApi(Uri gatewayUrl) : IDisposable
         var job = await PostAsync($"api/shotgrid/projects/{sgProjectId}/sync", new { requestedBy = "bench" }, ct);
         var statusUrl = job.GetProperty("statusUrl").GetString()!.TrimStart('/');
         using var ticker = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        string? lastPhase = null;
         while (true)
         {
             var status = await ReadAsync(await _http.GetAsync(statusUrl, ct), ct);
+            // Where a sync's time goes, as the job reports it (one line when its phase changes).
+            if (status.TryGetProperty("phase", out var phase) && phase.GetString() is { } now && now != lastPhase)
+            {
+                Phases.Add((clock.Elapsed.TotalSeconds, now));
+                lastPhase = now;
+            }
+
             if (status.GetProperty("state").GetString() is "succeeded" or "failed")
             {
                 return status;
@@ -29,6 +38,9 @@ public sealed class GatewayApi(Uri gatewayUrl) : IDisposable
             await ticker.WaitForNextTickAsync(ct);
         }
     }
+
+    /// <summary>The job's phases as the last <see cref="SyncAsync"/> saw them: seconds from the start, phase.</summary>
+    public List<(double At, string Phase)> Phases { get; } = [];
 
     public void Dispose() => _http.Dispose();
 

@@ -127,8 +127,12 @@ public sealed partial class ProjectSynchronizer(
 
                 if (sendable.Count > 0)
                 {
-                    var operations = sendable.Select((c, i) => new AyonOperation($"op{i}", "create", c.AyonEntityType, c.AyonId, c.Data)).ToList();
-                    inFlight.Enqueue(new SentBatch(sendable, sendable.Select(c => c.Key).ToHashSet(StringComparer.Ordinal), SendAsync(project, operations, cancellationToken)));
+                    // Payloads are built, serialised and the answer parsed on the thread pool: the job grain's one thread
+                    // would otherwise do that work for every batch in flight in turn.
+                    var answer = Task.Run(
+                        () => SendAsync(project, sendable.Select((c, i) => new AyonOperation($"op{i}", "create", c.AyonEntityType, c.AyonId, c.Data)).ToList(), cancellationToken),
+                        cancellationToken);
+                    inFlight.Enqueue(new SentBatch(sendable, sendable.Select(c => c.Key).ToHashSet(StringComparer.Ordinal), answer));
                 }
                 else
                 {

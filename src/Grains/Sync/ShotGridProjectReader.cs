@@ -41,11 +41,11 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
         // most of a page's time is ShotGrid's, so one chain per type keeps several of ShotGrid's workers busy.
         var types = SyncEntityTypes.FolderEntities.Append(SyncEntityTypes.Task).ToList();
         progress?.Report($"reading ShotGrid {string.Join(", ", types)} entities");
-        var perType = await Task.WhenAll(types.Select(async type =>
-        {
-            return await SearchTypeAsync(type, project.Id, FieldsFor(type, project.Navchains, attributes),
-                r => WithAttributes(ToItem(type, r, project.Navchains), r, attributes), cancellationToken);
-        }));
+        // On the thread pool: called from a grain, the parsing of every page would otherwise share the grain's one thread.
+        var perType = await Task.WhenAll(types.Select(type => Task.Run(
+            () => SearchTypeAsync(type, project.Id, FieldsFor(type, project.Navchains, attributes),
+                r => WithAttributes(ToItem(type, r, project.Navchains), r, attributes), cancellationToken),
+            cancellationToken)));
 
         return [.. perType.SelectMany(items => items)];
     }
