@@ -293,6 +293,19 @@ public sealed partial class ShotGridEntityGrain(
                 data[node.AyonEntityType == "task" ? "folderId" : "parentId"] = parentId;
                 change = $"moved under {(parentId is null ? "the project root" : parentId)}";
                 break;
+            case { } field when (await attributeMaps.RecentAsync(CancellationToken.None)).For(Key.Type).FirstOrDefault(m => m.SgField == field) is { } mapped:
+                // The value as the project read it with this poll's snapshot (converted to the AYON type); an empty
+                // ShotGrid value is left out there, and AYON keeps what it has, as in override differences.
+                if (node.Attrib?.GetValueOrDefault(mapped.AyonAttribute) is not { } value)
+                {
+                    var why = item.AttribNotes is { Count: > 0 } notes ? string.Join("; ", notes) : "empty in ShotGrid, AYON keeps its value";
+                    Record($"event {e.Id}: {field} changed; attribute {mapped.AyonAttribute} not written ({why})");
+                    return false;
+                }
+
+                data["attrib"] = new JsonObject { [mapped.AyonAttribute] = value.DeepClone() };
+                change = $"attribute {mapped.AyonAttribute} → {ResolvedAttributeMap.Text(value)}";
+                break;
             default:
                 Record($"event {e.Id}: {e.AttributeName} changed in ShotGrid (recorded; not a field the sync maps)");
                 return false;

@@ -36,6 +36,28 @@ public sealed class LeecherApplyChangesTests(LeecherFixture fixture)
     }
 
     [Fact]
+    public async Task WithApplyChangesAMappedFieldChangeSetsItsAttributeAndLeavesTheOthers()
+    {
+        var (name, projectId, shot, _) = await SyncedProjectAsync("ApplyAttrib");
+        using var gateway = fixture.GatewayClient();
+        await GatewayCalls.ReadOkAsync(await gateway.PutAsJsonAsync($"api/shotgrid/projects/{projectId}/settings", new { applyChanges = true }));
+        Sg.Update("Shot", shot, new() { ["sg_cut_out"] = 1100 });
+        await Eventually.WaitAsync(
+            () => Task.FromResult(fixture.Ayon.Store.FolderOf(name, "Shot", shot)),
+            f => TestProjects.Attrib(f.Attrib, "frameEnd") == "1100",
+            $"shot {shot}'s cut out (sg_cut_out → frameEnd, default map) to reach AYON");
+
+        // Only the changed field is written: a later change of another mapped field does not undo it, and sets its own.
+        Sg.Update("Shot", shot, new() { ["sg_cut_in"] = 1001 });
+        var after = await Eventually.WaitAsync(
+            () => Task.FromResult(fixture.Ayon.Store.FolderOf(name, "Shot", shot)),
+            f => TestProjects.Attrib(f.Attrib, "frameStart") == "1001",
+            $"shot {shot}'s cut in to reach AYON");
+        Assert.Equal("1100", TestProjects.Attrib(after.Attrib, "frameEnd"));
+        Assert.Equal(shot.ToString(System.Globalization.CultureInfo.InvariantCulture), TestProjects.Attrib(after.Attrib, "shotgridId"));
+    }
+
+    [Fact]
     public async Task WithoutApplyChangesAChangeIsOnlyRecorded()
     {
         var (name, projectId, shot, _) = await SyncedProjectAsync("NoApply");
