@@ -32,6 +32,10 @@ public static class GatewayCalls
     public static Task<JsonElement> WaitForJobAsync(this HttpClient gateway, string statusUrl, Func<JsonElement, bool> done, string what, TimeSpan? timeout = null) =>
         Eventually.WaitAsync(async () => await ReadOkAsync(await gateway.GetAsync(statusUrl)), done, what, timeout ?? TimeSpan.FromSeconds(60));
 
+    /// <summary>The project's event cursor and counters (<c>events</c> of its status).</summary>
+    public static async Task<JsonElement> ProjectEventsAsync(this HttpClient gateway, long sgProjectId) =>
+        (await ReadOkAsync(await gateway.GetAsync($"api/shotgrid/projects/{sgProjectId}"))).GetProperty("events");
+
     public static async Task<JsonElement> ReadOkAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();

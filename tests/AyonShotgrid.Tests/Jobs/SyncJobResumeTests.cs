@@ -16,7 +16,14 @@ public sealed class SyncJobResumeTests(SyncFixture fixture)
         var seeded = ShotGridSeeder.SeedProject(fixture.ShotGrid.Store, new SeedSpec(name, Episodes: 1, SequencesPerEpisode: 3, ShotsPerSequence: 10, Assets: 10, TasksPerEntity: 2));
         using var gateway = fixture.GatewayClient();
         await gateway.PrepareAsync(seeded.ProjectId);
-        fixture.Ayon.Faults.Latency = TimeSpan.FromMilliseconds(40);
+        // The first batch goes through; the one after it is held in AYON until the job's activation is gone, so the job is
+        // mid-run when it is lost however fast the rest would go (several batches are in flight at once).
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        fixture.Ayon.Faults.BeforeNextOperations(name, _ =>
+        {
+            fixture.Ayon.Faults.BeforeNextOperations(name, _ => release.Task);
+            return Task.CompletedTask;
+        });
         System.Text.Json.JsonElement final;
         try
         {
@@ -26,6 +33,7 @@ public sealed class SyncJobResumeTests(SyncFixture fixture)
             await Eventually.WaitAsync(job.GetStatusAsync, s => s is { Counts.Created: > 0 }, "the job to create its first batch");
 
             await fixture.Cluster.DeactivateAsync(job);
+            release.SetResult();
 
             final = await Eventually.WaitAsync(
                 async () => await GatewayCalls.ReadOkAsync(await gateway.GetAsync($"api/jobs/{jobId}")),
@@ -35,7 +43,7 @@ public sealed class SyncJobResumeTests(SyncFixture fixture)
         }
         finally
         {
-            fixture.Ayon.Faults.Latency = TimeSpan.Zero;
+            release.TrySetResult();
         }
 
         var total = final.Count("total");

@@ -18,7 +18,7 @@ public sealed class DeletedBeforeReadTests(LeecherFixture fixture)
         var seeded = ShotGridSeeder.SeedProject(Sg, new SeedSpec(name, Episodes: 0, SequencesPerEpisode: 1, ShotsPerSequence: 1, Assets: 0, TasksPerEntity: 0));
         using var gateway = fixture.GatewayClient();
         Assert.Equal("succeeded", (await gateway.SyncAsync(seeded.ProjectId)).GetProperty("state").GetString());
-        var before = await CursorAsync(gateway, seeded.ProjectId);
+        var before = await gateway.ProjectEventsAsync(seeded.ProjectId);
         var project = TestProjects.Link("Project", seeded.ProjectId);
         var sequence = TestProjects.Link("Sequence", seeded.SequenceIds[0]);
 
@@ -36,7 +36,7 @@ public sealed class DeletedBeforeReadTests(LeecherFixture fixture)
 
         var kept = Sg.Create("Shot", new() { ["code"] = "sh_kept", ["project"] = project, ["sg_sequence"] = sequence });
         var after = await Eventually.WaitAsync(
-            () => CursorAsync(gateway, seeded.ProjectId),
+            () => gateway.ProjectEventsAsync(seeded.ProjectId),
             c => c.GetProperty("watermark").GetInt64() >= Sg.NewestEventId,
             "the cursor to pass the deleted shots' events");
 
@@ -69,7 +69,4 @@ public sealed class DeletedBeforeReadTests(LeecherFixture fixture)
         Assert.Equal("event 1120: Shot 120 deleted in ShotGrid before the event was read", counters.LastDeletedBeforeRead[^1]);
         Assert.Equal(0, counters.Ignored);
     }
-
-    private static async Task<JsonElement> CursorAsync(HttpClient gateway, long projectId) =>
-        (await GatewayCalls.ReadOkAsync(await gateway.GetAsync($"api/shotgrid/projects/{projectId}"))).GetProperty("events");
 }

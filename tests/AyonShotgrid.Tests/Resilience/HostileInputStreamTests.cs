@@ -19,7 +19,7 @@ public sealed class HostileInputStreamTests(LeecherFixture fixture, ITestOutputH
         var seeded = ShotGridSeeder.SeedProject(Sg, new SeedSpec(name, Episodes: 0, SequencesPerEpisode: 1, ShotsPerSequence: 1, Assets: 0, TasksPerEntity: 0));
         using var gateway = fixture.GatewayClient();
         Assert.Equal("succeeded", (await gateway.SyncAsync(seeded.ProjectId)).GetProperty("state").GetString());
-        var before = await CursorAsync(gateway, seeded.ProjectId);
+        var before = await gateway.ProjectEventsAsync(seeded.ProjectId);
         var project = TestProjects.Link("Project", seeded.ProjectId);
         var sequence = TestProjects.Link("Sequence", seeded.SequenceIds[0]);
 
@@ -60,7 +60,7 @@ public sealed class HostileInputStreamTests(LeecherFixture fixture, ITestOutputH
         try
         {
             after = await Eventually.WaitAsync(
-                () => CursorAsync(gateway, seeded.ProjectId),
+                () => gateway.ProjectEventsAsync(seeded.ProjectId),
                 c => c.GetProperty("watermark").GetInt64() >= Sg.NewestEventId,
                 "the cursor to pass every hostile event",
                 TimeSpan.FromSeconds(90));
@@ -96,7 +96,4 @@ public sealed class HostileInputStreamTests(LeecherFixture fixture, ITestOutputH
         var names = fixture.Ayon.Store.Folders(name).Where(f => f.FolderType == "Shot").Select(f => f.Name.ToLowerInvariant()).ToList();
         Assert.Equal(names.Count, names.Distinct().Count());
     }
-
-    private static async Task<JsonElement> CursorAsync(HttpClient gateway, long projectId) =>
-        (await GatewayCalls.ReadOkAsync(await gateway.GetAsync($"api/shotgrid/projects/{projectId}"))).GetProperty("events");
 }

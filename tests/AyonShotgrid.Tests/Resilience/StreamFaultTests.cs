@@ -18,7 +18,7 @@ public sealed class StreamFaultTests(LeecherFixture fixture, ITestOutputHelper o
     {
         var (name, projectId, sequence) = await SyncedProjectAsync("StreamDown" + server);
         using var gateway = fixture.GatewayClient();
-        var before = await CursorAsync(gateway, projectId);
+        var before = await gateway.ProjectEventsAsync(projectId);
         var pollsBefore = (await LeecherAsync(gateway)).GetProperty("polls").GetInt64();
 
         var shots = new List<long>();
@@ -36,7 +36,7 @@ public sealed class StreamFaultTests(LeecherFixture fixture, ITestOutputHelper o
             var leecher = server == "AYON"
                 ? await Eventually.WaitAsync(() => LeecherAsync(gateway), l => l.GetProperty("polls").GetInt64() >= pollsBefore + 5, "the leecher to keep polling through the AYON outage")
                 : await FailedPollsAsync(gateway, 3);
-            var during = await CursorAsync(gateway, projectId);
+            var during = await gateway.ProjectEventsAsync(projectId);
             Assert.True(during.GetProperty("watermark").GetInt64() < firstEvent, $"watermark {during.GetProperty("watermark")} passed event {firstEvent} that was never applied");
             Assert.Equal(before.GetProperty("failed").GetInt64(), during.GetProperty("failed").GetInt64());
             Assert.DoesNotContain(fixture.Ayon.Store.Folders(name), f => f.Name.StartsWith("sh_down_", StringComparison.Ordinal));
@@ -48,7 +48,7 @@ public sealed class StreamFaultTests(LeecherFixture fixture, ITestOutputHelper o
         }
 
         await WaitForShotsAsync(name, shots);
-        var after = await Eventually.WaitAsync(() => CursorAsync(gateway, projectId), c => c.GetProperty("watermark").GetInt64() >= Sg.NewestEventId, "the cursor to drain");
+        var after = await Eventually.WaitAsync(() => gateway.ProjectEventsAsync(projectId), c => c.GetProperty("watermark").GetInt64() >= Sg.NewestEventId, "the cursor to drain");
         Assert.Equal(before.GetProperty("failed").GetInt64(), after.GetProperty("failed").GetInt64());
         var streamed = fixture.Ayon.Store.Folders(name).Where(f => f.Name.StartsWith("sh_down_", StringComparison.Ordinal)).ToList();
         Assert.Equal(10, streamed.Count);
@@ -78,7 +78,7 @@ public sealed class StreamFaultTests(LeecherFixture fixture, ITestOutputHelper o
                 () => Task.FromResult(fixture.Ayon.Store.Tasks(name).Count(t => tasks.Contains(long.Parse(TestProjects.Attrib(t.Attrib, "shotgridId")!)))),
                 n => n == tasks.Count,
                 "every streamed task to appear in AYON");
-            await Eventually.WaitAsync(() => CursorAsync(gateway, projectId), c => c.GetProperty("watermark").GetInt64() >= Sg.NewestEventId, "the cursor to drain");
+            await Eventually.WaitAsync(() => gateway.ProjectEventsAsync(projectId), c => c.GetProperty("watermark").GetInt64() >= Sg.NewestEventId, "the cursor to drain");
         }
         finally
         {
@@ -87,7 +87,7 @@ public sealed class StreamFaultTests(LeecherFixture fixture, ITestOutputHelper o
             fixture.Ayon.Faults.StopFailingRandomly();
         }
 
-        var cursor = await CursorAsync(gateway, projectId);
+        var cursor = await gateway.ProjectEventsAsync(projectId);
         Assert.Equal(0, cursor.GetProperty("failed").GetInt64());
         var streamed = fixture.Ayon.Store.Folders(name).Where(f => f.Name.StartsWith("sh_flaky_", StringComparison.Ordinal)).ToList();
         Assert.Equal(20, streamed.Count);
@@ -132,8 +132,6 @@ public sealed class StreamFaultTests(LeecherFixture fixture, ITestOutputHelper o
         $"{shots.Count} streamed shots to appear in AYON project {project}",
         TimeSpan.FromSeconds(60));
 
-    private static async Task<JsonElement> CursorAsync(HttpClient gateway, long projectId) =>
-        (await GatewayCalls.ReadOkAsync(await gateway.GetAsync($"api/shotgrid/projects/{projectId}"))).GetProperty("events");
 
     private static async Task<JsonElement> LeecherAsync(HttpClient gateway) =>
         await GatewayCalls.ReadOkAsync(await gateway.GetAsync("api/shotgrid/leecher"));

@@ -22,7 +22,7 @@ public sealed class WrongTypeStreamTests(LeecherFixture fixture, ITestOutputHelp
         var seeded = ShotGridSeeder.SeedProject(Sg, new SeedSpec(name, Episodes: 0, SequencesPerEpisode: 1, ShotsPerSequence: 1, Assets: 0, TasksPerEntity: 0));
         using var gateway = fixture.GatewayClient();
         Assert.Equal("succeeded", (await gateway.SyncAsync(seeded.ProjectId)).GetProperty("state").GetString());
-        var before = await CursorAsync(gateway, seeded.ProjectId);
+        var before = await gateway.ProjectEventsAsync(seeded.ProjectId);
         var project = TestProjects.Link("Project", seeded.ProjectId);
         var sequence = TestProjects.Link("Sequence", seeded.SequenceIds[0]);
 
@@ -75,7 +75,7 @@ public sealed class WrongTypeStreamTests(LeecherFixture fixture, ITestOutputHelp
         try
         {
             after = await Eventually.WaitAsync(
-                () => CursorAsync(gateway, seeded.ProjectId),
+                () => gateway.ProjectEventsAsync(seeded.ProjectId),
                 c => c.GetProperty("watermark").GetInt64() >= Sg.NewestEventId,
                 "the cursor to pass every wrong-typed record",
                 TimeSpan.FromSeconds(90));
@@ -111,7 +111,4 @@ public sealed class WrongTypeStreamTests(LeecherFixture fixture, ITestOutputHelp
 
         Assert.All(good, id => Assert.Contains(id.ToString(), folders));
     }
-
-    private static async Task<JsonElement> CursorAsync(HttpClient gateway, long projectId) =>
-        (await GatewayCalls.ReadOkAsync(await gateway.GetAsync($"api/shotgrid/projects/{projectId}"))).GetProperty("events");
 }
