@@ -27,19 +27,19 @@ public static class FullSyncScenario
 
         emulators.ShotGridLog.Reset(record: true);
         emulators.AyonLog.Reset(record: true);
-        var sg0 = emulators.ShotGrid.RequestCount;
-        var ay0 = emulators.Ayon.RequestCount;
         var watch = Stopwatch.StartNew();
         var status = await api.SyncAsync(seeded.ProjectId, ct);
         watch.Stop();
-        var sg = emulators.ShotGrid.RequestCount - sg0;
-        var ay = emulators.Ayon.RequestCount - ay0;
         emulators.ShotGridLog.Recording = false;
         emulators.AyonLog.Recording = false;
 
-        // The leecher polls the event log the whole time; those requests are its own, not the sync's, and are reported apart.
-        var leecherSg = emulators.ShotGridLog.Kinds.GetValueOrDefault(LeecherPollKind);
-        sg -= leecherSg;
+        // Counted from the recordings the floor replays (not from the emulators' counters read a moment apart, which a
+        // request arriving in between made differ by one). The leecher polls the event log the whole time; those
+        // requests are its own, not the sync's, and are reported apart.
+        var recordedSg = emulators.ShotGridLog.Recorded;
+        var leecherSg = recordedSg.Count(r => r.Kind == LeecherPollKind);
+        var sg = recordedSg.Count - leecherSg;
+        var ay = emulators.AyonLog.Recorded.Count;
         var counts = status.GetProperty("counts");
         Console.WriteLine($"full sync: {status.GetProperty("state").GetString()} in {watch.Elapsed.TotalSeconds:F2} s, {counts}, {sg} SG (+ {leecherSg} leecher polls) + {ay} AYON requests");
         Console.WriteLine($"full sync phases: {string.Join("; ", api.Phases.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.At:F1} s {p.Phase}")))}");
@@ -65,9 +65,12 @@ public static class FullSyncScenario
             (double)count / Math.Max(1, ay),
             cluster.PeakRssBytes(),
             ProcessMemory.PeakRssBytes(Environment.ProcessId),
-            emulators.ShotGridLog.Kinds,
-            emulators.AyonLog.Kinds);
-        var syncSgRequests = emulators.ShotGridLog.Recorded.Where(r => r.Kind != LeecherPollKind).ToList();
+            KindsOf(recordedSg),
+            KindsOf(emulators.AyonLog.Recorded));
+        var syncSgRequests = recordedSg.Where(r => r.Kind != LeecherPollKind).ToList();
         return new Outcome(result, prepareRequests, syncSgRequests, emulators.AyonLog.Recorded);
     }
+
+    private static SortedDictionary<string, int> KindsOf(IEnumerable<RecordedRequest> requests) =>
+        new(requests.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal);
 }

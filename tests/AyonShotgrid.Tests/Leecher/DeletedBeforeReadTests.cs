@@ -14,13 +14,8 @@ public sealed class DeletedBeforeReadTests(LeecherFixture fixture)
     [Fact]
     public async Task AShotDeletedBeforeItsEventWasReadIsListedWithTheEventAndCountedApartFromIgnoredEvents()
     {
-        var name = TestProjects.UniqueName("GoneBeforeRead");
-        var seeded = ShotGridSeeder.SeedProject(Sg, new SeedSpec(name, Episodes: 0, SequencesPerEpisode: 1, ShotsPerSequence: 1, Assets: 0, TasksPerEntity: 0));
+        var (name, seeded, before, project, sequence) = await fixture.SyncedStreamProjectAsync("GoneBeforeRead");
         using var gateway = fixture.GatewayClient();
-        Assert.Equal("succeeded", (await gateway.SyncAsync(seeded.ProjectId)).GetProperty("state").GetString());
-        var before = await gateway.ProjectEventsAsync(seeded.ProjectId);
-        var project = TestProjects.Link("Project", seeded.ProjectId);
-        var sequence = TestProjects.Link("Sequence", seeded.SequenceIds[0]);
 
         var gone = new List<long>();
         using (Sg.BeginLateCommit())

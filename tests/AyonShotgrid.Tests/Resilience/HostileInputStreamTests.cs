@@ -15,13 +15,8 @@ public sealed class HostileInputStreamTests(LeecherFixture fixture, ITestOutputH
     [Fact]
     public async Task HostileCodesMalformedRowsAndEntitiesDeletedBeforeTheirEventWasReadNeverStopTheStream()
     {
-        var name = TestProjects.UniqueName("HostileStream");
-        var seeded = ShotGridSeeder.SeedProject(Sg, new SeedSpec(name, Episodes: 0, SequencesPerEpisode: 1, ShotsPerSequence: 1, Assets: 0, TasksPerEntity: 0));
+        var (name, seeded, before, project, sequence) = await fixture.SyncedStreamProjectAsync("HostileStream");
         using var gateway = fixture.GatewayClient();
-        Assert.Equal("succeeded", (await gateway.SyncAsync(seeded.ProjectId)).GetProperty("state").GetString());
-        var before = await gateway.ProjectEventsAsync(seeded.ProjectId);
-        var project = TestProjects.Link("Project", seeded.ProjectId);
-        var sequence = TestProjects.Link("Sequence", seeded.SequenceIds[0]);
 
         var shots = new List<(string Code, long Id)>();
         fixture.Ayon.Faults.RejectFolderNames = n => n.Length > 400 && !n.Contains("_sg", StringComparison.Ordinal);

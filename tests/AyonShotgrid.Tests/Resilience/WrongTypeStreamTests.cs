@@ -18,13 +18,8 @@ public sealed class WrongTypeStreamTests(LeecherFixture fixture, ITestOutputHelp
     [Fact]
     public async Task WrongTypedEntitiesAndEventRowsAreReportedNamingTheFieldAndTheCursorMovesPastThemWithoutLosingTheGoodOnes()
     {
-        var name = TestProjects.UniqueName("WrongTypeStream");
-        var seeded = ShotGridSeeder.SeedProject(Sg, new SeedSpec(name, Episodes: 0, SequencesPerEpisode: 1, ShotsPerSequence: 1, Assets: 0, TasksPerEntity: 0));
+        var (name, seeded, before, project, sequence) = await fixture.SyncedStreamProjectAsync("WrongTypeStream");
         using var gateway = fixture.GatewayClient();
-        Assert.Equal("succeeded", (await gateway.SyncAsync(seeded.ProjectId)).GetProperty("state").GetString());
-        var before = await gateway.ProjectEventsAsync(seeded.ProjectId);
-        var project = TestProjects.Link("Project", seeded.ProjectId);
-        var sequence = TestProjects.Link("Sequence", seeded.SequenceIds[0]);
 
         var entities = new List<(WrongTypeCorpus.EntityCase Case, long Id)>();
         var rows = new List<(WrongTypeCorpus.EventCase Case, long EventId, long ShotId)>();
