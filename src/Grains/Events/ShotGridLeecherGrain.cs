@@ -187,8 +187,9 @@ public sealed partial class ShotGridLeecherGrain(
         var low = projects.Min(p => _watermarks[p]);
         var ids = await reader.VisibleIdsAsync(low, cancellationToken);
 
-        // A round reads at most one page of tracked events: over the whole id page when the followed projects' events are
-        // sparse in it (other projects' events are skipped 5,000 ids at a time), up to the page's last event otherwise.
+        // A round reads at most Sync:EventPagesPerRound pages of tracked events: over the whole id page when the followed
+        // projects' events are sparse in it (other projects' events are skipped 5,000 ids at a time), up to the last event
+        // read otherwise (the rest is the next round's).
         var maxVisible = ids.Count > 0 ? ids[^1] : low;
         var (events, unreadable, readUpTo) = ids.Count > 0
             ? await reader.EventsAsync(low, maxVisible, ids.Count, projects, _ownApiUser, cancellationToken)

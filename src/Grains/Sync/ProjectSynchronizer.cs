@@ -116,8 +116,7 @@ public sealed partial class ProjectSynchronizer(
                 {
                     if (create.ParentKey is not null && failedKeys.Contains(create.ParentKey))
                     {
-                        failedKeys.Add(create.Key);
-                        run.Fail(create.SgType, create.SgId, create.Name, $"not created because its parent {create.ParentKey} could not be created");
+                        FailUnderFailedParent(create, failedKeys, run);
                     }
                     else
                     {
@@ -163,6 +162,12 @@ public sealed partial class ProjectSynchronizer(
         }
     }
 
+    private static void FailUnderFailedParent(PlannedCreate create, HashSet<string> failedKeys, RunState run)
+    {
+        failedKeys.Add(create.Key);
+        run.Fail(create.SgType, create.SgId, create.Name, $"not created because its parent {create.ParentKey} could not be created");
+    }
+
     private sealed record SentBatch(IReadOnlyList<PlannedCreate> Creates, IReadOnlySet<string> Keys, Task<AyonOperationsResponse> Answer);
 
     private async Task TakeAnswerAsync(string project, SentBatch sent, HashSet<string> failedKeys, RunState run, CancellationToken cancellationToken)
@@ -183,8 +188,7 @@ public sealed partial class ProjectSynchronizer(
             }
             else if (create.ParentKey is not null && failedKeys.Contains(create.ParentKey))
             {
-                failedKeys.Add(create.Key);
-                run.Fail(create.SgType, create.SgId, create.Name, $"not created because its parent {create.ParentKey} could not be created");
+                FailUnderFailedParent(create, failedKeys, run);
             }
             else
             {
