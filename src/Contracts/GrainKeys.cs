@@ -29,6 +29,12 @@ public static class GrainKeys
     /// <summary>Key of the index of ShotGrid-linked AYON entities of one project.</summary>
     public static string AyonIndex(string site, long sgProjectId) => $"ayonindex:{Normalize(site)}:{sgProjectId}";
 
+    /// <summary>Key of the grain that pushes one project's AYON changes to ShotGrid and owns its AYON event cursor.</summary>
+    public static string Push(string site, long sgProjectId) => $"push:{Normalize(site)}:{sgProjectId}";
+
+    /// <summary>Key of the grain that drives the AYON → ShotGrid pushes of one site.</summary>
+    public static string PushFollower(string site) => $"pushfollower:{Normalize(site)}";
+
     /// <summary>Key of the stateless grain that shows the silo's effective configuration (one per deployment).</summary>
     public static string ConfigurationView() => "configuration:silo";
 
@@ -40,6 +46,19 @@ public static class GrainKeys
             || !long.TryParse(projectKey.AsSpan(last + 1), out var id))
         {
             throw new FormatException($"'{projectKey}' is not a project grain key.");
+        }
+
+        return id;
+    }
+
+    /// <summary>Parses the ShotGrid project id out of a push grain key.</summary>
+    public static long ParsePushProjectId(string pushKey)
+    {
+        var last = pushKey.LastIndexOf(':');
+        if (!pushKey.StartsWith("push:", StringComparison.Ordinal) || last < 0
+            || !long.TryParse(pushKey.AsSpan(last + 1), out var id))
+        {
+            throw new FormatException($"'{pushKey}' is not a push grain key.");
         }
 
         return id;

@@ -36,6 +36,10 @@ public interface IShotGridProjectGrain : IGrainWithStringKey
     [Alias("SetApplyChangesAsync")]
     Task<ProjectStatus> SetApplyChangesAsync(bool? applyChanges);
 
+    /// <summary>Switches the AYON → ShotGrid push of this project on or off (the AYON project attribute <c>shotgridPush</c>).</summary>
+    [Alias("SetPushAsync")]
+    Task<ProjectStatus> SetPushAsync(bool pushToShotGrid);
+
     /// <summary>Called by the job grain when a job ends, so the project records the outcome.</summary>
     [Alias("OnJobFinishedAsync")]
     Task OnJobFinishedAsync(SyncJobStatus status);

@@ -9,7 +9,8 @@ public sealed record SyncRequestBody(bool OverrideDifferences = false, string? R
 
 /// <summary>Body of PUT /api/shotgrid/projects/{id}/settings.</summary>
 /// <param name="ApplyChanges">The leecher applies ShotGrid changes to existing AYON entities of the project; null = the configured default (Sync:ApplyChanges).</param>
-public sealed record ProjectSettingsBody(bool? ApplyChanges);
+/// <param name="PushToShotGrid">Push what is created and changed in the AYON project to ShotGrid (the AYON project attribute shotgridPush). A body with only this member leaves applyChanges as it is.</param>
+public sealed record ProjectSettingsBody(bool? ApplyChanges, bool? PushToShotGrid = null);
 
 /// <summary>Answer of POST …/sync: the job and where to follow it.</summary>
 public sealed record SyncStarted(string JobId, string StatusUrl, JobView Job);
@@ -54,12 +55,13 @@ public sealed record ProjectView(
     JobView? LastSync,
     LeecherCursorStatus? Events,
     bool ApplyChanges,
-    bool? ApplyChangesSetting)
+    bool? ApplyChangesSetting,
+    PushStatus? Push)
 {
     public static ProjectView From(ProjectStatus s) => new(
         s.SgProjectId, s.SgProjectName, s.AyonProjectName, s.AyonProjectName is not null, s.PreparedAt, s.Notes,
         s.RunningJobId is null ? null : JobIds.ToPublic(s.RunningJobId), s.LastSync is null ? null : JobView.From(s.LastSync), s.Events,
-        s.ApplyChanges, s.ApplyChangesSetting);
+        s.ApplyChanges, s.ApplyChangesSetting, s.Push);
 }
 
 /// <summary>A row of GET /api/shotgrid/projects.</summary>

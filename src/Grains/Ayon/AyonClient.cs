@@ -169,11 +169,14 @@ public sealed partial class AyonClient : IAyonClient, IDisposable
 
     private static bool Bool(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
+    /// <summary>Start of every x-sender this cluster sends: events carrying it are its own writes (see Push/PushEcho).</summary>
+    public const string SenderPrefix = "ayonsg.";
+
     /// <summary>AYON replaces an x-sender that is not a valid name with its default, which would hide who wrote.</summary>
     internal static string SenderName(string machineName)
     {
         var cleaned = InvalidNameChars().Replace(machineName, "_").Trim('_', '.', '-');
-        return cleaned.Length > 0 ? cleaned : "ayon_shotgrid";
+        return SenderPrefix + (cleaned.Length > 0 ? cleaned : "ayon_shotgrid");
     }
 
     [GeneratedRegex("[^a-zA-Z0-9_.-]")]

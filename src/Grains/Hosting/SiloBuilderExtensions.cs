@@ -7,6 +7,7 @@ public static class SiloBuilderExtensions
     {
         silo.Services.AddSyncServices();
         silo.AddStartupTask<LeecherStartupTask>();
+        silo.AddStartupTask<Push.PushStartupTask>();
         return silo;
     }
 }

@@ -1,6 +1,7 @@
 using AyonShotgrid.Grains.Http;
 using AyonShotgrid.Grains.Options;
 using AyonShotgrid.Grains.Prepare;
+using AyonShotgrid.Grains.Push;
 using AyonShotgrid.Grains.Sync;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,7 @@ public static class SyncServiceRegistration
         services.AddSingleton<Configuration.ProjectSettingsReader>();
         services.AddSingleton<Events.EventLogReader>();
         services.AddSingleton<Ayon.AyonCreateBatcher>();
+        services.AddPushServices();
         return services;
     }
 

@@ -19,6 +19,7 @@ public sealed partial class ShotGridProjectGrain(
     EventLogReader events,
     Sync.ShotGridProjectReader reader,
     Sync.AttributeMapSource attributeMaps,
+    Push.ShotGridAyonIdField ayonIdField,
     IOptions<ShotGridOptions> sgOptions,
     IOptions<SyncOptions> syncOptions,
     SyncClock clock,
@@ -63,7 +64,37 @@ public sealed partial class ShotGridProjectGrain(
             last = running;
         }
 
-        return new ProjectStatus(SgProjectId, s.SgProjectName, s.AyonProjectName, s.PreparedAt, s.Notes.ToList(), s.RunningJobId, last, CursorStatus(), ApplyChanges, s.ApplyChanges);
+        return new ProjectStatus(SgProjectId, s.SgProjectName, s.AyonProjectName, s.PreparedAt, s.Notes.ToList(), s.RunningJobId, last, CursorStatus(), ApplyChanges, s.ApplyChanges,
+            await PushStatusAsync());
+    }
+
+    /// <summary>The push grain's status; a project prepared before the push existed is attached to it here (the push grain never calls back).</summary>
+    private async Task<PushStatus?> PushStatusAsync()
+    {
+        if (state.State.AyonProjectName is not { } ayonName)
+        {
+            return null;
+        }
+
+        var push = PushGrain;
+        var status = await push.GetStatusAsync();
+        return status.AyonProjectName == ayonName ? status : await push.AttachAsync(ayonName);
+    }
+
+    private IAyonPushGrain PushGrain => GrainFactory.GetGrain<IAyonPushGrain>(GrainKeys.Push(sgOptions.Value.SiteName, SgProjectId));
+
+    Task<ProjectStatus> IShotGridProjectGrain.SetPushAsync(bool pushToShotGrid) => GrainErrors.Translate(() => SetPushCoreAsync(pushToShotGrid));
+
+    private async Task<ProjectStatus> SetPushCoreAsync(bool pushToShotGrid)
+    {
+        if (state.State.AyonProjectName is not { } ayonName)
+        {
+            throw new SyncOperationException(SyncFailureKind.Invalid, "Prepare the project first: it has no AYON project to push from.");
+        }
+
+        await PushGrain.AttachAsync(ayonName);
+        await PushGrain.SetEnabledAsync(pushToShotGrid);
+        return await ((IShotGridProjectGrain)this).GetStatusAsync();
     }
 
     private bool ApplyChanges => state.State.ApplyChanges ?? syncOptions.Value.ApplyChanges;
@@ -185,6 +216,12 @@ public sealed partial class ShotGridProjectGrain(
         // No hole between the full sync and leeching: follow events from the newest one seen before the sync begins.
         var startAt = state.State.Cursor is null ? await events.NewestEventIdAsync(CancellationToken.None) : (long?)null;
         var (result, sgProject) = await preparer.PrepareAsync(SgProjectId, state.State.AyonProjectName, CancellationToken.None);
+        var fieldChanges = await ayonIdField.EnsureAsync(CancellationToken.None);
+        if (fieldChanges.Count > 0)
+        {
+            result = result with { Changes = [.. result.Changes, .. fieldChanges] };
+        }
+
         var s = state.State;
         s.SgProjectName = sgProject.Name;
         s.AyonProjectName = result.AyonProjectName;
@@ -197,6 +234,7 @@ public sealed partial class ShotGridProjectGrain(
 
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<IProjectRegistryGrain>(GrainKeys.Registry(sgOptions.Value.SiteName)).EnrollAsync(SgProjectId);
+        await PushGrain.AttachAsync(result.AyonProjectName);
         return result;
     }
 

@@ -14,7 +14,7 @@ namespace AyonShotgrid.Grains.ShotGrid;
 /// transient failures; a 401 re-mints the token once. (A future create must pass <c>retry: false</c>: ShotGrid has no
 /// unique keys, so a retried create that had in fact committed would duplicate the row.)
 /// </summary>
-public sealed class ShotGridClient : IShotGridClient, IDisposable
+public sealed partial class ShotGridClient : IShotGridClient, IDisposable
 {
     private const string TokenPath = "/api/v1/auth/access_token";
     private static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromSeconds(600);

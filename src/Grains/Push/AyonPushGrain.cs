@@ -1,0 +1,189 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AyonShotgrid.Contracts;
+using AyonShotgrid.Contracts.Grains;
+using AyonShotgrid.Contracts.Models;
+using AyonShotgrid.Grains.Ayon;
+using AyonShotgrid.Grains.Options;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AyonShotgrid.Grains.Push;
+
+/// <summary>
+/// Owns one project's AYON event cursor and pushes its pages to ShotGrid. Non-reentrant: one page at a time, in event
+/// order, so an entity's events are applied in order. The cursor is written after a page is pushed; a silo lost
+/// mid-page replays the page, and the push finds by <c>sg_ayon_id</c> what it already created.
+/// </summary>
+public sealed partial class AyonPushGrain(
+    [PersistentState("push", StorageNames.Sync)] IPersistentState<AyonPushGrainState> state,
+    IAyonClient ayon,
+    IAyonEventStream stream,
+    ShotGridPusher pusher,
+    PushCatalogLoader catalogs,
+    IOptions<PushOptions> options,
+    SyncClock clock,
+    ILogger<AyonPushGrain> logger) : Grain, IAyonPushGrain
+{
+    private const int MaxPagesPerPoll = 20;
+    private static readonly string[] Topics = ["entity.folder.*", "entity.task.*"];
+
+    private PushCatalog? _catalog;
+    private DateTimeOffset? _enabledReadAt;
+    private string? _lastError;
+
+    private long SgProjectId => GrainKeys.ParsePushProjectId(this.GetPrimaryKeyString());
+
+    async Task<PushStatus> IAyonPushGrain.AttachAsync(string ayonProjectName)
+    {
+        if (state.State.AyonProjectName != ayonProjectName || !state.State.CursorStarted)
+        {
+            state.State.AyonProjectName = ayonProjectName;
+            state.State.Cursor = await stream.NewestEventCursorAsync(ayonProjectName, CancellationToken.None);
+            state.State.CursorStarted = true;
+            _catalog = null;
+            await state.WriteStateAsync();
+        }
+
+        return Status();
+    }
+
+    async Task<PushStatus> IAyonPushGrain.SetEnabledAsync(bool enabled)
+    {
+        var project = state.State.AyonProjectName
+            ?? throw new SyncOperationException(SyncFailureKind.Invalid, "Prepare the project first: it has no AYON project to push from.");
+        await stream.SetProjectAttribAsync(project, PushTargets.PushAttribute, JsonValue.Create(enabled), CancellationToken.None);
+        await SetEnabledStateAsync(enabled);
+        return Status();
+    }
+
+    async Task<int> IAyonPushGrain.PollAsync()
+    {
+        if (state.State.AyonProjectName is not { } project)
+        {
+            return 0;
+        }
+
+        try
+        {
+            var read = await PollCoreAsync(project);
+            _lastError = null;
+            return read;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An outage of either server leaves the cursor where it is; the next poll tries the same page again.
+            _lastError = e.Message;
+            LogPushFailed(logger, e, SgProjectId);
+            return 0;
+        }
+    }
+
+    Task<PushStatus> IAyonPushGrain.GetStatusAsync() => Task.FromResult(Status());
+
+    private async Task<int> PollCoreAsync(string project)
+    {
+        await RefreshEnabledAsync(project);
+        var s = state.State;
+        if (!s.Enabled)
+        {
+            // Not pushed: nothing of this time is ever sent (Sync to ShotGrid fills in what the project has).
+            var newest = await stream.NewestEventCursorAsync(project, CancellationToken.None);
+            if (newest != s.Cursor)
+            {
+                s.Cursor = newest;
+                await state.WriteStateAsync();
+            }
+
+            return 0;
+        }
+
+        var read = 0;
+        for (var page = 0; page < MaxPagesPerPoll; page++)
+        {
+            var events = await stream.ReadEventsAsync(project, Topics, s.Cursor, options.Value.EventPageSize, CancellationToken.None);
+            if (events.Events.Count == 0)
+            {
+                break;
+            }
+
+            _catalog ??= await catalogs.LoadAsync(SgProjectId, project, CancellationToken.None);
+            var outcome = await pusher.PushAsync(project, _catalog, events.Events, CancellationToken.None);
+            Record(events, outcome);
+            await state.WriteStateAsync();
+            read += events.Events.Count;
+            if (outcome.Created + outcome.Updated > 0)
+            {
+                LogPushed(logger, SgProjectId, outcome.Created, outcome.Updated, outcome.Linked, outcome.Requests, outcome.OwnSkipped);
+            }
+
+            if (!events.HasNextPage)
+            {
+                break;
+            }
+        }
+
+        return read;
+    }
+
+    private void Record(AyonEventPage events, PushOutcome outcome)
+    {
+        var s = state.State;
+        s.Cursor = events.EndCursor ?? s.Cursor;
+        s.EventsRead += events.Events.Count;
+        s.OwnEventsSkipped += outcome.OwnSkipped;
+        s.Created += outcome.Created;
+        s.Updated += outcome.Updated;
+        s.Linked += outcome.Linked;
+        s.ShotGridRequests += outcome.Requests;
+        s.AddIssues(outcome.Issues);
+        if (outcome.Created + outcome.Updated + outcome.Linked > 0)
+        {
+            s.LastPushAt = clock.UtcNow;
+        }
+    }
+
+    private async Task RefreshEnabledAsync(string project)
+    {
+        if (_enabledReadAt is { } at && clock.UtcNow - at < options.Value.SettingRefresh)
+        {
+            return;
+        }
+
+        var info = await ayon.GetProjectAsync(project, CancellationToken.None);
+        var enabled = info?.Attrib.GetValueOrDefault(PushTargets.PushAttribute) is JsonValue v
+            && (v.GetValueKind() == JsonValueKind.True || (v.TryGetValue<string>(out var text) && bool.TryParse(text, out var b) && b));
+        await SetEnabledStateAsync(enabled);
+    }
+
+    private async Task SetEnabledStateAsync(bool enabled)
+    {
+        _enabledReadAt = clock.UtcNow;
+        if (state.State.Enabled == enabled)
+        {
+            return;
+        }
+
+        state.State.Enabled = enabled;
+        _catalog = null;
+        await state.WriteStateAsync();
+        LogEnabled(logger, SgProjectId, enabled);
+    }
+
+    private PushStatus Status()
+    {
+        var s = state.State;
+        return new PushStatus(
+            s.AyonProjectName, s.Enabled, s.Cursor, s.EventsRead, s.OwnEventsSkipped, s.Created, s.Updated, s.Linked, s.ShotGridRequests,
+            s.Issues.ToList(), s.Conflicts.ToList(), _lastError, s.LastPushAt);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ShotGrid project {SgProjectId}: pushed from AYON: {Created} created, {Updated} updated, {Linked} linked in {Requests} ShotGrid requests; {OwnSkipped} own events skipped")]
+    private static partial void LogPushed(ILogger logger, long sgProjectId, int created, int updated, int linked, int requests, int ownSkipped);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ShotGrid project {SgProjectId}: push to ShotGrid is {Enabled}")]
+    private static partial void LogEnabled(ILogger logger, long sgProjectId, bool enabled);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ShotGrid project {SgProjectId}: push to ShotGrid failed; the same events are tried again next poll")]
+    private static partial void LogPushFailed(ILogger logger, Exception exception, long sgProjectId);
+}

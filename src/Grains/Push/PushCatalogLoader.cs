@@ -1,0 +1,39 @@
+using AyonShotgrid.Grains.Ayon;
+using AyonShotgrid.Grains.ShotGrid;
+using AyonShotgrid.Grains.Sync;
+
+namespace AyonShotgrid.Grains.Push;
+
+/// <summary>Reads a <see cref="PushCatalog"/> from ShotGrid and AYON (a handful of requests).</summary>
+public sealed class PushCatalogLoader(IShotGridClient shotGrid, IAyonClient ayon, ShotGridProjectReader reader)
+{
+    public async Task<PushCatalog> LoadAsync(long sgProjectId, string ayonProject, CancellationToken cancellationToken)
+    {
+        var project = await reader.ReadProjectAsync(sgProjectId, cancellationToken);
+        var steps = await shotGrid.SearchAllAsync(SyncEntityTypes.Step, SgFilter.And(), ["code"], cancellationToken);
+        var ayonProjectInfo = await ayon.GetProjectAsync(ayonProject, cancellationToken)
+            ?? throw new AyonException($"AYON project '{ayonProject}' does not exist.");
+        var sgStatuses = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        foreach (var type in PushTargets.WrittenTypes)
+        {
+            var fields = await shotGrid.GetFieldsAsync(type, cancellationToken);
+            sgStatuses[type] = fields.TryGetValue("sg_status_list", out var f) ? f.ValidValues.ToHashSet(StringComparer.Ordinal) : new HashSet<string>();
+        }
+
+        var stepsByCode = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        foreach (var step in steps)
+        {
+            if (step.GetString("code") is { } code)
+            {
+                stepsByCode.TryAdd(code, step.Id);
+            }
+        }
+
+        return new PushCatalog(
+            sgProjectId,
+            project.Navchains,
+            stepsByCode,
+            ayonProjectInfo.Statuses.Where(s => s.ShortName.Length > 0).ToDictionary(s => s.Name, s => s.ShortName, StringComparer.Ordinal),
+            sgStatuses);
+    }
+}

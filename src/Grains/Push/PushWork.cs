@@ -1,0 +1,62 @@
+using AyonShotgrid.Grains.Ayon;
+
+namespace AyonShotgrid.Grains.Push;
+
+/// <summary>What one page of AYON events asks of ShotGrid: which folders and tasks to look at, and which of their fields changed.</summary>
+public sealed class PushWork
+{
+    public HashSet<string> FolderIds { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> TaskIds { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Entity id → the change topics seen for it ("label_changed", "status_changed", …).</summary>
+    public Dictionary<string, HashSet<string>> Changes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Folders and tasks deleted in AYON (reported; the ShotGrid entity is kept).</summary>
+    public List<(string EntityType, string Id)> Deleted { get; } = [];
+
+    public int OwnSkipped { get; private set; }
+
+    public static PushWork From(IEnumerable<AyonEvent> events)
+    {
+        var work = new PushWork();
+        foreach (var e in events)
+        {
+            if (PushEcho.IsOwn(e))
+            {
+                work.OwnSkipped++;
+                continue;
+            }
+
+            var parts = e.Topic.Split('.');
+            if (parts.Length != 3 || parts[0] != "entity" || e.EntityId is not { Length: > 0 } id)
+            {
+                continue;
+            }
+
+            var (kind, change) = (parts[1], parts[2]);
+            var ids = kind switch { "folder" => work.FolderIds, "task" => work.TaskIds, _ => null };
+            if (ids is null)
+            {
+                continue;
+            }
+
+            if (change == "deleted")
+            {
+                ids.Remove(id);
+                work.Deleted.Add((kind, id));
+                continue;
+            }
+
+            ids.Add(id);
+            if (change != "created")
+            {
+                (work.Changes.TryGetValue(id, out var set) ? set : work.Changes[id] = new HashSet<string>(StringComparer.Ordinal)).Add(change);
+            }
+        }
+
+        return work;
+    }
+
+    public bool Changed(string id, string change) => Changes.TryGetValue(id, out var set) && set.Contains(change);
+}
