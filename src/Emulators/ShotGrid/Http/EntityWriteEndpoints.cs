@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace AyonShotgrid.Emulators.ShotGrid;
 
-/// <summary>Create (201), update (200), delete = retire (204), revive (200). Writes are attributed to the token's ApiUser.</summary>
+/// <summary>Create (201), update (200), delete = retire (204), revive (200); event rows are read-only (400). Writes are attributed to the token's ApiUser.</summary>
 internal static class EntityWriteEndpoints
 {
     public static async Task Create(HttpContext ctx, EmulatorServices s, string type)
@@ -37,7 +37,8 @@ internal static class EntityWriteEndpoints
             var row = s.Store.UpdateCore(def, id, s.Store.ConvertJson(def, body, "update"), actor);
             return s.Writer.Write(row, def, null);
         });
-        await Responses.Json(ctx, 200, new JsonObject { ["data"] = record, ["links"] = new JsonObject { ["self"] = ctx.Request.Path.Value } });
+        // The recorded update answer: the whole record, empty links and a status (ruby_vcr_excerpts "update").
+        await Responses.Json(ctx, 200, new JsonObject { ["data"] = record, ["links"] = new JsonObject(), ["status"] = "successful" });
     }
 
     public static Task Delete(HttpContext ctx, EmulatorServices s, string type, long id)

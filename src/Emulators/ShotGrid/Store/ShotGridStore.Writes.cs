@@ -12,22 +12,13 @@ public sealed partial class ShotGridStore
         [("Sequence", "episode")] = "sequences",
         [("Scene", "sg_sequence")] = "scenes",
         [("Task", "entity")] = "tasks",
+        [("Version", "sg_task")] = "sg_versions",
+        [("PublishedFile", "version")] = "published_files",
     };
 
     internal EntityRow CreateCore(EntityDef def, Dictionary<string, object?> values, StoreActor? actor)
     {
-        if (def.Type == "EventLogEntry")
-        {
-            throw new ShotGridRequestException(400, 104, "API create() CRUD ERROR #3: Create for EventLogEntry is not allowed in the emulator.");
-        }
-
-        Validate(def, values, "create");
-        if (def.ProjectScoped && values.GetValueOrDefault("project") is not EntityLink)
-        {
-            throw ShotGridRequestException.BadRequest(
-                $"API create() missing 'project' attribute: {new JsonObject(values.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value?.ToString())))}");
-        }
-
+        CheckCreate(def, values, null);
         var row = new EntityRow(def, ++_lastEntityId);
         var populated = new List<string>();
         foreach (var (name, value) in values)
@@ -51,7 +42,7 @@ public sealed partial class ShotGridStore
 
         if (def.IdentityField is "code" or "content" or "name" && row.Fields.GetValueOrDefault(def.IdentityField) is null)
         {
-            row.Fields[def.IdentityField] = $"New {def.Type} {row.Id}";
+            row.Fields[def.IdentityField] = $"New {SchemaCatalog.ToWords(def.Type)} {row.Id}";
             populated.Add(def.IdentityField);
         }
 
@@ -97,13 +88,8 @@ public sealed partial class ShotGridStore
 
     internal EntityRow UpdateCore(EntityDef def, long id, Dictionary<string, object?> values, StoreActor? actor)
     {
-        var row = FindRow(def.Type, id);
-        if (row is null || row.Retired)
-        {
-            throw NotFoundForWrite(def, id);
-        }
-
-        Validate(def, values, "update");
+        var row = RequireWritable(def, id, "update", null);
+        Validate(def, values, "update", null);
         var now = Now();
         var changed = false;
         foreach (var (name, value) in values)
@@ -152,12 +138,7 @@ public sealed partial class ShotGridStore
 
     internal void RetireCore(EntityDef def, long id, StoreActor? actor)
     {
-        var row = FindRow(def.Type, id);
-        if (row is null || row.Retired)
-        {
-            throw NotFoundForWrite(def, id);
-        }
-
+        var row = RequireWritable(def, id, "delete", null);
         row.Retired = true;
         var now = Now();
         if (ShouldLog(actor))
@@ -200,7 +181,45 @@ public sealed partial class ShotGridStore
     private static ShotGridRequestException NotFoundForWrite(EntityDef def, long id) =>
         new(404, 104, "Not Found", $"Entity of type [{def.Type}] with id={id} does not exist.");
 
-    private void Validate(EntityDef def, Dictionary<string, object?> values, string op)
+    /// <summary>Refuses a create before anything is written (a batch checks every request this way first).</summary>
+    /// <param name="retiredEarlier">Rows an earlier request of the same batch deletes: links to them are not legal.</param>
+    private void CheckCreate(EntityDef def, Dictionary<string, object?> values, IReadOnlySet<EntityLink>? retiredEarlier)
+    {
+        if (def.Type == "EventLogEntry")
+        {
+            throw new ShotGridRequestException(400, 104, "API create() CRUD ERROR #3: Create for EventLogEntry is not allowed in the emulator.");
+        }
+
+        Validate(def, values, "create", retiredEarlier);
+        if (def.ProjectScoped && values.GetValueOrDefault("project") is not EntityLink)
+        {
+            throw ShotGridRequestException.BadRequest(
+                $"API create() missing 'project' attribute: {new JsonObject(values.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value?.ToString())))}");
+        }
+    }
+
+    /// <summary>The live row an update or delete acts on. Event rows are read-only: real ShotGrid refuses by permission rule (400).</summary>
+    private EntityRow RequireWritable(EntityDef def, long id, string op, IReadOnlySet<EntityLink>? retiredEarlier)
+    {
+        if (def.Type == "EventLogEntry")
+        {
+            throw op == "delete"
+                ? new ShotGridRequestException(400, 104,
+                    "Entity of type EventLogEntry can not be deleted by this user. Rule: API Admin -- PermissionRule 297: DENY retire_entity FOR entity_type => EventLogEntry")
+                : new ShotGridRequestException(400, 104,
+                    "The field is not editable for this user: [EventLogEntry.meta]. Rule: API Admin -- PermissionRule 306: DENY update_field FOR entity_type => EventLogEntry, field_name => meta");
+        }
+
+        var row = FindRow(def.Type, id);
+        if (row is null || row.Retired || retiredEarlier?.Contains(new EntityLink(def.Type, id)) == true)
+        {
+            throw NotFoundForWrite(def, id);
+        }
+
+        return row;
+    }
+
+    private void Validate(EntityDef def, Dictionary<string, object?> values, string op, IReadOnlySet<EntityLink>? retiredEarlier)
     {
         foreach (var (name, value) in values)
         {
@@ -218,18 +237,18 @@ public sealed partial class ShotGridStore
                     throw new ShotGridRequestException(400, 104,
                         $"Update failed for [{def.Type}.{name}]: '{s}' is not a valid {kind}. Valid {kind}es: {string.Join(", ", field.ValidValues!.Select(v => $"'{v}'"))}");
                 case EntityLink link:
-                    CheckLink(def, field, link);
+                    CheckLink(def, field, link, retiredEarlier);
                     break;
                 case MultiEntityWrite multi:
-                    multi.Links.ForEach(l => CheckLink(def, field, l));
+                    multi.Links.ForEach(l => CheckLink(def, field, l, retiredEarlier));
                     break;
             }
         }
     }
 
-    private void CheckLink(EntityDef def, FieldDef field, EntityLink link)
+    private void CheckLink(EntityDef def, FieldDef field, EntityLink link, IReadOnlySet<EntityLink>? retiredEarlier)
     {
-        if (!field.ValidTypes!.Contains(link.Type) || !IsLive(link.Type, link.Id))
+        if (!field.ValidTypes!.Contains(link.Type) || !IsLive(link.Type, link.Id) || retiredEarlier?.Contains(link) == true)
         {
             throw new ShotGridRequestException(400, 104, $"Update failed for [{def.Type}.{field.Name}]: Value is not legal.");
         }

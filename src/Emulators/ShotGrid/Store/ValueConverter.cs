@@ -42,6 +42,8 @@ internal static class ValueConverter
         {
             case "serializable":
                 return node.DeepClone();
+            case "url":
+                return node is JsonObject link ? UrlValue.FromWrite(link) : throw Illegal(def, field, node);
             case "entity":
                 return ToLink(def, field, node);
             case "multi_entity":
@@ -71,7 +73,7 @@ internal static class ValueConverter
 
     private static object? FromString(EntityDef def, FieldDef field, string s) => field.DataType switch
     {
-        "text" or "list" or "status_list" or "entity_type" or "color" or "uuid" or "url" => s.Length == 0 ? null : s,
+        "text" or "list" or "status_list" or "entity_type" or "color" or "uuid" => s.Length == 0 ? null : s,
         "date" => DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? s : throw Illegal(def, field, s),
         "date_time" => DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d)
             ? d.ToUniversalTime() : throw Illegal(def, field, s),
