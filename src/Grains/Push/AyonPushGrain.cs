@@ -23,6 +23,7 @@ public sealed partial class AyonPushGrain(
     PushCatalogLoader catalogs,
     IOptions<PushOptions> options,
     SyncClock clock,
+    TimeProvider time,
     ILogger<AyonPushGrain> logger) : Grain, IAyonPushGrain
 {
     private const int MaxPagesPerPoll = 20;
@@ -87,14 +88,7 @@ public sealed partial class AyonPushGrain(
         var s = state.State;
         if (!s.Enabled)
         {
-            // Not pushed: nothing of this time is ever sent (Sync to ShotGrid fills in what the project has).
-            var newest = await stream.NewestEventCursorAsync(project, CancellationToken.None);
-            if (newest != s.Cursor)
-            {
-                s.Cursor = newest;
-                await state.WriteStateAsync();
-            }
-
+            // Not pushed: nothing is read, and the cursor moves to AYON's newest event when the push is switched on.
             return 0;
         }
 
@@ -145,7 +139,7 @@ public sealed partial class AyonPushGrain(
 
     private async Task RefreshEnabledAsync(string project)
     {
-        if (_enabledReadAt is { } at && clock.UtcNow - at < options.Value.SettingRefresh)
+        if (_enabledReadAt is { } at && time.GetUtcNow() - at < options.Value.SettingRefresh)
         {
             return;
         }
@@ -156,15 +150,26 @@ public sealed partial class AyonPushGrain(
         await SetEnabledStateAsync(enabled);
     }
 
+    /// <summary>
+    /// Switching on starts the cursor at AYON's newest event: what was made while the push was off is never replayed
+    /// (Sync to ShotGrid sends what the project has). Read every <see cref="PushOptions.SettingRefresh"/>; the gateway's
+    /// switch takes effect at once.
+    /// </summary>
     private async Task SetEnabledStateAsync(bool enabled)
     {
-        _enabledReadAt = clock.UtcNow;
+        _enabledReadAt = time.GetUtcNow();
         if (state.State.Enabled == enabled)
         {
             return;
         }
 
         state.State.Enabled = enabled;
+        if (enabled && state.State.AyonProjectName is { } project)
+        {
+            state.State.Cursor = await stream.NewestEventCursorAsync(project, CancellationToken.None);
+            state.State.CursorStarted = true;
+        }
+
         _catalog = null;
         await state.WriteStateAsync();
         LogEnabled(logger, SgProjectId, enabled);

@@ -119,6 +119,9 @@ public class SyncFixture : IAsyncLifetime
         ["Sync:BatchSize"] = "50",
         ["Sync:LeecherEnabled"] = "false",
         ["Sync:MirrorEventsToAyon"] = "true",
+
+        // The AYON → ShotGrid push follower runs only in the fixtures made for it (its reads would shift request counts).
+        ["Push:FollowerEnabled"] = "false",
     };
 }
 
@@ -132,6 +135,27 @@ public sealed class LeecherFixture : SyncFixture
         ["Sync:SettleWindow"] = "00:05:00",
         ["Sync:LeecherKeepAlivePeriod"] = "00:00:02",
     };
+}
+
+/// <summary>The leecher and the AYON → ShotGrid push follower both running on a short poll interval.</summary>
+public sealed class PushFixture : SyncFixture
+{
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Sync:LeecherEnabled"] = "true",
+        ["Sync:PollInterval"] = "00:00:00.200",
+        ["Sync:LeecherKeepAlivePeriod"] = "00:00:02",
+        ["Sync:ApplyChanges"] = "true",
+        ["Push:FollowerEnabled"] = "true",
+        ["Push:SettingRefresh"] = "00:00:01",
+        ["Push:BatchSize"] = "50",
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class PushCollection : ICollectionFixture<PushFixture>
+{
+    public const string Name = "push";
 }
 
 /// <summary>The leecher following only projects whose ShotGrid checkbox sg_ayon_auto_sync is set.</summary>

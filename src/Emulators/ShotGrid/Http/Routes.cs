@@ -25,6 +25,7 @@ internal static class Routes
         app.MapGet("/api/v1/schema", (HttpContext ctx) => SchemaEndpoints.All(ctx, s));
         app.MapGet("/api/v1/schema/{type}", (HttpContext ctx, string type) => SchemaEndpoints.Type(ctx, s, type));
         app.MapGet("/api/v1/schema/{type}/fields", (HttpContext ctx, string type) => SchemaEndpoints.Fields(ctx, s, type));
+        app.MapPost("/api/v1/schema/{type}/fields", (HttpContext ctx, string type) => SchemaFieldCreateEndpoint.Post(ctx, s, type));
         app.MapGet("/api/v1/schema/{type}/fields/{field}", (HttpContext ctx, string type, string field) => SchemaEndpoints.Field(ctx, s, type, field));
 
         app.MapFallback((HttpContext ctx) => Responses.Error(ctx, 404, 103, "Not Found", $"Route '{ctx.Request.Method} {ctx.Request.Path}' does not exist."));

@@ -53,7 +53,7 @@ internal static class SchemaEndpoints
 
     private static JsonObject TypeRecord(EntityDef def) => new() { ["name"] = Wrap(def.Type, false), ["visible"] = Wrap(true, false) };
 
-    private static JsonObject FieldRecord(EntityDef def, FieldDef field)
+    internal static JsonObject FieldRecord(EntityDef def, FieldDef field)
     {
         var properties = new JsonObject
         {

@@ -1,0 +1,110 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AyonShotgrid.Contracts;
+using AyonShotgrid.Contracts.Grains;
+using AyonShotgrid.Emulators.ShotGrid;
+using AyonShotgrid.Tests.Infrastructure;
+
+namespace AyonShotgrid.Tests.Push;
+
+/// <summary>The AYON → ShotGrid direction: what people create in AYON reaches ShotGrid, linked both ways, only when the project opts in.</summary>
+[Collection(PushCollection.Name)]
+public sealed class PushTests(PushFixture fixture)
+{
+    private ShotGridStore Sg => fixture.ShotGrid.Store;
+
+    [Fact]
+    public async Task FoldersAndTasksCreatedInAyonAppearInShotGridLinkedBothWays()
+    {
+        var (name, projectId, _, _) = await PushedProjectAsync("PushCreate");
+        using var person = new AyonPerson(fixture.Ayon);
+        var sequence = await person.CreateFolderAsync(name, "sq_new", "Sequence", null);
+        var shot = await person.CreateFolderAsync(name, "sh_new", "Shot", sequence, label: "Shot New");
+        var task = await person.CreateTaskAsync(name, "anim", "Animation", shot);
+
+        var sgTask = await Eventually.WaitAsync(() => Task.FromResult(Sg.FindIds("Task", "sg_ayon_id", task)), ids => ids.Count > 0, $"AYON task {task} to reach ShotGrid");
+        var sgSequence = Assert.Single(Sg.FindIds("Sequence", "sg_ayon_id", sequence));
+        var sgShot = Assert.Single(Sg.FindIds("Shot", "sg_ayon_id", shot));
+        var shotFields = Sg.Get("Shot", sgShot)!;
+        Assert.Equal("Shot New", shotFields.TextField("code"));
+        Assert.Equal(sgSequence, shotFields.LinkField("sg_sequence")?.Id);
+        var taskFields = Sg.Get("Task", Assert.Single(sgTask))!;
+        Assert.Equal("anim", taskFields.TextField("content"));
+        Assert.Equal(sgShot, taskFields.LinkField("entity")?.Id);
+        Assert.Equal("Animation", Sg.Get("Step", taskFields.LinkField("step")!.Id)!.TextField("code"));
+
+        // The AYON side carries the link back, so the leecher and a later sync see one entity, not two.
+        await Eventually.WaitAsync(
+            () => Task.FromResult(fixture.Ayon.Store.Tasks(name).Single(t => t.Id == task)),
+            t => TestProjects.Attrib(t.Attrib, "shotgridId") == sgTask[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"AYON task {task} to be linked to ShotGrid Task {sgTask[0]}");
+        var folder = fixture.Ayon.Store.FolderOf(name, "Shot", sgShot);
+        Assert.Equal(shot, folder.Id);
+    }
+
+    [Fact]
+    public async Task AProjectThatDidNotOptInNeverGetsAShotGridWrite()
+    {
+        var (name, projectId, _, _) = await SyncedProjectAsync("PushOff");
+        using var gateway = fixture.GatewayClient();
+        var status = await GatewayCalls.ReadOkAsync(await gateway.GetAsync($"api/shotgrid/projects/{projectId}"));
+        Assert.False(status.GetProperty("push").GetProperty("enabled").GetBoolean());
+        using var person = new AyonPerson(fixture.Ayon);
+        var sequence = await person.CreateFolderAsync(name, "sq_off", "Sequence", null);
+        var follower = fixture.Cluster.Client.GetGrain<IAyonPushFollowerGrain>(GrainKeys.PushFollower(fixture.Site));
+        for (var round = 0; round < 3; round++)
+        {
+            await follower.PollNowAsync();
+        }
+
+        Assert.Empty(Sg.FindIds("Sequence", "sg_ayon_id", sequence));
+        Assert.DoesNotContain(Sg.Events, e => e.ProjectId == projectId && e.User?.Id == fixture.ShotGrid.ScriptApiUserId && e.EventType == "Shotgun_Sequence_New");
+    }
+
+    [Fact]
+    public async Task ALostLinkWriteIsReplayedWithoutASecondShotGridCreate()
+    {
+        var (name, projectId, _, _) = await PushedProjectAsync("PushReplay");
+        using var person = new AyonPerson(fixture.Ayon);
+
+        // The push's write of the link back to AYON fails once (not an outage: it is not retried), after ShotGrid created the
+        // entity: the round fails, its cursor stays, and the replayed round must find the entity by sg_ayon_id.
+        fixture.Ayon.Faults.FailNext(1, 400, pathContains: "/operations");
+        var sequence = await person.CreateFolderAsync(name, "sq_replay", "Sequence", null);
+        await Eventually.WaitAsync(
+            () => Task.FromResult(fixture.Ayon.Store.Folders(name).Single(f => f.Id == sequence)),
+            f => TestProjects.Attrib(f.Attrib, "shotgridId") is not null,
+            $"AYON folder {sequence} to be linked to ShotGrid");
+
+        Assert.Single(Sg.FindIds("Sequence", "sg_ayon_id", sequence));
+        var push = await PushStatusAsync(projectId);
+        Assert.Equal(1, push.GetProperty("linked").GetInt64());
+    }
+
+    private async Task<JsonElement> PushStatusAsync(long projectId)
+    {
+        using var gateway = fixture.GatewayClient();
+        return (await GatewayCalls.ReadOkAsync(await gateway.GetAsync($"api/shotgrid/projects/{projectId}"))).GetProperty("push");
+    }
+
+    private async Task<(string Name, long ProjectId, long Shot, long Sequence)> PushedProjectAsync(string stem)
+    {
+        var project = await SyncedProjectAsync(stem);
+        using var gateway = fixture.GatewayClient();
+        var settings = await GatewayCalls.ReadOkAsync(await gateway.PutAsJsonAsync($"api/shotgrid/projects/{project.ProjectId}/settings", new { pushToShotGrid = true }));
+        Assert.True(settings.GetProperty("push").GetProperty("enabled").GetBoolean());
+        Assert.Equal("true", fixture.Ayon.Store.GetProject(project.Name)!.Attrib["shotgridPush"]?.ToString(), StringComparer.OrdinalIgnoreCase);
+        return project;
+    }
+
+    private async Task<(string Name, long ProjectId, long Shot, long Sequence)> SyncedProjectAsync(string stem)
+    {
+        var name = TestProjects.UniqueName(stem);
+        var seeded = ShotGridSeeder.SeedProject(Sg, new SeedSpec(name, Episodes: 0, SequencesPerEpisode: 1, ShotsPerSequence: 1, Assets: 0, TasksPerEntity: 0));
+        using var gateway = fixture.GatewayClient();
+        var job = await gateway.SyncAsync(seeded.ProjectId);
+        Assert.Equal("succeeded", job.GetProperty("state").GetString());
+        return (name, seeded.ProjectId, seeded.ShotIds[0], seeded.SequenceIds[0]);
+    }
+}
