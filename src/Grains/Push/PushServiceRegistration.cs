@@ -1,3 +1,4 @@
+using AyonShotgrid.Grains.Options;
 using AyonShotgrid.Grains.Ayon;
 using AyonShotgrid.Grains.ShotGrid;
 using Microsoft.Extensions.DependencyInjection;

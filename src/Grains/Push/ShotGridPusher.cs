@@ -1,3 +1,4 @@
+using AyonShotgrid.Grains.Options;
 using System.Net;
 using System.Text.Json.Nodes;
 using AyonShotgrid.Contracts.Models;

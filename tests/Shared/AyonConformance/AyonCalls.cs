@@ -31,9 +31,14 @@ public sealed class AyonCalls : IDisposable
 
     public Uri BaseUrl => _http.BaseAddress!;
 
-    public async Task<AyonAnswer> SendAsync(HttpMethod method, string path, JsonNode? body = null, string? key = null)
+    public async Task<AyonAnswer> SendAsync(HttpMethod method, string path, JsonNode? body = null, string? key = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(method, path);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.Add(name, value);
+        }
+
         var sentKey = key ?? _apiKey;
         if (sentKey.Length > 0)
         {

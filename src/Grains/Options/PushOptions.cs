@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace AyonShotgrid.Grains.Push;
+namespace AyonShotgrid.Grains.Options;
 
 /// <summary>The AYON → ShotGrid direction (section <c>Push</c>). Whether a project is pushed is its AYON attribute <c>shotgridPush</c>.</summary>
 public sealed class PushOptions
