@@ -24,7 +24,8 @@ public sealed class SyncDeployment : IAsyncDisposable
     /// <summary>Direct calls to the AYON server, bypassing the proxy (read-backs are not counted).</summary>
     public AyonCalls Ayon { get; }
 
-    public static async Task<SyncDeployment> StartAsync(string clusterId, Uri ayonUrl, string ayonApiKey)
+    /// <param name="push">Run the AYON → ShotGrid push follower (off otherwise: its reads would shift the request counts compared here).</param>
+    public static async Task<SyncDeployment> StartAsync(string clusterId, Uri ayonUrl, string ayonApiKey, bool push = false)
     {
         var proxy = await CountingProxy.StartAsync(ayonUrl);
         var cluster = await DemoCluster.StartAsync(new DemoClusterOptions
@@ -36,6 +37,8 @@ public sealed class SyncDeployment : IAsyncDisposable
                 ["Ayon:Url"] = proxy.Url.ToString(),
                 ["Ayon:ApiKey"] = ayonApiKey,
                 ["Sync:PollInterval"] = "00:00:01",
+                ["Push:FollowerEnabled"] = push ? "true" : "false",
+                ["Push:SettingRefresh"] = "00:00:02",
                 ["Logging:LogLevel:AyonShotgrid"] = "Warning",
             },
         }, CancellationToken.None);

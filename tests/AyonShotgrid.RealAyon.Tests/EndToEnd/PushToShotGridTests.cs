@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using AyonShotgrid.Emulators.ShotGrid;
+using AyonShotgrid.RealAyon.Tests.Infrastructure;
+
+namespace AyonShotgrid.RealAyon.Tests.EndToEnd;
+
+/// <summary>The AYON → ShotGrid push reading the real server's event stream: what a person creates in real AYON reaches ShotGrid.</summary>
+[Collection(RealAyonCollection.Name)]
+public sealed class PushToShotGridTests(RealAyonServer server)
+{
+    [Fact]
+    public async Task A_folder_and_a_task_created_in_real_AYON_reach_ShotGrid_linked_both_ways()
+    {
+        await using var deployment = await SyncDeployment.StartAsync("real-ayon-push", server.BaseUrl, server.ApiKey, push: true);
+        var sg = deployment.Cluster.ShotGrid.Store;
+        ShotGridSeeder.SeedSteps(sg);
+        var name = $"Push {Guid.NewGuid().ToString("N")[..6]}";
+        var projectId = sg.CreateProject(name, code: "push");
+        sg.SetNavchains(projectId, new() { ["Shot"] = "sg_sequence", ["Sequence"] = "__flat__" });
+        using var gateway = deployment.Gateway();
+        var ayonName = (await gateway.PrepareAsync(projectId)).GetProperty("ayonProjectName").GetString()!;
+        using (var settings = await gateway.PutAsJsonAsync($"api/shotgrid/projects/{projectId}/settings", new { pushToShotGrid = true }))
+        {
+            Assert.True(settings.IsSuccessStatusCode, await settings.Content.ReadAsStringAsync());
+        }
+
+        // Written straight to real AYON, without the cluster's sender: as a person in AYON's web UI would.
+        var sequence = await deployment.Ayon.CreateAsync($"api/projects/{ayonName}/folders", new JsonObject { ["name"] = "sq_push", ["folderType"] = "Sequence" });
+        var shot = await deployment.Ayon.CreateAsync($"api/projects/{ayonName}/folders", new JsonObject { ["name"] = "sh_push", ["label"] = "Shot Push", ["folderType"] = "Shot", ["parentId"] = sequence });
+        var task = await deployment.Ayon.CreateAsync($"api/projects/{ayonName}/tasks", new JsonObject { ["name"] = "anim", ["taskType"] = "Animation", ["folderId"] = shot });
+
+        var sgTask = await Eventually.WaitAsync(
+            () => Task.FromResult(sg.FindIds("Task", "sg_ayon_id", task)), ids => ids.Count == 1, $"AYON task {task} to reach ShotGrid", TimeSpan.FromSeconds(60));
+        var sgShot = Assert.Single(sg.FindIds("Shot", "sg_ayon_id", shot));
+        var sgSequence = Assert.Single(sg.FindIds("Sequence", "sg_ayon_id", sequence));
+        Assert.Equal("Shot Push", sg.Get("Shot", sgShot)!["code"]);
+        Assert.Equal(sgSequence, (sg.Get("Shot", sgShot)!["sg_sequence"] as EntityLink)?.Id);
+        Assert.Equal(sgShot, (sg.Get("Task", sgTask[0])!["entity"] as EntityLink)?.Id);
+
+        var linked = await Eventually.WaitAsync(
+            async () => (await deployment.Ayon.GetAsync($"api/projects/{ayonName}/tasks/{task}")).Body!["attrib"]?["shotgridId"]?.GetValue<string>(),
+            id => id is not null, $"real AYON task {task} to carry its ShotGrid id", TimeSpan.FromSeconds(30));
+        Assert.Equal(sgTask[0].ToString(CultureInfo.InvariantCulture), linked);
+    }
+}
