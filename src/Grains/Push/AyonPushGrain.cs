@@ -131,6 +131,7 @@ public sealed partial class AyonPushGrain(
         s.Linked += outcome.Linked;
         s.ShotGridRequests += outcome.Requests;
         s.AddIssues(outcome.Issues);
+        s.AddConflicts(outcome.Conflicts);
         if (outcome.Created + outcome.Updated + outcome.Linked > 0)
         {
             s.LastPushAt = clock.UtcNow;

@@ -16,4 +16,6 @@ public sealed class PushOutcome
     public int OwnSkipped { get; set; }
 
     public List<SyncIssue> Issues { get; } = [];
+
+    public List<PushConflict> Conflicts { get; } = [];
 }

@@ -14,6 +14,8 @@ public static class PushServiceRegistration
         services.AddSingleton<IShotGridWriter>(sp => (IShotGridWriter)sp.GetRequiredService<IShotGridClient>());
         services.AddSingleton<IAyonEventStream>(sp => (IAyonEventStream)sp.GetRequiredService<IAyonClient>());
         services.AddSingleton<PushCatalogLoader>();
+        services.AddSingleton<PushBatches>();
+        services.AddSingleton<PushUpdates>();
         services.AddSingleton<ShotGridPusher>();
         services.AddSingleton<ShotGridAyonIdField>();
         return services;

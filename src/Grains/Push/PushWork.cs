@@ -15,6 +15,9 @@ public sealed class PushWork
     /// <summary>Folders and tasks deleted in AYON (reported; the ShotGrid entity is kept).</summary>
     public List<(string EntityType, string Id)> Deleted { get; } = [];
 
+    /// <summary>Per "id/change": AYON's value before the page's first such change and the time of its last (the conflict rule's inputs).</summary>
+    private Dictionary<string, (string? Old, DateTimeOffset At)> ChangeSpan { get; } = new(StringComparer.Ordinal);
+
     public int OwnSkipped { get; private set; }
 
     public static PushWork From(IEnumerable<AyonEvent> events)
@@ -52,6 +55,9 @@ public sealed class PushWork
             if (change != "created")
             {
                 (work.Changes.TryGetValue(id, out var set) ? set : work.Changes[id] = new HashSet<string>(StringComparer.Ordinal)).Add(change);
+                var key = $"{id}/{change}";
+                var old = work.ChangeSpan.TryGetValue(key, out var span) ? span.Old : OldValue(e);
+                work.ChangeSpan[key] = (old, e.CreatedAt);
             }
         }
 
@@ -59,4 +65,11 @@ public sealed class PushWork
     }
 
     public bool Changed(string id, string change) => Changes.TryGetValue(id, out var set) && set.Contains(change);
+
+    /// <summary>AYON's value before the page's first change of this kind (<c>payload.oldValue</c>) and the time of the last one.</summary>
+    public (string? Old, DateTimeOffset At) Before(string id, string change) =>
+        ChangeSpan.TryGetValue($"{id}/{change}", out var span) ? span : (null, DateTimeOffset.MinValue);
+
+    private static string? OldValue(AyonEvent e) =>
+        e.Payload["oldValue"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }

@@ -1,5 +1,4 @@
 using AyonShotgrid.Grains.Options;
-using System.Net;
 using System.Text.Json.Nodes;
 using AyonShotgrid.Contracts.Models;
 using AyonShotgrid.Grains.Ayon;
@@ -15,7 +14,7 @@ namespace AyonShotgrid.Grains.Push;
 /// requests (a batch cannot link to a record it creates itself), updates changed names and statuses, then writes the
 /// links back to AYON (as the cluster, so those AYON events are not pushed again).
 /// </summary>
-public sealed class ShotGridPusher(IShotGridClient shotGrid, IShotGridWriter writer, IAyonClient ayon, IAyonEventStream stream, IOptions<PushOptions> options)
+public sealed class ShotGridPusher(IShotGridClient shotGrid, PushBatches batches, PushUpdates updates, IAyonClient ayon, IAyonEventStream stream, IOptions<PushOptions> options)
 {
     public async Task<PushOutcome> PushAsync(string ayonProject, PushCatalog catalog, IReadOnlyList<AyonEvent> events, CancellationToken cancellationToken)
     {
@@ -41,7 +40,7 @@ public sealed class ShotGridPusher(IShotGridClient shotGrid, IShotGridWriter wri
         }
 
         await CreateAsync(plan.Tasks(), entities, created, outcome, cancellationToken);
-        await UpdateAsync(catalog, entities, work, created, outcome, cancellationToken);
+        await updates.PushAsync(catalog, entities, work, created, outcome, cancellationToken);
         await WriteLinksAsync(ayonProject, entities, [.. created, .. found], cancellationToken);
         outcome.Created = created.Count;
         outcome.Linked = found.Count;
@@ -79,7 +78,7 @@ public sealed class ShotGridPusher(IShotGridClient shotGrid, IShotGridWriter wri
     {
         foreach (var chunk in creates.Chunk(options.Value.BatchSize))
         {
-            var results = await SendAsync(chunk, c => SgWrite.Create(c.SgType, c.Data), c => (c.SgType, c.AyonId, c.Name), outcome, cancellationToken);
+            var results = await batches.SendAsync(chunk, c => SgWrite.Create(c.SgType, c.Data), c => (c.SgType, c.AyonId, c.Name), outcome, cancellationToken);
             for (var i = 0; i < chunk.Length; i++)
             {
                 if (results[i] is { } record)
@@ -90,72 +89,6 @@ public sealed class ShotGridPusher(IShotGridClient shotGrid, IShotGridWriter wri
             }
         }
     }
-
-    private async Task UpdateAsync(PushCatalog catalog, PushEntities entities, PushWork work, List<string> created, PushOutcome outcome, CancellationToken cancellationToken)
-    {
-        var fresh = created.ToHashSet(StringComparer.Ordinal);
-        var updates = new List<(SgEntityRef Ref, JsonObject Data, string Name)>();
-        foreach (var id in work.Changes.Keys.Where(id => !fresh.Contains(id) && entities.Refs.ContainsKey(id)))
-        {
-            var sgRef = entities.Refs[id];
-            var (label, status) = entities.Folders.TryGetValue(id, out var f) ? (f.Label ?? f.Name, f.Status)
-                : entities.Tasks.TryGetValue(id, out var t) ? (t.Label ?? t.Name, t.Status) : (null, null);
-            var data = new JsonObject();
-            if (label is not null && (work.Changed(id, "label_changed") || work.Changed(id, "renamed")))
-            {
-                data[PushTargets.NameField(sgRef.Type)] = label;
-            }
-
-            if (work.Changed(id, "status_changed") && catalog.SgStatus(sgRef.Type, status) is { } code)
-            {
-                data["sg_status_list"] = code;
-            }
-
-            if (data.Count > 0)
-            {
-                updates.Add((sgRef, data, label ?? id));
-            }
-        }
-
-        foreach (var chunk in updates.Chunk(options.Value.BatchSize))
-        {
-            var results = await SendAsync(chunk, u => SgWrite.Update(u.Ref.Type, u.Ref.Id, u.Data), u => (u.Ref.Type, u.Ref.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), u.Name), outcome, cancellationToken);
-            outcome.Updated += results.Count(r => r is not null);
-        }
-    }
-
-    /// <summary>
-    /// One <c>_batch</c>; when ShotGrid refuses it (all-or-nothing, 4xx) each write goes alone so one bad entity does not hold
-    /// back the rest. Outages are thrown: the round fails and its events come again.
-    /// </summary>
-    private async Task<SgRecord?[]> SendAsync<T>(T[] items, Func<T, SgWrite> write, Func<T, (string Type, string Id, string Name)> describe, PushOutcome outcome, CancellationToken cancellationToken)
-    {
-        try
-        {
-            outcome.Requests++;
-            return [.. await writer.BatchAsync(items.Select(write).ToList(), cancellationToken)];
-        }
-        catch (ShotGridException e) when (IsRefusal(e))
-        {
-            if (items.Length == 1)
-            {
-                var (type, id, name) = describe(items[0]);
-                outcome.Issues.Add(new SyncIssue("failed", type, 0, name, $"ShotGrid refused it ({id}): {e.Message}"));
-                return [null];
-            }
-
-            var results = new SgRecord?[items.Length];
-            for (var i = 0; i < items.Length; i++)
-            {
-                results[i] = (await SendAsync([items[i]], write, describe, outcome, cancellationToken))[0];
-            }
-
-            return results;
-        }
-    }
-
-    private static bool IsRefusal(ShotGridException e) =>
-        e.Status is { } s && (int)s is >= 400 and < 500 && s != HttpStatusCode.TooManyRequests && s != HttpStatusCode.Unauthorized;
 
     private async Task WriteLinksAsync(string ayonProject, PushEntities entities, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
