@@ -124,6 +124,7 @@ function projectRow(project) {
     el("td", project.lastSyncState ? `${project.lastSyncState} ${when(project.lastSyncFinishedAt)}` : "never", "last-sync"),
     el("td", "…", "events"),
     applyChangesCell(project),
+    pushCell(project),
     actionsCell(project));
   return row;
 }
@@ -178,6 +179,46 @@ function showApplyChanges(row, status) {
     status.applyChangesSetting === null || status.applyChangesSetting === undefined ? " (default)" : " (set for this project)";
 }
 
+/** The per-project opt-in of the AYON → ShotGrid push (the AYON project attribute shotgridPush). */
+function pushCell(project) {
+  const cell = el("td");
+  const box = el("input", null, "push-to-shotgrid");
+  box.type = "checkbox";
+  box.disabled = true;
+  box.setAttribute("aria-label", `Push ${project.name} from AYON to ShotGrid`);
+  box.addEventListener("change", () => setPush(project.sgProjectId, box));
+  cell.append(box, el("div", "", "muted push-summary"));
+  return cell;
+}
+
+async function setPush(sgProjectId, box) {
+  clearError();
+  box.disabled = true;
+  try {
+    showPush(rowOf(sgProjectId), await call("PUT", `api/shotgrid/projects/${sgProjectId}/settings`, { pushToShotGrid: box.checked }));
+  } catch (e) {
+    box.checked = !box.checked;
+    showError(e.message);
+    box.disabled = false;
+  }
+}
+
+function showPush(row, status) {
+  const box = row.querySelector(".push-to-shotgrid");
+  const push = status.push;
+  box.checked = !!(push && push.enabled);
+  // Only a prepared project has an AYON project to push from.
+  box.disabled = !push;
+  const summary = row.querySelector(".push-summary");
+  summary.replaceChildren();
+  if (push) {
+    summary.append(el("div", `${push.created} created, ${push.updated} updated, ${push.conflicts.length} conflicts`));
+    if (push.lastError) {
+      summary.append(el("div", push.lastError, "issue-failed"));
+    }
+  }
+}
+
 function rowOf(sgProjectId) {
   return document.querySelector(`#projects tr[data-project-id="${sgProjectId}"]`);
 }
@@ -214,6 +255,7 @@ async function refreshProject(sgProjectId) {
   }
 
   showApplyChanges(row, status);
+  showPush(row, status);
 
   const events = row.querySelector(".events");
   const c = status.events;
