@@ -23,6 +23,13 @@ public interface IAyonPushGrain : IGrainWithStringKey
     [Alias("PollAsync")]
     Task<int> PollAsync();
 
+    /// <summary>
+    /// Sync to ShotGrid: creates in ShotGrid every folder and task of the AYON project it lacks (never updates or deletes),
+    /// whether or not the push is on. A dry run lists what it would create and writes nothing.
+    /// </summary>
+    [Alias("SyncToShotGridAsync")]
+    Task<PushRunResult> SyncToShotGridAsync(bool dryRun);
+
     /// <summary>Answered while a poll is running (it only reads the state), so the project status never waits for a long push.</summary>
     [Alias("GetStatusAsync"), AlwaysInterleave]
     Task<PushStatus> GetStatusAsync();

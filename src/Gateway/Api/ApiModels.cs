@@ -12,6 +12,10 @@ public sealed record SyncRequestBody(bool OverrideDifferences = false, string? R
 /// <param name="PushToShotGrid">Push what is created and changed in the AYON project to ShotGrid (the AYON project attribute shotgridPush). A body with only this member leaves applyChanges as it is.</param>
 public sealed record ProjectSettingsBody(bool? ApplyChanges, bool? PushToShotGrid = null);
 
+/// <summary>Body of POST /api/shotgrid/projects/{id}/push (optional).</summary>
+/// <param name="DryRun">Only list what would be created in ShotGrid; write nothing.</param>
+public sealed record PushRequestBody(bool DryRun = false);
+
 /// <summary>Answer of POST …/sync: the job and where to follow it.</summary>
 public sealed record SyncStarted(string JobId, string StatusUrl, JobView Job);
 

@@ -16,6 +16,8 @@ public static class SyncApi
         shotgrid.MapGet("/{sgProjectId:long}", GetProject).WithName("GetProject").WithSummary("State of a project grain: AYON link, last sync, event cursor");
         shotgrid.MapPost("/{sgProjectId:long}/prepare", Prepare).WithName("PrepareProject").WithSummary("Prepare Project: make sure the AYON project exists with what the sync needs");
         shotgrid.MapPut("/{sgProjectId:long}/settings", PutSettings).WithName("PutProjectSettings").WithSummary("Per-project settings: applyChanges (the leecher applies ShotGrid changes to existing AYON entities; null = configured default), pushToShotGrid (AYON → ShotGrid push)");
+        shotgrid.MapPost("/{sgProjectId:long}/push", SyncToShotGrid).WithName("SyncToShotGrid")
+            .WithSummary("Sync to ShotGrid: create in ShotGrid every AYON folder and task it lacks (never updates or deletes); dryRun lists them");
         shotgrid.MapPost("/{sgProjectId:long}/sync", StartSync).WithName("SyncFromShotGrid").WithSummary("Start a sync from ShotGrid (create-only unless overrideDifferences)");
         app.MapGet("/api/shotgrid/leecher", GetLeecher).WithTags("Leecher").WithName("GetLeecher").WithSummary("The site's event leecher: running, followed projects, polls, last poll error");
         app.MapGet("/api/configuration", GetConfiguration).WithTags("Configuration").WithName("GetConfiguration")
@@ -53,6 +55,14 @@ public static class SyncApi
             var project = Project(grains, site, sgProjectId);
             var status = body.PushToShotGrid is { } push ? await project.SetPushAsync(push) : null;
             return ProjectView.From(body.PushToShotGrid is null || body.ApplyChanges is not null ? await project.SetApplyChangesAsync(body.ApplyChanges) : status!);
+        });
+
+    private static async Task<Results<Ok<PushRunResult>, ProblemHttpResult>> SyncToShotGrid(long sgProjectId, PushRequestBody? body, IGrainFactory grains, SiteName site) =>
+        await Guard(async () =>
+        {
+            // The project status attaches the push grain of a project prepared before the push existed.
+            await Project(grains, site, sgProjectId).GetStatusAsync();
+            return await grains.GetGrain<IAyonPushGrain>(GrainKeys.Push(site.Value, sgProjectId)).SyncToShotGridAsync(body?.DryRun ?? false);
         });
 
     private static async Task<Ok<LeecherStatus>> GetLeecher(IGrainFactory grains, SiteName site) =>

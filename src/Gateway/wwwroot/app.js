@@ -140,7 +140,12 @@ function actionsCell(project) {
   sync.type = "button";
   sync.setAttribute("aria-label", `Sync ${project.name}`);
   sync.addEventListener("click", () => syncProject(project.sgProjectId, sync));
-  actions.append(prepare, sync);
+  // Named without "Sync": the page's tests (and people) find the Sync button by that word.
+  const push = el("button", "Push all to ShotGrid");
+  push.type = "button";
+  push.setAttribute("aria-label", `Push all of ${project.name} to ShotGrid`);
+  push.addEventListener("click", () => pushProject(project.sgProjectId, push));
+  actions.append(prepare, sync, push);
   cell.append(actions);
   return cell;
 }
@@ -301,6 +306,28 @@ async function syncProject(sgProjectId, button) {
       { overrideDifferences: $("override").checked, dryRun: $("dry-run").checked, requestedBy: "sync page" });
     await followJob(started.jobId);
     await refreshProject(sgProjectId);
+  } catch (e) {
+    showError(e.message);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** Sync to ShotGrid (creates only; with Dry run, lists what it would create) and shows the outcome under the project. */
+async function pushProject(sgProjectId, button) {
+  clearError();
+  button.disabled = true;
+  try {
+    const dryRun = $("dry-run").checked;
+    const result = await call("POST", `api/shotgrid/projects/${sgProjectId}/push`, { dryRun });
+    await refreshProject(sgProjectId);
+    const summary = rowOf(sgProjectId).querySelector(".push-summary");
+    summary.append(el("div", dryRun
+      ? `dry run: would create ${result.planned.length} (${result.planned.slice(0, 10).map((c) => `${c.entityType} ${c.ayonName}`).join(", ")}${result.planned.length > 10 ? ", …" : ""})`
+      : `synced: ${result.created} created, ${result.linked} linked`));
+    for (const issue of result.issues.slice(0, 10)) {
+      summary.append(el("div", `${issue.kind}: ${issue.entityType} ${issue.name}: ${issue.reason}`, "issue-failed"));
+    }
   } catch (e) {
     showError(e.message);
   } finally {

@@ -80,6 +80,26 @@ public sealed partial class AyonPushGrain(
         }
     }
 
+    async Task<PushRunResult> IAyonPushGrain.SyncToShotGridAsync(bool dryRun)
+    {
+        var project = state.State.AyonProjectName
+            ?? throw new SyncOperationException(SyncFailureKind.Invalid, "Prepare the project first: it has no AYON project to push from.");
+        _catalog ??= await catalogs.LoadAsync(SgProjectId, project, CancellationToken.None);
+        var outcome = await pusher.PushAllAsync(project, _catalog, dryRun, CancellationToken.None);
+        if (!dryRun)
+        {
+            var s = state.State;
+            s.Created += outcome.Created;
+            s.Linked += outcome.Linked;
+            s.ShotGridRequests += outcome.Requests;
+            s.AddIssues(outcome.Issues);
+            await state.WriteStateAsync();
+        }
+
+        LogSyncToShotGrid(logger, SgProjectId, dryRun, dryRun ? outcome.Planned.Count : outcome.Created, outcome.Linked, outcome.Requests);
+        return new PushRunResult(project, dryRun, outcome.Created, outcome.Linked, outcome.Requests, outcome.Planned, outcome.Issues);
+    }
+
     Task<PushStatus> IAyonPushGrain.GetStatusAsync() => Task.FromResult(Status());
 
     private async Task<int> PollCoreAsync(string project)
@@ -186,6 +206,9 @@ public sealed partial class AyonPushGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ShotGrid project {SgProjectId}: pushed from AYON: {Created} created, {Updated} updated, {Linked} linked in {Requests} ShotGrid requests; {OwnSkipped} own events skipped")]
     private static partial void LogPushed(ILogger logger, long sgProjectId, int created, int updated, int linked, int requests, int ownSkipped);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ShotGrid project {SgProjectId}: Sync to ShotGrid (dry run {DryRun}): {Created} created or planned, {Linked} linked, {Requests} ShotGrid write requests")]
+    private static partial void LogSyncToShotGrid(ILogger logger, long sgProjectId, bool dryRun, int created, int linked, int requests);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ShotGrid project {SgProjectId}: push to ShotGrid is {Enabled}")]
     private static partial void LogEnabled(ILogger logger, long sgProjectId, bool enabled);

@@ -18,4 +18,7 @@ public sealed class PushOutcome
     public List<SyncIssue> Issues { get; } = [];
 
     public List<PushConflict> Conflicts { get; } = [];
+
+    /// <summary>What a dry run of Sync to ShotGrid would create (ShotGrid type, AYON name, AYON id as the new value).</summary>
+    public List<SyncChange> Planned { get; } = [];
 }

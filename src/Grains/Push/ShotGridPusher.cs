@@ -31,20 +31,61 @@ public sealed class ShotGridPusher(IShotGridClient shotGrid, PushBatches batches
         }
 
         var entities = await PushEntities.ReadAsync(stream, ayonProject, work, cancellationToken);
+        await PushEntitiesAsync(ayonProject, catalog, entities, work, outcome, dryRun: false, cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Sync to ShotGrid: every folder and task of the AYON project that ShotGrid lacks is created (or linked when ShotGrid
+    /// has it by <c>sg_ayon_id</c>); nothing is updated or deleted. A dry run only lists what it would create
+    /// (<see cref="PushOutcome.Planned"/>).
+    /// </summary>
+    public async Task<PushOutcome> PushAllAsync(string ayonProject, PushCatalog catalog, bool dryRun, CancellationToken cancellationToken)
+    {
+        var entities = new PushEntities();
+        foreach (var f in await ayon.GetFoldersAsync(ayonProject, cancellationToken))
+        {
+            entities.Folders[f.Id] = f;
+            if (PushEntities.LinkOf(f.Attrib) is { } link)
+            {
+                entities.Refs[f.Id] = link;
+            }
+        }
+
+        foreach (var t in await ayon.GetTasksAsync(ayonProject, cancellationToken))
+        {
+            entities.Tasks[t.Id] = t;
+            if (PushEntities.LinkOf(t.Attrib) is { } link)
+            {
+                entities.Refs[t.Id] = link;
+            }
+        }
+
+        var outcome = new PushOutcome();
+        await PushEntitiesAsync(ayonProject, catalog, entities, new PushWork(), outcome, dryRun, cancellationToken);
+        return outcome;
+    }
+
+    private async Task PushEntitiesAsync(string ayonProject, PushCatalog catalog, PushEntities entities, PushWork work, PushOutcome outcome, bool dryRun, CancellationToken cancellationToken)
+    {
         var found = await FindByAyonIdAsync(catalog, entities, outcome, cancellationToken);
         var created = new List<string>();
         var plan = new PushCreatePlan(catalog, entities, outcome.Issues);
         foreach (var level in plan.FolderLevels())
         {
-            await CreateAsync(level(), entities, created, outcome, cancellationToken);
+            await CreateAsync(level(), entities, created, outcome, dryRun, cancellationToken);
         }
 
-        await CreateAsync(plan.Tasks(), entities, created, outcome, cancellationToken);
+        await CreateAsync(plan.Tasks(), entities, created, outcome, dryRun, cancellationToken);
+        outcome.Linked = found.Count;
+        if (dryRun)
+        {
+            return;
+        }
+
         await updates.PushAsync(catalog, entities, work, created, outcome, cancellationToken);
         await WriteLinksAsync(ayonProject, entities, [.. created, .. found], cancellationToken);
         outcome.Created = created.Count;
-        outcome.Linked = found.Count;
-        return outcome;
     }
 
     /// <summary>ShotGrid entities that already carry the AYON id of an unlinked AYON entity (a create whose link write was lost).</summary>
@@ -74,8 +115,20 @@ public sealed class ShotGridPusher(IShotGridClient shotGrid, PushBatches batches
         return found;
     }
 
-    private async Task CreateAsync(IReadOnlyList<PushCreate> creates, PushEntities entities, List<string> created, PushOutcome outcome, CancellationToken cancellationToken)
+    private async Task CreateAsync(IReadOnlyList<PushCreate> creates, PushEntities entities, List<string> created, PushOutcome outcome, bool dryRun, CancellationToken cancellationToken)
     {
+        if (dryRun)
+        {
+            // Planned as if made (id 0), so the next level plans its parent links instead of reporting missing parents.
+            foreach (var c in creates)
+            {
+                outcome.Planned.Add(new SyncChange(c.SgType, 0, c.AyonId, c.Name, "create", null, null));
+                entities.Refs[c.AyonId] = new SgEntityRef(c.SgType, 0);
+            }
+
+            return;
+        }
+
         foreach (var chunk in creates.Chunk(options.Value.BatchSize))
         {
             var results = await batches.SendAsync(chunk, c => SgWrite.Create(c.SgType, c.Data), c => (c.SgType, c.AyonId, c.Name), outcome, cancellationToken);
