@@ -16,12 +16,9 @@ public sealed class EchoTests(PushFixture fixture)
     [Fact]
     public async Task AChangeOnEachSideIsWrittenOnceOnTheOtherAndNeverComesBack()
     {
-        var name = TestProjects.UniqueName("Echo");
-        var seeded = ShotGridSeeder.SeedProject(Sg, new SeedSpec(name, Episodes: 0, SequencesPerEpisode: 1, ShotsPerSequence: 1, Assets: 0, TasksPerEntity: 0));
-        var shot = seeded.ShotIds[0];
+        var (name, projectId, shot, _) = await fixture.SyncedOneShotProjectAsync("Echo");
         using var gateway = fixture.GatewayClient();
-        Assert.Equal("succeeded", (await gateway.SyncAsync(seeded.ProjectId)).GetProperty("state").GetString());
-        await GatewayCalls.ReadOkAsync(await gateway.PutAsJsonAsync($"api/shotgrid/projects/{seeded.ProjectId}/settings", new { applyChanges = true, pushToShotGrid = true }));
+        await GatewayCalls.ReadOkAsync(await gateway.PutAsJsonAsync($"api/shotgrid/projects/{projectId}/settings", new { applyChanges = true, pushToShotGrid = true }));
         var folder = fixture.Ayon.Store.FolderOf(name, "Shot", shot).Id;
 
         // A person renames the shot in AYON: ShotGrid gets it.
@@ -40,7 +37,7 @@ public sealed class EchoTests(PushFixture fixture)
         // Each side holds the person's write and exactly one write of the cluster: the copy of the other side's change.
         Assert.Equal((Person: 1, Cluster: 1), counts.ShotGrid);
         Assert.Equal((Person: 1, Cluster: 1), counts.Ayon);
-        var push = (await GatewayCalls.ReadOkAsync(await gateway.GetAsync($"api/shotgrid/projects/{seeded.ProjectId}"))).GetProperty("push");
+        var push = (await GatewayCalls.ReadOkAsync(await gateway.GetAsync($"api/shotgrid/projects/{projectId}"))).GetProperty("push");
         Assert.Equal(1, push.GetProperty("updated").GetInt64());
         Assert.True(push.GetProperty("ownEventsSkipped").GetInt64() >= 1);
 

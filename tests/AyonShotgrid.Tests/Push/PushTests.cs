@@ -46,7 +46,7 @@ public sealed class PushTests(PushFixture fixture)
     [Fact]
     public async Task AProjectThatDidNotOptInNeverGetsAShotGridWrite()
     {
-        var (name, projectId, _, _) = await SyncedProjectAsync("PushOff");
+        var (name, projectId, _, _) = await fixture.SyncedOneShotProjectAsync("PushOff");
         using var gateway = fixture.GatewayClient();
         var status = await GatewayCalls.ReadOkAsync(await gateway.GetAsync($"api/shotgrid/projects/{projectId}"));
         Assert.False(status.GetProperty("push").GetProperty("enabled").GetBoolean());
@@ -85,7 +85,7 @@ public sealed class PushTests(PushFixture fixture)
     [Fact]
     public async Task SyncToShotGridCreatesWhatShotGridLacksOnceAndItsDryRunOnlyListsIt()
     {
-        var (name, projectId, _, _) = await SyncedProjectAsync("PushAll");
+        var (name, projectId, _, _) = await fixture.SyncedOneShotProjectAsync("PushAll");
         using var person = new AyonPerson(fixture.Ayon);
         var sequence = await person.CreateFolderAsync(name, "sq_all", "Sequence", null);
         var shot = await person.CreateFolderAsync(name, "sh_all", "Shot", sequence);
@@ -112,23 +112,13 @@ public sealed class PushTests(PushFixture fixture)
         return (await GatewayCalls.ReadOkAsync(await gateway.GetAsync($"api/shotgrid/projects/{projectId}"))).GetProperty("push");
     }
 
-    private async Task<(string Name, long ProjectId, long Shot, long Sequence)> PushedProjectAsync(string stem)
+    private async Task<OneShotProject> PushedProjectAsync(string stem)
     {
-        var project = await SyncedProjectAsync(stem);
+        var project = await fixture.SyncedOneShotProjectAsync(stem);
         using var gateway = fixture.GatewayClient();
         var settings = await GatewayCalls.ReadOkAsync(await gateway.PutAsJsonAsync($"api/shotgrid/projects/{project.ProjectId}/settings", new { pushToShotGrid = true }));
         Assert.True(settings.GetProperty("push").GetProperty("enabled").GetBoolean());
         Assert.Equal("true", fixture.Ayon.Store.GetProject(project.Name)!.Attrib["shotgridPush"]?.ToString(), StringComparer.OrdinalIgnoreCase);
         return project;
-    }
-
-    private async Task<(string Name, long ProjectId, long Shot, long Sequence)> SyncedProjectAsync(string stem)
-    {
-        var name = TestProjects.UniqueName(stem);
-        var seeded = ShotGridSeeder.SeedProject(Sg, new SeedSpec(name, Episodes: 0, SequencesPerEpisode: 1, ShotsPerSequence: 1, Assets: 0, TasksPerEntity: 0));
-        using var gateway = fixture.GatewayClient();
-        var job = await gateway.SyncAsync(seeded.ProjectId);
-        Assert.Equal("succeeded", job.GetProperty("state").GetString());
-        return (name, seeded.ProjectId, seeded.ShotIds[0], seeded.SequenceIds[0]);
     }
 }
