@@ -78,7 +78,20 @@ public sealed partial class ShotGridProjectGrain(
 
         var push = PushGrain;
         var status = await push.GetStatusAsync();
-        return status.AyonProjectName == ayonName ? status : await push.AttachAsync(ayonName);
+        if (status.AyonProjectName == ayonName)
+        {
+            return status;
+        }
+
+        try
+        {
+            return await push.AttachAsync(ayonName);
+        }
+        catch (Exception e) when (e is Ayon.AyonException or HttpRequestException or TimeoutException)
+        {
+            // Attaching reads AYON's newest event; AYON being away must not take the project status down with it.
+            return status with { LastError = e.Message };
+        }
     }
 
     private IAyonPushGrain PushGrain => GrainFactory.GetGrain<IAyonPushGrain>(GrainKeys.Push(sgOptions.Value.SiteName, SgProjectId));
