@@ -16,8 +16,8 @@ public sealed class PushToShotGridTests(RealAyonServer server)
         await using var deployment = await SyncDeployment.StartAsync("real-ayon-push", server.BaseUrl, server.ApiKey, push: true);
         var sg = deployment.Cluster.ShotGrid.Store;
         ShotGridSeeder.SeedSteps(sg);
-        var name = $"Push {Guid.NewGuid().ToString("N")[..6]}";
-        var projectId = sg.CreateProject(name, code: "push");
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var projectId = sg.CreateProject($"Push {suffix}", code: $"push{suffix}");
         sg.SetNavchains(projectId, new() { ["Shot"] = "sg_sequence", ["Sequence"] = "__flat__" });
         using var gateway = deployment.Gateway();
         var ayonName = (await gateway.PrepareAsync(projectId)).GetProperty("ayonProjectName").GetString()!;
