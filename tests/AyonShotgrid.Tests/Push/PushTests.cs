@@ -106,6 +106,33 @@ public sealed class PushTests(PushFixture fixture)
             TestProjects.Attrib(fixture.Ayon.Store.Folders(name).Single(f => f.Id == sequence).Attrib, "shotgridId"));
     }
 
+    [Fact]
+    public async Task PrepareAddsTheAyonIdFieldToAShotGridTypeThatLacksIt()
+    {
+        Assert.True(Sg.RemoveField("Shot", "sg_ayon_id"));
+        var name = TestProjects.UniqueName("PushField");
+        var projectId = Sg.CreateProject(name);
+        using var gateway = fixture.GatewayClient();
+
+        var prepared = await gateway.PrepareAsync(projectId);
+
+        Assert.Contains("added ShotGrid field Shot.sg_ayon_id", prepared.GetProperty("changes").EnumerateArray().Select(c => c.GetString()));
+        var field = await GatewayCalls.ReadOkAsync(await ShotGridGetAsync("api/v1/schema/Shot/fields/sg_ayon_id"));
+        Assert.Equal("text", field.GetProperty("data").GetProperty("data_type").GetProperty("value").GetString());
+    }
+
+    private async Task<HttpResponseMessage> ShotGridGetAsync(string path)
+    {
+        using var http = new HttpClient { BaseAddress = fixture.ShotGrid.BaseUrl };
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = fixture.ShotGrid.ScriptName, ["client_secret"] = fixture.ShotGrid.ScriptKey,
+        });
+        var token = (await GatewayCalls.ReadOkAsync(await http.PostAsync("api/v1/auth/access_token", form))).GetProperty("access_token").GetString();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return await http.GetAsync(path);
+    }
+
     private async Task<JsonElement> PushStatusAsync(long projectId)
     {
         using var gateway = fixture.GatewayClient();
