@@ -13,6 +13,8 @@ public sealed class PushToShotGridTests(RealAyonServer server)
     [Fact]
     public async Task A_folder_and_a_task_created_in_real_AYON_reach_ShotGrid_linked_both_ways()
     {
+        // The shared demo run first: it checks that Prepare finds a fresh server, which this test's Prepare would spoil.
+        await server.DemoAsync();
         await using var deployment = await SyncDeployment.StartAsync("real-ayon-push", server.BaseUrl, server.ApiKey, push: true);
         var sg = deployment.Cluster.ShotGrid.Store;
         ShotGridSeeder.SeedSteps(sg);
