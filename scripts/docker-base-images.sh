@@ -78,8 +78,8 @@ mkdir -p "$rootfs/usr/share/dotnet"
 cp -a "$dotnet_root/dotnet" "$dotnet_root/host" "$dotnet_root/shared" "$dotnet_root/LICENSE.txt" "$rootfs/usr/share/dotnet/"
 ln -s /usr/share/dotnet/dotnet "$rootfs/usr/bin/dotnet"
 # The aspnet image's non-root user: uid/gid 1654 "app", exported as APP_UID for the Dockerfiles' USER line.
-chroot "$rootfs" groupadd --system --gid 1654 app
-chroot "$rootfs" useradd --system --uid 1654 --gid 1654 --home-dir /app --no-create-home --shell /usr/sbin/nologin app
+chroot "$rootfs" groupadd --gid 1654 app
+chroot "$rootfs" useradd --uid 1654 --gid 1654 --home-dir /app --no-create-home --shell /usr/sbin/nologin app
 slim "$rootfs"
 import "$rootfs" "$runtime_image" \
     --change "ENV APP_UID=1654" \
