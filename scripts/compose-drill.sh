@@ -4,7 +4,8 @@
 # events, `docker kill`s the silo that hosts the leecher mid-stream and checks that nothing was lost, duplicated or
 # left behind; then a graceful `docker stop`, `up --scale silo=1` and `down -v`. Prints its figures and ends with
 # "N passed, N failed". Needs root (it starts a Docker engine when none answers: scripts/docker-engine.sh).
-#   scripts/compose-drill.sh            STREAM_SHOTS=300 (shots created by the stream), KEEP_ENGINE=1 leaves dockerd up
+#   scripts/compose-drill.sh            STREAM_SHOTS=300 (shots created by the stream), KEEP_ENGINE=1 leaves dockerd up,
+#                                       SKIP_PUBLISH=1 reuses artifacts/docker/ from the last run (when iterating on the drill)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -42,7 +43,6 @@ finish() {
     if [ "${engine_started:-0}" = 1 ] && [ "${KEEP_ENGINE:-0}" != 1 ]; then
         scripts/docker-engine.sh stop
     fi
-    rm -rf "$repo/artifacts/docker"
     echo "drill: logs kept in $work"
     echo "drill: took $((SECONDS - drill_start)) s"
     for f in "${figures[@]}"; do echo "  $f"; done
@@ -61,7 +61,7 @@ t=$SECONDS
 scripts/docker-base-images.sh || { fail "the local base images are made"; exit 1; }
 figure "base images (debootstrap + import, 0 when cached)" "$((SECONDS - t)) s"
 t=$SECONDS
-scripts/docker-publish.sh || { fail "the apps publish"; exit 1; }
+[ "${SKIP_PUBLISH:-0}" = 1 ] && [ -d artifacts/docker/silo ] || scripts/docker-publish.sh || { fail "the apps publish"; exit 1; }
 figure "dotnet publish (3 apps)" "$((SECONDS - t)) s"
 
 export RUNTIME_IMAGE=ayonsg-local/dotnet-runtime:10.0 SDK_IMAGE=ayonsg-local/dotnet-runtime:10.0 APP_SOURCE=prebuilt
@@ -185,8 +185,9 @@ stream_ms=$(now_ms)
 # Mid-stream: kill the silo that hosts the leecher (its log says so).
 third() { [ "$(wc -l < "$work/created")" -ge $((stream_shots / 3)) ]; }
 wait_for "a third of the stream" 120 third
-victim=$(for c in $(silos); do docker logs "$c" 2>&1 | grep -q 'Leecher of ShotGrid site' && echo "$c"; done | head -n 1)
-check "a silo hosts the leecher before the kill (${victim:-none})" test -n "$victim"
+leecher_host() { victim=$(for c in $(silos); do docker logs "$c" 2>&1 | grep -q 'Leecher of ShotGrid site' && echo "$c"; done | tail -n 1); [ -n "$victim" ]; }
+check "a silo hosts the leecher before the kill" wait_for "a silo to activate the leecher" 60 leecher_host
+[ -n "$victim" ] || exit 1
 kill_ms=$(now_ms)
 kill_time=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
 docker kill "$victim" > /dev/null
