@@ -71,7 +71,6 @@ export GATEWAY_PORT=127.0.0.1:$gateway_port DRILL_SHOTGRID_PORT=$(free_port) DRI
 compose() { docker compose -p "$project" --env-file docker/demo.env -f docker/docker-compose.yml -f docker/compose-drill.yml "$@"; }
 env_value() { grep -E "^$1=" docker/demo.env | head -n 1 | cut -d= -f2-; }
 gateway_key=$(env_value GATEWAY_API_KEY)
-sg_script=$(env_value SHOTGRID_SCRIPT_NAME)
 sg_key=$(env_value SHOTGRID_API_KEY)
 ayon_key=$(env_value AYON_API_KEY)
 gw="http://127.0.0.1:$gateway_port"
@@ -139,7 +138,9 @@ docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$(silos | head -n
 check "a silo's docker inspect env holds secrets only where .env passes them" no_secret_in "$work/silo-env"
 
 # --- prepare + sync through the gateway -----------------------------------------------------------------------
-sg_token=$(curl -s -m 10 -d grant_type=client_credentials -d "client_id=$sg_script" -d "client_secret=$sg_key" "$sg/api/v1/auth/access_token" | jq -r .access_token)
+# The drill writes to ShotGrid as a person (the emulator's admin login), not as the sync's script: the leecher ignores
+# events of its own script user, as it must for its own writes.
+sg_token=$(curl -s -m 10 -d grant_type=password -d username=admin -d password=emulator-admin-password "$sg/api/v1/auth/access_token" | jq -r .access_token)
 sg_get() { curl -s -g -m 10 -H "Authorization: Bearer $sg_token" -H 'Accept: application/json' "$sg/api/v1/$1"; }
 sg_write() { curl -s -g -m 10 -X "$1" -H "Authorization: Bearer $sg_token" -H 'Content-Type: application/json' -H 'Accept: application/json' -d "$3" "$sg/api/v1/$2"; }
 sg_project=$(sg_get 'entity/projects?fields=id,name&filter[name]=Demo%20Commercial' | jq -r '.data[0].id')
@@ -210,6 +211,7 @@ newest=$(sg_get 'entity/event_log_entries?fields=id&sort=-id&page[size]=1' | jq 
 cursor_done() { gw_get "api/shotgrid/projects/$sg_project" | jq -e --argjson n "$newest" '.events.watermark >= $n and .events.backlog == 0' > /dev/null; }
 if wait_for "the cursor at event $newest" 120 cursor_done; then
     pass "the project's cursor at the newest ShotGrid event ($newest, backlog 0)"
+    figure "the project's cursor" "$(gw_get "api/shotgrid/projects/$sg_project" | jq -c .events)"
     figure "docker kill → cursor at the newest event" "$(secs_since "$kill_ms") s"
 else
     fail "the project's cursor at the newest ShotGrid event ($newest): $(gw_get "api/shotgrid/projects/$sg_project" | jq -c .events)"
@@ -268,6 +270,7 @@ running_silos() { [ "$(silos | wc -l)" = 1 ]; }
 check "up --scale silo=1 leaves one silo" wait_for "one silo" 60 running_silos
 one_answers() { [ "$(curl -s -o /dev/null -w '%{http_code}' -m 10 -H "x-api-key: $gateway_key" "$gw/api/shotgrid/projects/$sg_project")" = 200 ]; }
 check "the gateway answers with one silo" wait_for "the gateway over one silo" 90 one_answers
+compose logs --no-color > "$work/compose.log" 2>&1
 compose down -v --remove-orphans > "$work/down.log" 2>&1
 stack_up=0
 left=$(docker ps -a -q --filter "label=com.docker.compose.project=$project" | wc -l)
