@@ -39,6 +39,7 @@ finish() {
     if docker info >/dev/null 2>&1; then
         docker image rm -f ayon-shotgrid-silo:drill ayon-shotgrid-gateway:drill ayon-shotgrid-emulators:drill >/dev/null 2>&1 || true
         docker builder prune -af >/dev/null 2>&1 || true
+        docker image prune -f >/dev/null 2>&1 || true
     fi
     if [ "${engine_started:-0}" = 1 ] && [ "${KEEP_ENGINE:-0}" != 1 ]; then
         scripts/docker-engine.sh stop
@@ -81,11 +82,14 @@ gw_post() { curl -s -m 30 -H "x-api-key: $gateway_key" -H 'content-type: applica
 
 # --- images ---------------------------------------------------------------------------------------------------
 t=$SECONDS
-compose build > "$work/build.log" 2>&1
+# --no-cache: the build is only COPY steps on the base, and BuildKit's cache in the 20.10 engine named images from
+# cache entries whose layers the last run had pruned (the tag then pointed at nothing).
+compose build --no-cache > "$work/build.log" 2>&1
 build_status=$?
 figure "docker compose build (3 images)" "$((SECONDS - t)) s"
 [ $build_status -eq 0 ] || { tail -n 40 "$work/build.log"; fail "docker compose build"; exit 1; }
-pass "docker compose build"
+images_built() { local i; for i in ayon-shotgrid-silo:drill ayon-shotgrid-gateway:drill ayon-shotgrid-emulators:drill; do docker image inspect "$i" >/dev/null 2>&1 || return 1; done; }
+check "docker compose build made the three images" images_built
 
 secrets=()
 for name in POSTGRES_PASSWORD SHOTGRID_API_KEY AYON_API_KEY GATEWAY_API_KEY DASHBOARD_PASSWORD; do secrets+=("$(env_value $name)"); done
@@ -161,8 +165,9 @@ figure "full sync of the demo project" "$(secs_since "$t_ms") s"
 : > "$work/pings"
 (
     while [ ! -e "$work/stop-pinger" ]; do
-        code=$(curl -s -o /dev/null -w '%{http_code}' -m 10 -H "x-api-key: $gateway_key" "$gw/api/shotgrid/projects/$sg_project")
-        echo "$(now_ms) $code" >> "$work/pings"
+        # 35 s: longer than Orleans' 30 s response timeout, so a call the cluster holds still gets its answer.
+        answer=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -m 35 -H "x-api-key: $gateway_key" "$gw/api/shotgrid/projects/$sg_project")
+        echo "$(now_ms) $answer" >> "$work/pings"
         sleep 0.2
     done
 ) &
@@ -211,7 +216,7 @@ newest=$(sg_get 'entity/event_log_entries?fields=id&sort=-id&page[size]=1' | jq 
 cursor_done() { gw_get "api/shotgrid/projects/$sg_project" | jq -e --argjson n "$newest" '.events.watermark >= $n and .events.backlog == 0' > /dev/null; }
 if wait_for "the cursor at event $newest" 120 cursor_done; then
     pass "the project's cursor at the newest ShotGrid event ($newest, backlog 0)"
-    figure "the project's cursor" "$(gw_get "api/shotgrid/projects/$sg_project" | jq -c .events)"
+    figure "the project's cursor" "$(gw_get "api/shotgrid/projects/$sg_project" | jq -r '.events | "watermark \(.watermark), applied \(.applied), ignored \(.ignored), failed \(.failed), given up \(.givenUp)"')"
     figure "docker kill → cursor at the newest event" "$(secs_since "$kill_ms") s"
 else
     fail "the project's cursor at the newest ShotGrid event ($newest): $(gw_get "api/shotgrid/projects/$sg_project" | jq -c .events)"
@@ -249,10 +254,10 @@ pinger_pid=
 calls=$(wc -l < "$work/pings")
 unanswered=$(awk '$2 == "000"' "$work/pings" | wc -l)
 errors=$(awk '$2 != "000" && $2 != "200"' "$work/pings" | wc -l)
-figure "gateway calls during stream and kill" "$calls, $unanswered unanswered, $errors answered with an error ($(awk '$2 != "200" { print $2 }' "$work/pings" | sort | uniq -c | tr -s ' ' | tr '\n' ';'))"
-longest=$(awk -v k="$kill_ms" '$2 != "200" && $1 >= k { if (!s) s = $1; e = $1 } END { printf "%.1f", (e - s) / 1000 }' "$work/pings")
-figure "gateway: first to last failed call after the kill" "$longest s"
-check "the gateway answered every call ($calls calls)" test "$unanswered" -eq 0
+slowest=$(awk -v k="$kill_ms" '$1 >= k && $3 > m { m = $3 } END { printf "%.1f", m }' "$work/pings")
+figure "gateway calls (GET project, every 0.2 s) during stream and kill" "$calls: $unanswered unanswered within 35 s, $errors answered with an error"
+figure "gateway: slowest call after the kill" "$slowest s"
+check "the gateway answered every call ($calls calls, $unanswered unanswered)" test "$unanswered" -eq 0
 check "the gateway answered without error throughout ($errors failed calls)" test "$errors" -eq 0
 
 # --- graceful stop, scale down, down -v ---------------------------------------------------------------------------
