@@ -133,7 +133,7 @@ gw_health=$(docker inspect -f '{{.State.Health.Status}}' "$(docker ps -q --filte
 check "gateway container healthy (image health check: $gw_health)" wait_for "a healthy gateway" 60 bash -c "[ \"\$(docker inspect -f '{{.State.Health.Status}}' \$(docker ps -q --filter label=com.docker.compose.project=$project --filter label=com.docker.compose.service=gateway))\" = healthy ]"
 for c in $(silos); do
     started=$(date -d "$(docker inspect -f '{{.State.StartedAt}}' "$c")" +%s%3N)
-    ready=$(docker logs -t "$c" 2>&1 | grep -m 1 'Application started' | cut -d' ' -f1)
+    ready=$(docker logs -t "$c" 2>&1 | awk '/Application started/ && !t { t = $1 } END { print t }')
     [ -n "$ready" ] && figure "silo start ($c: container start → Application started)" "$(awk -v a="$started" -v b="$(date -d "$ready" +%s%3N)" 'BEGIN { printf "%.1f", (b - a) / 1000 }') s"
 done
 # A container's env: .env's secrets only in the variables compose sets from .env, nowhere else.
@@ -191,14 +191,16 @@ stream_ms=$(now_ms)
 # Mid-stream: kill the silo that hosts the leecher (its log says so).
 third() { [ "$(wc -l < "$work/created")" -ge $((stream_shots / 3)) ]; }
 wait_for "a third of the stream" 120 third
-leecher_host() { victim=$(for c in $(silos); do docker logs "$c" 2>&1 | grep -q 'Leecher of ShotGrid site' && echo "$c"; done | tail -n 1); [ -n "$victim" ]; }
+# grep -c, not grep -q: -q stops reading at the first match, docker logs then dies of SIGPIPE and pipefail fails the test.
+log_has() { local text=$1; shift; docker logs "$@" 2>&1 | grep -c -F -- "$text" > /dev/null; }
+leecher_host() { victim=$(for c in $(silos); do log_has 'Leecher of ShotGrid site' "$c" && echo "$c"; done | tail -n 1); [ -n "$victim" ]; }
 check "a silo hosts the leecher before the kill" wait_for "a silo to activate the leecher" 60 leecher_host
 [ -n "$victim" ] || exit 1
 kill_ms=$(now_ms)
 kill_time=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
 docker kill "$victim" > /dev/null
 say "docker kill $victim at $kill_time, $(wc -l < "$work/created") of $stream_shots shots created"
-leecher_back() { for c in $(silos); do [ "$c" != "$victim" ] && docker logs --since "$kill_time" "$c" 2>&1 | grep -q 'Leecher of ShotGrid site' && return 0; done; return 1; }
+leecher_back() { for c in $(silos); do [ "$c" != "$victim" ] && log_has 'Leecher of ShotGrid site' --since "$kill_time" "$c" && return 0; done; return 1; }
 if wait_for "the leecher on a surviving silo" 90 leecher_back; then
     leecher_s=$(secs_since "$kill_ms")
     figure "docker kill → leecher re-activated on a surviving silo" "$leecher_s s"
