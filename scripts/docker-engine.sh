@@ -43,7 +43,7 @@ install_compose_v2() {
     mkdir -p "$tmp/lists/partial" "$tmp/archives/partial"
     echo 'deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main' > "$tmp/sources.list"
     local opts=(-o "Dir::Etc::sourcelist=$tmp/sources.list" -o "Dir::Etc::sourceparts=-" -o "Dir::State::Lists=$tmp/lists"
-        -o "Dir::Cache::archives=$tmp/archives" -o "APT::Get::List-Cleanup=0")
+        -o "Dir::Cache::archives=$tmp/archives" -o "APT::Get::List-Cleanup=0" -o "APT::Sandbox::User=root")
     apt-get "${opts[@]}" update -qq
     (cd "$tmp" && apt-get "${opts[@]}" download -qq docker-compose)
     dpkg-deb -x "$tmp"/docker-compose_*.deb "$tmp/root"
