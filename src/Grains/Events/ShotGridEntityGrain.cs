@@ -28,18 +28,6 @@ public sealed partial class ShotGridEntityGrain(
     TimeProvider time,
     ILogger<ShotGridEntityGrain> logger) : Grain, IShotGridEntityGrain
 {
-    /// <summary>The entity as the project read it for the events being applied (null outside ApplyAsync).</summary>
-    private EntitySnapshot? _snapshot;
-
-    /// <summary>The project lets the leecher apply changes to existing entities (for the events being applied).</summary>
-    private bool _applyChanges;
-
-    /// <summary>The last <see cref="EnsureAsync"/> created this entity (rather than finding it in AYON).</summary>
-    private bool _justCreated;
-
-    /// <summary>The last <see cref="EnsureAsync"/> found the entity deleted in ShotGrid (nothing to create).</summary>
-    private bool _goneInShotGrid;
-
     private EntityKey Key => EntityKey.Parse(this.GetPrimaryKeyString());
 
     Task<EntityApplyResult> IShotGridEntityGrain.ApplyAsync(IReadOnlyList<EventLogItem> events, EntitySnapshot? snapshot) =>
@@ -50,8 +38,9 @@ public sealed partial class ShotGridEntityGrain(
 
     private async Task<EntityApplyResult> ApplyCoreAsync(IReadOnlyList<EventLogItem> events, EntitySnapshot? snapshot, bool applyChanges)
     {
-        _snapshot = snapshot;
-        _applyChanges = applyChanges;
+        // The entity as the project read it for these events; a parent asked for by a child reads itself.
+        var item = snapshot is { } read ? EntitySnapshots.ToItem(read, Key.Type, Key.Id) : null;
+        var readFromShotGrid = snapshot is not null;
         int applied = 0, ignored = 0, failed = 0;
         var errors = new List<string>();
         var gone = new List<long>();
@@ -78,14 +67,14 @@ public sealed partial class ShotGridEntityGrain(
 
                 try
                 {
-                    _goneInShotGrid = false;
-                    if (await ApplyOneAsync(e))
+                    var outcome = await ApplyOneAsync(e, new ShotGridRead(readFromShotGrid, item), applyChanges);
+                    if (outcome == Outcome.Applied)
                     {
                         applied++;
                         state.State.Applied++;
                         await MirrorAsync(e);
                     }
-                    else if (_goneInShotGrid && !state.State.ReportedGone)
+                    else if (outcome == Outcome.GoneInShotGrid && !state.State.ReportedGone)
                     {
                         gone.Add(e.Id);
                         state.State.ReportedGone = true;
@@ -113,8 +102,6 @@ public sealed partial class ShotGridEntityGrain(
         }
         finally
         {
-            _snapshot = null;
-
             // Keep what was done even when a server outage interrupts the list; the rest is delivered again.
             await state.WriteStateAsync();
         }
@@ -122,17 +109,26 @@ public sealed partial class ShotGridEntityGrain(
         return new EntityApplyResult(applied, ignored, failed, errors, gone);
     }
 
-    async Task<string?> IShotGridEntityGrain.EnsureInAyonAsync()
+    async Task<EntityInAyon> IShotGridEntityGrain.EnsureInAyonAsync()
     {
         // Every child of a new shot asks its parent; writing unchanged state each time made the parent grain a queue.
         var before = state.State.AyonId;
-        var id = await EnsureAsync();
-        if (state.State.AyonId != before)
+        try
         {
-            await state.WriteStateAsync();
+            var ensured = await EnsureAsync(ShotGridRead.NotYet);
+            return new EntityInAyon(ensured.AyonId);
         }
-
-        return id;
+        catch (EntityApplyException refused)
+        {
+            return new EntityInAyon(null, refused.Message);
+        }
+        finally
+        {
+            if (state.State.AyonId != before)
+            {
+                await state.WriteStateAsync();
+            }
+        }
     }
 
     async Task IShotGridEntityGrain.RestoreAsync()
@@ -140,7 +136,7 @@ public sealed partial class ShotGridEntityGrain(
         var before = state.State.AyonId;
         try
         {
-            await EnsureAsync();
+            await EnsureAsync(ShotGridRead.NotYet);
         }
         catch (EntityApplyException refused)
         {
@@ -160,41 +156,43 @@ public sealed partial class ShotGridEntityGrain(
         }
     }
 
-    /// <summary>True when the event changed AYON; false when it was deliberately left (recorded, or nothing to do).</summary>
-    private async Task<bool> ApplyOneAsync(EventLogItem e)
+    /// <summary>Applied when the event changed AYON; Ignored when it was deliberately left (recorded, or nothing to do).</summary>
+    private async Task<Outcome> ApplyOneAsync(EventLogItem e, ShotGridRead read, bool applyChanges)
     {
         switch (e.Kind)
         {
             case "Retirement":
                 state.State.RetiredInShotGrid = true;
-                if (_applyChanges)
+                if (applyChanges)
                 {
-                    return await RetireAsync(e);
+                    return Applied(await RetireAsync(e));
                 }
 
                 Record($"event {e.Id}: retired in ShotGrid (AYON entity kept; deletion is not enabled)");
-                return false;
-            case "Revival" when _applyChanges && state.State.Deactivated:
+                return Outcome.Ignored;
+            case "Revival" when applyChanges && state.State.Deactivated:
                 state.State.RetiredInShotGrid = false;
-                return await ReactivateAsync(e);
+                return Applied(await ReactivateAsync(e));
             case "New":
             case "Revival":
             case "Change":
                 if (e.Kind == "Revival")
                 {
                     state.State.RetiredInShotGrid = false;
-                    if (_applyChanges && Key.Type != SyncEntityTypes.Task)
+                    if (applyChanges && Key.Type != SyncEntityTypes.Task)
                     {
-                        return await ReviveFolderAsync(e);
+                        return await ReviveFolderAsync(e, read);
                     }
                 }
 
-                if (e.Kind == "Change" && !e.InCreate && _applyChanges)
+                if (e.Kind == "Change" && !e.InCreate && applyChanges)
                 {
                     // Ensure first: the index may not know yet what a sync made, and a create that finds the entity
                     // already there must still apply the change. One just created from the snapshot has it already.
-                    _justCreated = false;
-                    return await EnsureAsync() is { } id && (_justCreated || await ApplyChangeAsync(e, id));
+                    var ensured = await EnsureAsync(read);
+                    return ensured.AyonId is not { } id ? ensured.Outcome
+                        : ensured.JustCreated ? Outcome.Applied
+                        : Applied(await ApplyChangeAsync(e, read.Item, id));
                 }
 
                 var existed = state.State.AyonId is not null || await Index().LookupAsync(NodeKey, reloadIfLoadedBefore: null) is not null;
@@ -205,26 +203,27 @@ public sealed partial class ShotGridEntityGrain(
                         Record($"event {e.Id}: {e.AttributeName} changed in ShotGrid (recorded; updates are not applied in create-only mode)");
                     }
 
-                    await EnsureAsync();
-                    return false;
+                    await EnsureAsync(read);
+                    return Outcome.Ignored;
                 }
 
-                return await EnsureAsync() is not null;
+                return (await EnsureAsync(read)).Outcome;
             default:
-                return false;
+                return Outcome.Ignored;
         }
     }
+
+    private static Outcome Applied(bool changedAyon) => changedAyon ? Outcome.Applied : Outcome.Ignored;
 
     private string NodeKey => NodeKeys.Of(Key.Type, Key.Id);
 
     /// <summary>
-    /// The changed field only, with the rules of a sync's override differences: code/content → label (the AYON name never
-    /// changes), status by short code, Step → task type, the placing link → parent move. Other fields are recorded.
-    /// What AYON cannot take (a status it does not allow, a move into a taken name) is refused and reported.
+    /// The changed field only, valued by <see cref="EntityMapping"/> as the full sync values it: code/content → label (the
+    /// AYON name never changes), status by short code, Step → task type, the placing link → parent move. Other fields are
+    /// recorded. What AYON cannot take (a status it does not allow, a move into a taken name) is refused and reported.
     /// </summary>
-    private async Task<bool> ApplyChangeAsync(EventLogItem e, string ayonId)
+    private async Task<bool> ApplyChangeAsync(EventLogItem e, SgItem? item, string ayonId)
     {
-        var item = _snapshot is { } read ? EntitySnapshots.ToItem(read, Key.Type, Key.Id) : null;
         if (item is null)
         {
             Record($"event {e.Id}: {e.AttributeName} changed, but the entity is not readable in ShotGrid any more");
@@ -239,36 +238,37 @@ public sealed partial class ShotGridEntityGrain(
 
         var index = Index();
         var context = await index.GetContextAsync();
+        var attributes = await attributeMaps.RecentAsync(CancellationToken.None);
+        var field = EntityMapping.AyonFieldFor(Key.Type, e.AttributeName ?? "", Navchains.From(context.Navchains), attributes);
+        var rules = Rules(context, users: null);
         var data = new JsonObject();
         string change;
-        switch (e.AttributeName)
+        switch (field)
         {
-            case "code" or "content":
-                data["label"] = AyonNames.Label(node.Label);
-                change = $"label → '{AyonNames.Label(node.Label)}'";
+            case SyncChangeFields.Label:
+                data["label"] = EntityMapping.Label(node);
+                change = $"label → '{EntityMapping.Label(node)}'";
                 break;
-            case "sg_status_list" when node.Status is { Length: > 0 }:
-                var statuses = StatusMap.From(context.Statuses.Select(s => new AyonStatus(s.Name, s.ShortName, Scope: s.Scope)));
-                var status = statuses.For(node.Status, node.AyonEntityType)
-                    ?? throw new EntityApplyException($"conflict: {statuses.WhyNot(node.Status, node.AyonEntityType)}; AYON status left as it is");
+            case SyncChangeFields.Status when node.Status is { Length: > 0 }:
+                var status = EntityMapping.Status(node, rules.Statuses, out var whyNot)
+                    ?? throw new EntityApplyException($"conflict: {whyNot}; AYON status left as it is");
                 data["status"] = status;
                 change = $"status → '{status}'";
                 break;
-            case "step" when node.AyonEntityType == "task":
-                var taskType = CreateData.TaskType(node, context.TaskTypes.ToHashSet(StringComparer.Ordinal), context.DefaultTaskType ?? options.Value.DefaultTaskType);
+            case SyncChangeFields.TaskType:
+                var taskType = EntityMapping.TaskType(node, rules);
                 data["taskType"] = taskType;
                 change = $"task type → '{taskType}'";
                 break;
-            case "tags" when node.Tags is { } tags:
+            case SyncChangeFields.Tags when node.Tags is { } tags:
                 data["tags"] = CreateData.Strings(tags);
                 change = $"tags → [{string.Join(", ", tags)}]";
                 break;
-            case "task_assignees" when node.AyonEntityType == "task" && node.Assignees is { } assignees:
+            case SyncChangeFields.Assignees when node.Assignees is not null:
                 var users = new UserMap(await index.GetUserLinksAsync());
                 var unresolved = new List<string>();
-                var fromShotGrid = users.Resolve(assignees, unresolved.Add);
                 var current = (await ayon.GetTaskAsync(context.AyonProjectName, ayonId, CancellationToken.None))?.Assignees ?? [];
-                var wanted = users.Wanted(current, fromShotGrid);
+                var wanted = EntityMapping.Assignees(node, users, current, unresolved.Add);
                 foreach (var reason in unresolved)
                 {
                     Record($"event {e.Id}: {reason}");
@@ -283,28 +283,29 @@ public sealed partial class ShotGridEntityGrain(
                 data["assignees"] = CreateData.Strings(wanted);
                 change = $"assignees [{string.Join(", ", current)}] → [{string.Join(", ", wanted)}]";
                 break;
-            case { } field when IsPlacingField(field, context):
+            case SyncChangeFields.Parent:
                 if (node.SkipReason is not null)
                 {
                     throw new EntityApplyException(node.SkipReason);
                 }
 
                 var parentId = await ParentIdAsync(item, node, context, index);
-                data[node.AyonEntityType == "task" ? "folderId" : "parentId"] = parentId;
+                data[EntityMapping.ParentField(node)] = parentId;
                 change = $"moved under {(parentId is null ? "the project root" : parentId)}";
                 break;
-            case { } field when (await attributeMaps.RecentAsync(CancellationToken.None)).For(Key.Type).FirstOrDefault(m => m.SgField == field) is { } mapped:
+            case { } attrib when attrib.StartsWith(SyncChangeFields.AttribPrefix, StringComparison.Ordinal):
                 // The value as the project read it with this poll's snapshot (converted to the AYON type); an empty
                 // ShotGrid value is left out there, and AYON keeps what it has, as in override differences.
-                if (node.Attrib?.GetValueOrDefault(mapped.AyonAttribute) is not { } value)
+                var attribute = attrib[SyncChangeFields.AttribPrefix.Length..];
+                if (node.Attrib?.GetValueOrDefault(attribute) is not { } value)
                 {
                     var why = item.AttribNotes is { Count: > 0 } notes ? string.Join("; ", notes) : "empty in ShotGrid, AYON keeps its value";
-                    Record($"event {e.Id}: {field} changed; attribute {mapped.AyonAttribute} not written ({why})");
+                    Record($"event {e.Id}: {e.AttributeName} changed; attribute {attribute} not written ({why})");
                     return false;
                 }
 
-                data["attrib"] = new JsonObject { [mapped.AyonAttribute] = value.DeepClone() };
-                change = $"attribute {mapped.AyonAttribute} → {ResolvedAttributeMap.Text(value)}";
+                data["attrib"] = new JsonObject { [attribute] = value.DeepClone() };
+                change = $"attribute {attribute} → {ResolvedAttributeMap.Text(value)}";
                 break;
             default:
                 Record($"event {e.Id}: {e.AttributeName} changed in ShotGrid (recorded; not a field the sync maps)");
@@ -322,6 +323,14 @@ public sealed partial class ShotGridEntityGrain(
         LogChangeApplied(logger, NodeKey, context.AyonProjectName, e.AttributeName ?? "", change);
         return true;
     }
+
+    /// <summary>The mapping rules of the project as the index knows it (the same facts the full sync reads).</summary>
+    private MappingRules Rules(ProjectContext context, UserMap? users) => new(
+        StatusMap.From(context.Statuses.Select(s => new AyonStatus(s.Name, s.ShortName, Scope: s.Scope))),
+        context.TaskTypes.ToHashSet(StringComparer.Ordinal),
+        context.DefaultTaskType ?? options.Value.DefaultTaskType,
+        DuplicateNamePolicies.Parse(context.DuplicateNamePolicy),
+        Users: users);
 
     /// <summary>
     /// Deletes the AYON entity when nothing was published under it; AYON refuses to delete a folder whose subtree has
@@ -376,13 +385,13 @@ public sealed partial class ShotGridEntityGrain(
     /// A revived folder comes back (with its previous id when the leecher deleted it), then asks its ShotGrid tasks to
     /// come back too: AYON deleted them along with the folder, and they get no retirement or revival of their own.
     /// </summary>
-    private async Task<bool> ReviveFolderAsync(EventLogItem e)
+    private async Task<Outcome> ReviveFolderAsync(EventLogItem e, ShotGridRead read)
     {
         // A child's change may have brought it back already (ShotGrid sends the children's changes first).
-        var id = await EnsureAsync();
-        if (id is null)
+        var ensured = await EnsureAsync(read);
+        if (ensured.AyonId is not { } id)
         {
-            return false;
+            return ensured.Outcome;
         }
 
         var context = await Index().GetContextAsync();
@@ -394,7 +403,7 @@ public sealed partial class ShotGridEntityGrain(
         }
 
         Record($"event {e.Id}: revived in ShotGrid; AYON folder {id} is back, {taskIds.Count} of its tasks asked to come back");
-        return true;
+        return Outcome.Applied;
     }
 
     private async Task<bool> ReactivateAsync(EventLogItem e)
@@ -421,18 +430,13 @@ public sealed partial class ShotGridEntityGrain(
         return response.Operations.FirstOrDefault();
     }
 
-    /// <summary>The ShotGrid field that decides where the entity sits in AYON.</summary>
-    private bool IsPlacingField(string field, ProjectContext context) => Key.Type switch
-    {
-        SyncEntityTypes.Task => field == "entity",
-        SyncEntityTypes.Asset => field == "sg_asset_type",
-        _ => Navchains.From(context.Navchains).ParentField(Key.Type) == field,
-    };
-
     private IAyonProjectIndexGrain Index() => GrainFactory.GetGrain<IAyonProjectIndexGrain>(GrainKeys.AyonIndex(Key.Site, Key.ProjectId));
 
-    /// <summary>The AYON id of this entity, creating it (and its parents, read from ShotGrid) when AYON lacks it; null when it cannot exist in AYON.</summary>
-    private async Task<string?> EnsureAsync()
+    /// <summary>
+    /// The AYON id of this entity, creating it (and its parents, read from ShotGrid) when AYON lacks it; no id when it
+    /// cannot exist in AYON (gone from ShotGrid). Throws <see cref="EntityApplyException"/> when it is not placed.
+    /// </summary>
+    private async Task<Ensured> EnsureAsync(ShotGridRead read)
     {
         var index = Index();
         if (state.State.AyonId is { } known)
@@ -440,13 +444,13 @@ public sealed partial class ShotGridEntityGrain(
             var indexed = await index.LookupAsync(NodeKey, reloadIfLoadedBefore: null);
             if (indexed == known)
             {
-                return known;
+                return new Ensured(known, JustCreated: false);
             }
 
             if (indexed is not null)
             {
                 state.State.AyonId = indexed;
-                return indexed;
+                return new Ensured(indexed, JustCreated: false);
             }
 
             // AYON no longer has it although this entity was never retired here: it went with a deleted parent (AYON
@@ -461,20 +465,19 @@ public sealed partial class ShotGridEntityGrain(
         if (await index.LookupAsync(NodeKey, reloadIfLoadedBefore: null) is { } found)
         {
             state.State.AyonId = found;
-            return found;
+            return new Ensured(found, JustCreated: false);
         }
 
         var context = await index.GetContextAsync();
         var project = new SgProjectInfo(Key.ProjectId, context.AyonProjectName, null, Navchains.From(context.Navchains), null);
         // The project read this entity together with the others of its poll; a parent asked for by a child reads itself.
-        var item = _snapshot is { } read
-            ? EntitySnapshots.ToItem(read, Key.Type, Key.Id)
+        var item = read.Done
+            ? read.Item
             : await reader.ReadItemAsync(project, Key.Type, Key.Id, CancellationToken.None, await attributeMaps.RecentAsync(CancellationToken.None));
         if (item is null)
         {
             // Retired again, or never readable: nothing to create.
-            _goneInShotGrid = true;
-            return null;
+            return new Ensured(null, JustCreated: false);
         }
 
         state.State.ReportedGone = false;
@@ -486,11 +489,11 @@ public sealed partial class ShotGridEntityGrain(
         }
 
         var parentId = await ParentIdAsync(item, node, context, index);
-        var id = await CreateAsync(node, parentId, context, index);
+        var (id, created) = await PlaceAsync(node, parentId, context, index);
         state.State.AyonId = id;
         state.State.DeletedAyonId = null;
         state.State.CreateFailed = false;
-        return id;
+        return new Ensured(id, created);
     }
 
     private async Task<string?> ParentIdAsync(SgItem item, Node node, ProjectContext context, IAyonProjectIndexGrain index)
@@ -503,7 +506,7 @@ public sealed partial class ShotGridEntityGrain(
         if (item.Type == SyncEntityTypes.Asset)
         {
             var category = Node.Category(item.AssetType!);
-            return await index.LookupAsync(category.Key, reloadIfLoadedBefore: null) ?? await CreateAsync(category, null, context, index);
+            return await index.LookupAsync(category.Key, reloadIfLoadedBefore: null) ?? (await PlaceAsync(category, null, context, index)).Id;
         }
 
         var parent = item.Parent!;
@@ -515,63 +518,87 @@ public sealed partial class ShotGridEntityGrain(
         }
 
         var parentGrain = GrainFactory.GetGrain<IShotGridEntityGrain>(Key.GrainKeyOf(parent.Type, parent.Id));
-        return await parentGrain.EnsureInAyonAsync()
-            ?? throw new EntityApplyException($"its parent {parent.Type} {parent.Id} is not in ShotGrid any more, so it has no place in AYON");
+        var inAyon = await parentGrain.EnsureInAyonAsync();
+        return inAyon.AyonId ?? throw new EntityApplyException(inAyon.WhyNot is { } why
+            ? $"its parent {parent.Type} {parent.Id} is not in AYON: {why}"
+            : $"its parent {parent.Type} {parent.Id} is not in ShotGrid any more, so it has no place in AYON");
     }
 
-    private async Task<string> CreateAsync(Node node, string? parentId, ProjectContext context, IAyonProjectIndexGrain index)
+    /// <summary>
+    /// Creates the node in AYON, or links the AYON entity of its name, as <see cref="EntityMapping.Place"/> decides: the
+    /// rule of the full sync. A refusal is looked at once more after the index reloaded: the deterministic id may exist
+    /// already (a sync or an earlier delivery made it: then it is ours), or a sibling the index did not know holds the name.
+    /// </summary>
+    private async Task<(string Id, bool Created)> PlaceAsync(Node node, string? parentId, ProjectContext context, IAyonProjectIndexGrain index)
     {
-        var statuses = StatusMap.From(context.Statuses.Select(s => new AyonStatus(s.Name, s.ShortName, Scope: s.Scope)));
-        var taskTypes = context.TaskTypes.ToHashSet(StringComparer.Ordinal);
-        // A revived entity the leecher deleted on retirement comes back with its previous AYON id.
-        var id = (node.Key == NodeKey ? state.State.DeletedAyonId : null) ?? AyonIds.For(Key.Site, context.AyonProjectName, node.Key);
-        var suffixed = $"{node.Name}_sg{node.SgId}";
-
-        // Same policy as the full sync: an entity already there keeps the name, the newcomer gets the suffix.
-        var name = await index.IsNameFreeAsync(node.AyonEntityType, parentId, node.Name) ? node.Name : suffixed;
-        var result = await SendCreateAsync(node, name, id, parentId, statuses, taskTypes, context);
-        var answeredAt = time.GetUtcNow();
-        if (result is { Success: true })
+        // Assignees as the full sync sets them on create: linked AYON users only (users are read only when there are any).
+        var rules = Rules(context, node.Assignees is { Count: > 0 } ? new UserMap(await index.GetUserLinksAsync()) : null);
+        var placement = await DecideAsync(node, parentId, rules, index);
+        var attempt = await TryAsync(placement, node, parentId, rules, context, index);
+        if (attempt.Id is { } done)
         {
-            return await RecordAsync(index, node, id, parentId, name, context);
+            return (done, attempt.Created);
         }
 
-        // Refused: the deterministic id may exist already (a sync or an earlier delivery made it: then it is ours),
-        // or the index did not know a sibling that holds the name.
-        if (await index.LookupAsync(node.Key, reloadIfLoadedBefore: answeredAt) is { } existing)
+        if (await index.LookupAsync(node.Key, reloadIfLoadedBefore: attempt.AnsweredAt) is { } existing)
         {
-            return existing;
+            return (existing, false);
         }
 
-        if (name != suffixed && !await index.IsNameFreeAsync(node.AyonEntityType, parentId, node.Name))
+        var second = await DecideAsync(node, parentId, rules, index);
+        if (second != placement)
         {
-            name = suffixed;
-            result = await SendCreateAsync(node, name, id, parentId, statuses, taskTypes, context);
-            if (result is { Success: true })
+            attempt = await TryAsync(second, node, parentId, rules, context, index);
+            if (attempt.Id is { } retried)
             {
-                return await RecordAsync(index, node, id, parentId, name, context);
+                return (retried, attempt.Created);
             }
         }
 
-        throw new EntityApplyException($"AYON refused to create {node.AyonEntityType} '{name}' ({result?.Status} {result?.ErrorCode}): {result?.Detail ?? "no detail"}");
+        throw new EntityApplyException(attempt.Refusal!);
     }
 
-    private async Task<AyonOperationResult?> SendCreateAsync(
-        Node node, string name, string id, string? parentId, StatusMap statuses, IReadOnlySet<string> taskTypes, ProjectContext context)
+    private static async Task<Placement> DecideAsync(Node node, string? parentId, MappingRules rules, IAyonProjectIndexGrain index)
     {
-        // Assignees as the full sync sets them on create: linked AYON users only (users are read only when there are any).
-        var users = node.Assignees is { Count: > 0 } ? new UserMap(await Index().GetUserLinksAsync()) : null;
-        var data = CreateData.For(node, name, AyonNames.Label(node.Label), parentId, statuses, taskTypes, context.DefaultTaskType ?? options.Value.DefaultTaskType, users);
-        // Batched with the creates other entity grains of the project send at the same moment.
-        return await creates.SendAsync(context.AyonProjectName, new AyonOperation("create", "create", node.AyonEntityType, id, data));
+        var holders = await index.NameHoldersAsync(node.AyonEntityType, parentId, EntityMapping.CandidateNames(node));
+        return EntityMapping.Place(node, name => holders.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase)), rules.DuplicatePolicy);
     }
 
-    private async Task<string> RecordAsync(IAyonProjectIndexGrain index, Node node, string id, string? parentId, string name, ProjectContext context)
+    private async Task<Attempt> TryAsync(Placement placement, Node node, string? parentId, MappingRules rules, ProjectContext context, IAyonProjectIndexGrain index)
     {
-        await index.RecordAsync(node.Key, id, node.AyonEntityType, parentId, name);
-        _justCreated |= node.Key == NodeKey;
-        LogCreated(logger, node.Key, context.AyonProjectName, name);
-        return id;
+        switch (placement)
+        {
+            case Placement.Skip skip:
+                throw new EntityApplyException(skip.Reason);
+            case Placement.Link { Existing: var unlinked }:
+                var linked = await SendOneAsync(context, new AyonOperation("link", "update", node.AyonEntityType, unlinked.AyonId, EntityMapping.LinkData(node)));
+                if (linked is { Success: true })
+                {
+                    await index.RecordAsync(node.Key, unlinked.AyonId, node.AyonEntityType, parentId, unlinked.Name, unlinked.Type);
+                    Record($"AYON {node.AyonEntityType} '{unlinked.Name}' existed without a ShotGrid link; linked it to {node.Key}");
+                    LogLinked(logger, node.Key, context.AyonProjectName, unlinked.Name);
+                    return new Attempt(unlinked.AyonId, false, time.GetUtcNow(), null);
+                }
+
+                return new Attempt(null, false, time.GetUtcNow(), $"AYON refused to link {node.AyonEntityType} '{unlinked.Name}' ({linked?.Status} {linked?.ErrorCode}): {linked?.Detail ?? "no detail"}");
+            case Placement.Create { Name: var name }:
+                // A revived entity the leecher deleted on retirement comes back with its previous AYON id.
+                var id = (node.Key == NodeKey ? state.State.DeletedAyonId : null) ?? AyonIds.For(Key.Site, context.AyonProjectName, node.Key);
+                var data = EntityMapping.CreateData(node, name, parentId, rules);
+                // Batched with the creates other entity grains of the project send at the same moment.
+                var result = await creates.SendAsync(context.AyonProjectName, new AyonOperation("create", "create", node.AyonEntityType, id, data));
+                var answeredAt = time.GetUtcNow();
+                if (result is { Success: true })
+                {
+                    await index.RecordAsync(node.Key, id, node.AyonEntityType, parentId, name, node.AyonEntityType == "task" ? data["taskType"]!.GetValue<string>() : node.AyonFolderType);
+                    LogCreated(logger, node.Key, context.AyonProjectName, name);
+                    return new Attempt(id, node.Key == NodeKey, answeredAt, null);
+                }
+
+                return new Attempt(null, false, answeredAt, $"AYON refused to create {node.AyonEntityType} '{name}' ({result?.Status} {result?.ErrorCode}): {result?.Detail ?? "no detail"}");
+            default:
+                throw new InvalidOperationException("unknown placement");
+        }
     }
 
     private void Record(string change)
@@ -603,6 +630,30 @@ public sealed partial class ShotGridEntityGrain(
                 new JsonObject { ["event_type"] = e.EventType, ["attribute_name"] = e.AttributeName, ["ayon_id"] = state.State.AyonId }),
             CancellationToken.None);
     }
+
+    /// <summary>What this grain's own read of ShotGrid gave for the events being applied; NotYet: it reads when it needs to.</summary>
+    private readonly record struct ShotGridRead(bool Done, SgItem? Item)
+    {
+        public static ShotGridRead NotYet => new(false, null);
+    }
+
+    /// <summary>The entity's AYON id (null: gone from ShotGrid) and whether this call created it.</summary>
+    private readonly record struct Ensured(string? AyonId, bool JustCreated)
+    {
+        public Outcome Outcome => AyonId is null ? Outcome.GoneInShotGrid : Outcome.Applied;
+    }
+
+    private readonly record struct Attempt(string? Id, bool Created, DateTimeOffset AnsweredAt, string? Refusal);
+
+    private enum Outcome
+    {
+        Applied,
+        Ignored,
+        GoneInShotGrid,
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Linked {NodeKey} to the unlinked AYON entity '{Name}' of the same name in project '{AyonProject}'")]
+    private static partial void LogLinked(ILogger logger, string nodeKey, string ayonProject, string name);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created {NodeKey} in AYON project '{AyonProject}' as '{Name}'")]
     private static partial void LogCreated(ILogger logger, string nodeKey, string ayonProject, string name);
