@@ -20,7 +20,7 @@ internal sealed class GeneratedProject(Random rng, ShotGridStore sg, long projec
         ["sh010", "SH010", "sh 010", "sh-010", "sh.010", "a'b;c", "日本語", "Ünïcødé", "", "  ", "x/y", "_", "-lead", "sh010 (v2)", "comp"];
 
     private static readonly string[] TaskNames = ["comp", "Comp", "anim", "lgt 01", "a'b", "", "rig"];
-    private static readonly string?[] AssetTypes = ["Prop", "Character", "FX & Crowd's", null];
+    private static readonly string?[] AssetTypes = ["Prop", "Character", "FX", "Vehicle", null];
     private static readonly string[] Statuses = ["wtg", "ip", "fin", "hld", "omt"];
 
     private readonly HashSet<string> _namesSinceCatchUp = new(StringComparer.OrdinalIgnoreCase);

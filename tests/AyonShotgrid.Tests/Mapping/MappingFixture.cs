@@ -33,12 +33,13 @@ public sealed class MappingFixture : SyncFixture
     public async Task<(string Name, long ProjectId)> EmptyFollowedProjectAsync(string stem, Dictionary<string, string>? navchains = null, string policy = "suffix", bool applyChanges = false)
     {
         var name = TestProjects.UniqueName(stem);
-        var projectId = Sg.CreateProject(name, code: stem.ToLowerInvariant());
+        var projectId = Sg.CreateProject(name, code: name.ToLowerInvariant());
         if (navchains is not null)
         {
             Sg.SetNavchains(projectId, navchains);
         }
 
+        Ayon.Store.SetAddonSettings(Addon, AddonVersion, new JsonObject { ["duplicate_name_policy"] = "suffix" });
         Ayon.Store.SetProjectAddonSettings(Addon, AddonVersion, name, new JsonObject { ["duplicate_name_policy"] = policy });
         using var gateway = GatewayClient();
         var job = await gateway.SyncAsync(projectId);

@@ -26,7 +26,7 @@ public sealed class NavchainTests(MappingFixture fixture)
     public async Task TheFullSyncPlacesEntitiesUnderEverySpellingOfTheirNavchain(string sequence, string scene, string shot, string shotParent)
     {
         var name = TestProjects.UniqueName("NavSync");
-        var projectId = Sg.CreateProject(name, code: "navsync");
+        var projectId = Sg.CreateProject(name, code: name.ToLowerInvariant());
         Sg.SetNavchains(projectId, new() { ["Episode"] = "__flat__", ["Sequence"] = sequence, ["Scene"] = scene, ["Shot"] = shot });
         var ids = CreateTree(projectId, "a");
         using var gateway = fixture.GatewayClient();
@@ -55,7 +55,7 @@ public sealed class NavchainTests(MappingFixture fixture)
     public async Task ANavchainNamingAFieldTheTypeDoesNotHaveIsAJobIssueNotAMoveToTheRoot()
     {
         var name = TestProjects.UniqueName("NavBad");
-        var projectId = Sg.CreateProject(name, code: "navbad");
+        var projectId = Sg.CreateProject(name, code: name.ToLowerInvariant());
         Sg.SetNavchains(projectId, new() { ["Sequence"] = "__flat__", ["Shot"] = "Shot.sg_sequense" });
         var ids = CreateTree(projectId, "c");
         using var gateway = fixture.GatewayClient();
