@@ -69,8 +69,9 @@ internal sealed class GeneratedProject(Random rng, ShotGridStore sg, long projec
             }
         }
 
-        // Changes after creation, then retirements of entities whose AYON name nobody else wants (a retired entity that
-        // held a name another wanted would leave a history the full sync cannot see: that one kept its suffix).
+        // Changes after creation, then retirements of shots and tasks whose AYON name nobody else wants. A retired entity
+        // that held a name another wanted leaves a history the full sync cannot see (that one kept its suffix); a retired
+        // parent leaves children whose link now reads empty (the full sync puts them at the root, AYON deleted them with it).
         await catchUp();
         foreach (var (type, id) in Folders.Where(f => f.Type == "Shot").Select(f => (f.Type, f.Id)).Concat(Tasks.Select(t => ("Task", t))).Where(_ => rng.Next(3) == 0).ToList())
         {
@@ -78,7 +79,7 @@ internal sealed class GeneratedProject(Random rng, ShotGridStore sg, long projec
         }
 
         var unique = _slugOf.GroupBy(s => s.Value, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() == 1).Select(g => g.Single().Key).ToHashSet();
-        foreach (var (type, id) in Folders.Where(f => f.Type is "Shot" or "Sequence").Concat(Tasks.Select(t => ("Task", t))).Where(e => unique.Contains(e) && rng.Next(4) == 0).ToList())
+        foreach (var (type, id) in Folders.Where(f => f.Type == "Shot").Concat(Tasks.Select(t => ("Task", t))).Where(e => unique.Contains(e) && rng.Next(4) == 0).ToList())
         {
             sg.Retire(type, id);
         }

@@ -68,7 +68,7 @@ public sealed class LeecherFullSyncEquivalenceTests(MappingFixture fixture)
 
         var generated = new GeneratedProject(rng, Sg, projectId, () => fixture.CaughtUpAsync(projectId));
         await generated.WriteAsync(users, tags, steps);
-        await fixture.CaughtUpAsync(projectId);
+        var leecher = await fixture.CaughtUpAsync(projectId);
         var byLeecher = AyonEntities(name);
 
         await ClearAsync(name);
@@ -83,7 +83,7 @@ public sealed class LeecherFullSyncEquivalenceTests(MappingFixture fixture)
             .ToList();
         Assert.True(
             differences.Count == 0,
-            $"policy {policy}, {generated.Folders.Count} folders and {generated.Tasks.Count} tasks in ShotGrid; {differences.Count} AYON entities differ:\n{string.Join("\n", differences)}");
+            $"policy {policy}, {generated.Folders.Count} folders and {generated.Tasks.Count} tasks in ShotGrid; {differences.Count} AYON entities differ:\n{string.Join("\n", differences)}\nleecher: {leecher}\nfull sync issues: {job.GetProperty("issues")}");
         Assert.NotEmpty(bySync);
     }
 
