@@ -54,6 +54,7 @@ finish() {
     exit $?
 }
 trap finish EXIT
+trap 'exit 143' TERM INT   # so that CI's timeout (SIGTERM) still runs finish: down -v, cleanup, totals
 
 # --- engine, base images, publish -----------------------------------------------------------------------------
 docker info >/dev/null 2>&1 || engine_started=1
@@ -166,8 +167,9 @@ figure "full sync of the demo project" "$(secs_since "$t_ms") s"
 : > "$work/pings"
 (
     while [ ! -e "$work/stop-pinger" ]; do
-        # 35 s: longer than Orleans' 30 s response timeout, so a call the cluster holds still gets its answer.
-        answer=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -m 35 -H "x-api-key: $gateway_key" "$gw/api/shotgrid/projects/$sg_project")
+        # 60 s: well over Orleans' 30 s response timeout, so a call held for a grain on the killed silo still gets its
+        # answer (it does: an error, after up to ~35 s) instead of counting as a hang.
+        answer=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -m 60 -H "x-api-key: $gateway_key" "$gw/api/shotgrid/projects/$sg_project")
         echo "$(now_ms) $answer" >> "$work/pings"
         sleep 0.2
     done
@@ -258,13 +260,14 @@ calls=$(wc -l < "$work/pings")
 unanswered=$(awk '$2 == "000"' "$work/pings" | wc -l)
 errors=$(awk '$2 != "000" && $2 != "200"' "$work/pings" | wc -l)
 slowest=$(awk -v k="$kill_ms" '$1 >= k && $3 > m { m = $3 } END { printf "%.1f", m }' "$work/pings")
-figure "gateway calls (GET project, every 0.2 s) during stream and kill" "$calls: $unanswered unanswered within 35 s, $errors answered with an error ($(awk '$2 != "200" { print $2 }' "$work/pings" | sort | uniq -c | xargs))"
+figure "gateway calls (GET project, every 0.2 s) during stream and kill" "$calls: $unanswered unanswered within 60 s, $errors answered with an error ($(awk '$2 != "200" { print $2 }' "$work/pings" | sort | uniq -c | xargs))"
 figure "gateway: slowest call after the kill" "$slowest s"
-check "the gateway answered every call ($calls calls, $unanswered unanswered)" test "$unanswered" -eq 0
-# A call in flight when the silo dies may fail (Orleans: callers retry across the detection window); outside the first
-# 15 s after the kill none may.
-late_errors=$(awk -v k="$kill_ms" '$2 != "200" && ($1 < k || $1 > k + 15000)' "$work/pings" | wc -l)
-check "the gateway failed no call outside the 15 s after the kill ($errors failed calls, $late_errors outside)" test "$late_errors" -eq 0
+check "the gateway answered every call ($calls calls, $unanswered unanswered within 60 s)" test "$unanswered" -eq 0
+# A call in flight at the kill or sent in the 15 s after it may fail, after up to Orleans' response timeout (callers
+# retry across the detection window); a call that ended before the kill or started later may not.
+# Each line of pings: end (ms), status, duration (s).
+late_errors=$(awk -v k="$kill_ms" '$2 != "200" { start = $1 - $3 * 1000; if ($1 < k || start > k + 15000) n++ } END { print n + 0 }' "$work/pings")
+check "the gateway failed no call started outside the 15 s after the kill ($errors failed calls, $late_errors outside)" test "$late_errors" -eq 0
 
 # --- graceful stop, scale down, down -v ---------------------------------------------------------------------------
 survivor=$(silos | grep -v -x "$victim" | head -n 1)
