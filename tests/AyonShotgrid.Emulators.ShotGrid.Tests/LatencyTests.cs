@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace AyonShotgrid.Emulators.ShotGrid.Tests;
+
+/// <summary>Injected latency (the benchmark's cloud profile): answers are held back per request and per returned record.</summary>
+public sealed class LatencyTests
+{
+    [Fact]
+    public async Task ASearchIsHeldBackForEachRecordItReturnsAndArrivesWhole()
+    {
+        var latency = new ShotGridLatency();
+        await using var site = await TestSite.StartAsync(new ShotGridEmulatorOptions { Latency = latency });
+        var project = site.Store.CreateProject("Latency");
+        for (var i = 0; i < 6; i++)
+        {
+            site.Store.Create("Shot", new() { ["code"] = $"sh{i:000}", ["project"] = new Dictionary<string, object?> { ["type"] = "Project", ["id"] = project } });
+        }
+
+        latency.PerRecord = TimeSpan.FromMilliseconds(60);
+        var search = new JsonObject { ["filters"] = new JsonArray(new JsonArray("project", "is", new JsonObject { ["type"] = "Project", ["id"] = project })) };
+        var watch = Stopwatch.StartNew();
+        var (status, body, _) = await site.SearchAsync("shots", search, TestSite.ArrayType);
+        watch.Stop();
+
+        Assert.Equal(200, status);
+        Assert.Equal(6, body["data"]!.AsArray().Count);
+        // Six records at 60 ms each: at least 360 ms (a little less allowed for the timer's granularity).
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(340), $"answered in {watch.Elapsed.TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task EveryAnswerIsHeldBackThePerRequestTime()
+    {
+        var latency = new ShotGridLatency { PerRequest = TimeSpan.FromMilliseconds(250) };
+        await using var site = await TestSite.StartAsync(new ShotGridEmulatorOptions { Latency = latency }, authenticate: false);
+
+        var watch = Stopwatch.StartNew();
+        var (status, _, _) = await site.GetAsync("api/v1");
+        watch.Stop();
+
+        Assert.Equal(200, status);
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(235), $"answered in {watch.Elapsed.TotalMilliseconds} ms");
+    }
+}
