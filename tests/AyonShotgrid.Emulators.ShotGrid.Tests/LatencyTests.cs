@@ -14,7 +14,7 @@ public sealed class LatencyTests
         var project = site.Store.CreateProject("Latency");
         for (var i = 0; i < 6; i++)
         {
-            site.Store.Create("Shot", new() { ["code"] = $"sh{i:000}", ["project"] = new Dictionary<string, object?> { ["type"] = "Project", ["id"] = project } });
+            site.Store.Create("Shot", new() { ["code"] = $"sh{i:000}", ["project"] = new EntityLink("Project", project) });
         }
 
         latency.PerRecord = TimeSpan.FromMilliseconds(60);

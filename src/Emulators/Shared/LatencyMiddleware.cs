@@ -30,6 +30,9 @@ internal static class LatencyMiddleware
         try
         {
             await next(http);
+
+            // What the endpoint wrote through BodyWriter is still in the pipe's buffer until flushed into ours.
+            await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
         }
         finally
         {
