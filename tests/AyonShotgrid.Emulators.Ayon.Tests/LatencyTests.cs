@@ -12,6 +12,7 @@ public sealed class LatencyTests
         var latency = new AyonLatency();
         await using var client = await AyonTestClient.StartAsync(new AyonEmulatorOptions { Latency = latency });
         await client.DeployAsync("demo", "dm");
+        await client.PostAsync("api/projects/demo/operations", new { canFail = true, operations = new[] { new { type = "create", entityType = "folder", data = new { name = "warmup", folderType = "Shot" } } } });
         latency.PerOperation = TimeSpan.FromMilliseconds(70);
 
         var watch = Stopwatch.StartNew();
@@ -24,7 +25,7 @@ public sealed class LatencyTests
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(5, body!["operations"]!.AsArray().Count);
-        Assert.Equal(5, client.Emulator.Store.Folders("demo").Count);
+        Assert.Equal(6, client.Emulator.Store.Folders("demo").Count); // with the warm-up folder
         // Five operations at 70 ms each: at least 350 ms (a little less allowed for the timer's granularity).
         Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(330), $"answered in {watch.Elapsed.TotalMilliseconds} ms");
     }
@@ -32,7 +33,10 @@ public sealed class LatencyTests
     [Fact]
     public async Task Every_answer_is_held_back_the_per_request_time()
     {
-        await using var client = await AyonTestClient.StartAsync(new AyonEmulatorOptions { Latency = new AyonLatency { PerRequest = TimeSpan.FromMilliseconds(250) } });
+        var latency = new AyonLatency();
+        await using var client = await AyonTestClient.StartAsync(new AyonEmulatorOptions { Latency = latency });
+        await client.GetAsync("api/info"); // the first request's warm-up is not what is measured
+        latency.PerRequest = TimeSpan.FromMilliseconds(250);
 
         var watch = Stopwatch.StartNew();
         var (status, _) = await client.GetAsync("api/info");

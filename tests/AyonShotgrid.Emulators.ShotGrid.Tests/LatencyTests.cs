@@ -17,8 +17,9 @@ public sealed class LatencyTests
             site.Store.Create("Shot", new() { ["code"] = $"sh{i:000}", ["project"] = new EntityLink("Project", project) });
         }
 
-        latency.PerRecord = TimeSpan.FromMilliseconds(60);
         var search = new JsonObject { ["filters"] = new JsonArray(new JsonArray("project", "is", new JsonObject { ["type"] = "Project", ["id"] = project })) };
+        await site.SearchAsync("shots", search.DeepClone().AsObject(), TestSite.ArrayType); // warm-up, not measured
+        latency.PerRecord = TimeSpan.FromMilliseconds(60);
         var watch = Stopwatch.StartNew();
         var (status, body, _) = await site.SearchAsync("shots", search, TestSite.ArrayType);
         watch.Stop();
@@ -32,8 +33,10 @@ public sealed class LatencyTests
     [Fact]
     public async Task EveryAnswerIsHeldBackThePerRequestTime()
     {
-        var latency = new ShotGridLatency { PerRequest = TimeSpan.FromMilliseconds(250) };
+        var latency = new ShotGridLatency();
         await using var site = await TestSite.StartAsync(new ShotGridEmulatorOptions { Latency = latency }, authenticate: false);
+        await site.GetAsync("api/v1"); // the first request's warm-up is not what is measured
+        latency.PerRequest = TimeSpan.FromMilliseconds(250);
 
         var watch = Stopwatch.StartNew();
         var (status, _, _) = await site.GetAsync("api/v1");

@@ -19,6 +19,14 @@ public sealed class SyncOptions
     [Range(1, 16)]
     public int WriteConcurrency { get; set; } = 3;
 
+    /// <summary>
+    /// ShotGrid requests of full syncs in flight at once, per silo. A full sync reads each large entity type as several
+    /// id ranges side by side (against a site hundreds of milliseconds away, one chain of pages per type took most of
+    /// the sync); this bounds them so the site's API limits are respected (a 429 is still retried with backoff).
+    /// </summary>
+    [Range(1, 64)]
+    public int ShotGridConcurrency { get; set; } = 8;
+
     /// <summary>Page size of ShotGrid reads (ShotGrid accepts 1..5000).</summary>
     [Range(1, 5000)]
     public int PageSize { get; set; } = 500;
