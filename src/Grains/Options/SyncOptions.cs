@@ -14,10 +14,11 @@ public sealed class SyncOptions
     /// <summary>
     /// A full sync's <c>/operations</c> requests in flight at once. A batch waits for the batches that create its
     /// creates' parents, so each level of the tree goes out side by side and AYON's work overlaps with the transfer
-    /// and with the next batch's serialisation.
+    /// and with the next batch's serialisation. Against a distant AYON (a round trip plus its per-operation cost per
+    /// batch) throughput grows with it; real AYON 1.15.18 accepts 8 batches at once on one project (docs/benchmarks.md).
     /// </summary>
     [Range(1, 16)]
-    public int WriteConcurrency { get; set; } = 3;
+    public int WriteConcurrency { get; set; } = 8;
 
     /// <summary>
     /// ShotGrid requests of full syncs in flight at once, per silo. A full sync reads each large entity type as several
