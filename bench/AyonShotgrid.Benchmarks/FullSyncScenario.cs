@@ -46,6 +46,9 @@ public static class FullSyncScenario
         Console.WriteLine($"full sync phases: {Describe(phases)}");
         var syncSgRequests = recordedSg.Where(r => r.Kind != LeecherPollKind).ToList();
         var ayonSyncRequests = emulators.AyonLog.Recorded;
+        // The peaks of the full sync itself, before the second sync adds its own.
+        var clusterPeak = cluster.PeakRssBytes();
+        var benchPeak = ProcessMemory.PeakRssBytes(Environment.ProcessId);
         var second = await SecondSyncAsync(emulators, api, seeded.ProjectId, ct);
         var result = new FullSyncResult(
             count,
@@ -67,8 +70,8 @@ public static class FullSyncScenario
             ay,
             (double)count / Math.Max(1, sg),
             (double)count / Math.Max(1, ay),
-            cluster.PeakRssBytes(),
-            ProcessMemory.PeakRssBytes(Environment.ProcessId),
+            clusterPeak,
+            benchPeak,
             KindsOf(recordedSg),
             KindsOf(ayonSyncRequests),
             phases,

@@ -50,7 +50,10 @@ public sealed partial class ProjectSynchronizer(
         // creates can be planned and sent while the tasks are still being read.
         Phase($"reading ShotGrid {string.Join(", ", SyncEntityTypes.FolderEntities.Append(SyncEntityTypes.Task))} entities and AYON folders and tasks", 3);
         var folderItemsRead = reader.ReadTypesAsync(sgProject, SyncEntityTypes.FolderEntities, cancellationToken, attributes);
-        var taskItemsRead = reader.ReadTypesAsync(sgProject, [SyncEntityTypes.Task], cancellationToken, attributes);
+
+        // The tasks only once the folders are in: both share the bound on ShotGrid requests, and read together the
+        // folders finished with the tasks, too late for their creates to overlap anything.
+        var taskItemsRead = ReadTasksAfterAsync(folderItemsRead, sgProject, attributes, cancellationToken);
         var foldersRead = ayon.GetFoldersAsync(ayonProject.Name, cancellationToken);
         var tasksRead = ayon.GetTasksAsync(ayonProject.Name, cancellationToken);
         var site = sgOptions.Value.SiteName;
@@ -134,6 +137,12 @@ public sealed partial class ProjectSynchronizer(
         run.Report("done", 100);
         LogFinished(logger, sgProjectId, ayonProject.Name, run.Created, run.Updated, run.Failed);
         return run.Outcome;
+    }
+
+    private async Task<IReadOnlyList<SgItem>> ReadTasksAfterAsync(Task folders, SgProjectInfo sgProject, ResolvedAttributeMap attributes, CancellationToken cancellationToken)
+    {
+        await folders;
+        return await reader.ReadTypesAsync(sgProject, [SyncEntityTypes.Task], cancellationToken, attributes);
     }
 
     private async Task<AyonProject> ExistingProjectAsync(string ayonProjectName, CancellationToken cancellationToken) =>
