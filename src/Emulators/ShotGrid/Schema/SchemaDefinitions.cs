@@ -76,7 +76,7 @@ internal static class SchemaDefinitions
             .Add(Multi("tags", "Tags", "Tag"))
             .Add(new FieldDef("start_date", "Start Date", "date"))
             .Add(new FieldDef("due_date", "Due Date", "date"))
-            .Add(Number("duration", "Duration"))
+            .Add(new FieldDef("duration", "Duration", "duration"))
             .Add(Multi("sg_versions", "Versions", "Version"));
 
         // Version and PublishedFile: what a publish writes (reference §12, sg-groundtruth entity_types/Version, PublishedFile).
