@@ -23,7 +23,7 @@ public sealed partial class ShotGridStore
         foreach (var field in def.Fields.Values.Where(f => f.DefaultValue is not null && !values.ContainsKey(f.Name)))
         {
             row.Fields[field.Name] = field.DefaultValue;
-            if (field.DataType != "checkbox")
+            if (field.DataType != "checkbox" && !field.ReadOnly)
             {
                 populated.Add(field.Name);
             }

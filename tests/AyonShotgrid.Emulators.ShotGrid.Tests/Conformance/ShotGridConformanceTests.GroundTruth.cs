@@ -1,0 +1,5 @@
+namespace AyonShotgrid.Emulators.ShotGrid.Tests.Conformance;
+
+public sealed partial class ShotGridConformanceTests
+{
+}
