@@ -59,7 +59,7 @@ public sealed partial class ProjectSynchronizer(
             StatusMap.From(ayonProject.Statuses),
             ayonProject.TaskTypes.Select(t => t.Name).ToHashSet(StringComparer.Ordinal),
             perProject.DefaultTaskType,
-            perProject.DuplicateNamePolicy == "skip" ? DuplicateNamePolicy.Skip : DuplicateNamePolicy.Suffix,
+            DuplicateNamePolicies.Parse(perProject.DuplicateNamePolicy),
             overrideDifferences,
             key => AyonIds.For(site, ayonProject.Name, key),
             attributes,

@@ -159,14 +159,19 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
                 SgFieldShapes.IdProblem(r), SgFieldShapes.TextProblem(r, "code"), SgFieldShapes.TextProblem(r, StatusField),
                 type == SyncEntityTypes.Asset ? SgFieldShapes.TextProblem(r, "sg_asset_type") : null,
                 type != SyncEntityTypes.Asset && navchains.ParentField(type) is { } parentField ? SgFieldShapes.LinkProblem(r, parentField) : null);
-        if (problem is null)
-        {
-            return null;
-        }
-
         var code = r.GetString(type == SyncEntityTypes.Task ? "content" : "code");
         var who = r.Id > 0 ? $"{type} {r.Id}" : code is null ? $"a {type}" : $"{type} '{code}'";
-        return $"{who}: ShotGrid's {problem}; not synced";
+        if (problem is not null)
+        {
+            return $"{who}: ShotGrid's {problem}; not synced";
+        }
+
+        // ShotGrid leaves a field the type does not have out of its answer: the navchain names a field that does not exist,
+        // and taking the entity for one without a parent would put it at the project root without a word.
+        return type != SyncEntityTypes.Task && type != SyncEntityTypes.Asset && navchains.ParentField(type) is { } placing
+            && !r.Relationships.ContainsKey(placing) && !r.Attributes.ContainsKey(placing)
+            ? $"{who}: the project's navchain for {type} ('{navchains.Chain(type)}') names the field '{placing}', which ShotGrid {type} does not have; not synced (fix the project's tracking_settings.navchains)"
+            : null;
     }
 
     private static SgItem ReadItem(string type, SgRecord r, Navchains navchains)
