@@ -80,9 +80,12 @@ public sealed class AddonInAyonTests(RealAyonServer server)
             "the addon install to finish",
             TimeSpan.FromSeconds(120));
 
-        // AYON loads addons when it starts. The worker may be replaced before it answers the restart call itself.
+        // AYON loads addons when it starts. The old worker keeps answering for a moment (it may list the addon
+        // already): only a smaller uptime shows the new worker, and the tests after this one need it settled.
+        var uptime = await RestartWait.UptimeAsync(ayon.BaseUrl) ?? throw new InvalidOperationException("AYON does not report its uptime");
         var restart = await Try(async () => (await ayon.PostAsync("api/system/restart", null)).Status);
         Assert.True(restart is HttpStatusCode.NoContent or default(HttpStatusCode), $"restart: {restart}");
+        Assert.True(await RestartWait.UntilRestartedAsync(ayon.BaseUrl, uptime, TimeSpan.FromSeconds(120)), "AYON did not come back within 120 s of the restart");
         await Eventually.WaitAsync(
             async () => await Try(async () => (await ayon.GetAsync("api/addons")).Body?["addons"]?.AsArray().Any(a => a!["name"]!.GetValue<string>() == Addon) == true),
             loaded => loaded,
