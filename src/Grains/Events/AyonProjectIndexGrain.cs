@@ -107,6 +107,14 @@ public sealed partial class AyonProjectIndexGrain(
             Index(NodeKeys.FromAttrib(t.Attrib), t.Id, "task", t.FolderId, t.Name, t.TaskType, t.Active);
         }
 
+        foreach (var f in folders)
+        {
+            if (CategoryAliases.AliasOf(NodeKeys.FromAttrib(f.Attrib), f.FolderType, f.Label) is { } alias)
+            {
+                _byKey.TryAdd(alias, f.Id);
+            }
+        }
+
         var settings = await projectSettings.ReadAsync(project.Name, CancellationToken.None);
         _context = new ProjectContext(
             project.Name,

@@ -31,6 +31,15 @@ internal sealed class ExistingEntities
             result.Add(new ExistingEntity(t.Id, t.Name, t.Label, t.TaskType, t.FolderId, t.Status, NodeKeys.FromAttrib(t.Attrib), "task", t.Attrib, t.Tags, t.Assignees), t.Active);
         }
 
+        // After every real link, so a folder linked under a key itself always wins over an alias.
+        foreach (var f in folders)
+        {
+            if (CategoryAliases.AliasOf(NodeKeys.FromAttrib(f.Attrib), f.FolderType, f.Label) is { } alias && result.ByKey.TryGetValue(NodeKeys.FromAttrib(f.Attrib)!, out var holder) && holder.Id == f.Id)
+            {
+                result.ByKey.TryAdd(alias, holder);
+            }
+        }
+
         return result;
     }
 
