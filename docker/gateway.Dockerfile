@@ -1,8 +1,12 @@
 # Gateway image: the HTTP API AYON (its addon) calls; an Orleans client of the silos.
 # Build from the repository root:  docker build -f docker/gateway.Dockerfile -t ayon-shotgrid-gateway .
-# Not built on the machine this was written on (no Docker there): see docs/operations.md.
+# Build arguments as in silo.Dockerfile (RUNTIME_IMAGE, SDK_IMAGE, APP_SOURCE=build|prebuilt); needs BuildKit.
 
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
+ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0
+ARG APP_SOURCE=build
+
+FROM ${SDK_IMAGE} AS build
 WORKDIR /src
 
 COPY global.json nuget.config Directory.Build.props Directory.Packages.props ./
@@ -17,10 +21,17 @@ COPY src/Persistence/ src/Persistence/
 COPY src/Gateway/ src/Gateway/
 RUN dotnet publish src/Gateway/AyonShotgrid.Gateway.csproj -c Release --no-restore -o /app /p:UseAppHost=false
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+FROM scratch AS prebuilt
+COPY artifacts/docker/gateway/ /app/
+
+FROM ${APP_SOURCE} AS app
+
+FROM ${RUNTIME_IMAGE} AS runtime
 WORKDIR /app
-COPY --from=build /app ./
+COPY --from=app /app ./
 # appsettings.json sets Urls=http://0.0.0.0:8080. Health: /health, /health/live, /health/ready.
 EXPOSE 8080
 USER $APP_UID
+HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=6 \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/live HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["dotnet", "AyonShotgrid.Gateway.dll"]

@@ -4,7 +4,7 @@ namespace AyonShotgrid.Demo;
 
 /// <summary>
 /// The README's first command: a ShotGrid project appears in AYON, against the built-in emulators.
-/// <c>--exit</c> stops after the sync (used by CI to check the demo works); otherwise it runs until Ctrl+C.
+/// <c>--exit</c> stops after the sync (used by CI to check the demo works); otherwise it runs until Ctrl+C or SIGTERM.
 /// </summary>
 internal static class DemoProgram
 {
@@ -18,6 +18,14 @@ internal static class DemoProgram
             shutdown.Cancel();
         };
 
+        // docker stop, service managers and CI stop a process with SIGTERM, not Ctrl+C: stop the same way (the hosts
+        // inside only stop themselves on it, which left the demo waiting for Ctrl+C).
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            shutdown.Cancel();
+        });
+
         Console.WriteLine("Starting the ShotGrid and AYON emulators, the silo and the gateway on loopback…");
         await using var cluster = await DemoCluster.StartAsync(new DemoClusterOptions { GatewayPort = 8080, SiloHttpPort = 8081 }, shutdown.Token);
         var project = ShotGridSeeder.SeedDemo(cluster.ShotGrid.Store);
@@ -30,7 +38,7 @@ internal static class DemoProgram
             return ok ? 0 : 1;
         }
 
-        Console.WriteLine("Running. Press Ctrl+C to stop.");
+        Console.WriteLine("Running. Press Ctrl+C (or send SIGTERM) to stop.");
         try
         {
             await Task.Delay(Timeout.Infinite, shutdown.Token);

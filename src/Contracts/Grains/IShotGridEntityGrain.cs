@@ -23,9 +23,12 @@ public interface IShotGridEntityGrain : IGrainWithStringKey
     [Alias("ApplyWithChangesAsync")]
     Task<EntityApplyResult> ApplyAsync(IReadOnlyList<EventLogItem> events, EntitySnapshot? snapshot, bool applyChanges);
 
-    /// <summary>Makes sure the entity exists in AYON (reading it from ShotGrid); returns its AYON id, or null when it cannot exist there (retired, no parent).</summary>
+    /// <summary>
+    /// Makes sure the entity exists in AYON (reading it from ShotGrid); answers its AYON id, or why it is not there
+    /// (retired in ShotGrid, skipped by the duplicate-name policy, refused by AYON).
+    /// </summary>
     [Alias("EnsureInAyonAsync")]
-    Task<string?> EnsureInAyonAsync();
+    Task<EntityInAyon> EnsureInAyonAsync();
 
     /// <summary>
     /// A revived parent asks its tasks to come back (AYON deleted them along with the parent). One-way, so a parent never

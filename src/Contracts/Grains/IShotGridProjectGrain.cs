@@ -20,6 +20,13 @@ public interface IShotGridProjectGrain : IGrainWithStringKey
     [Alias("GetStatusAsync")]
     Task<ProjectStatus> GetStatusAsync();
 
+    /// <summary>
+    /// Same as <see cref="GetStatusAsync"/> for a caller asking about this id: fails with
+    /// <see cref="SyncFailureKind.NotFound"/> when nothing was ever done for it and ShotGrid has no such project.
+    /// </summary>
+    [Alias("GetExistingStatusAsync")]
+    Task<ProjectStatus> GetExistingStatusAsync();
+
     /// <summary>Same as <see cref="GetStatusAsync"/>; the Orleans dashboard shows grain state by calling a parameterless method named exactly <c>GetState</c>.</summary>
     [Alias("GetState")]
     Task<ProjectStatus> GetState();

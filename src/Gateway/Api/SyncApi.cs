@@ -30,7 +30,7 @@ public static class SyncApi
         await Guard(async () => (IReadOnlyList<ProjectListItem>)(await grains.GetGrain<IShotGridDirectoryGrain>(GrainKeys.Directory(site.Value)).ListProjectsAsync()).Select(ProjectListItem.From).ToList());
 
     private static async Task<Results<Ok<ProjectView>, ProblemHttpResult>> GetProject(long sgProjectId, IGrainFactory grains, SiteName site) =>
-        await Guard(async () => ProjectView.From(await Project(grains, site, sgProjectId).GetStatusAsync()));
+        await Guard(async () => ProjectView.From(await Project(grains, site, sgProjectId).GetExistingStatusAsync()));
 
     private static async Task<Results<Ok<PrepareResult>, ProblemHttpResult>> Prepare(long sgProjectId, IGrainFactory grains, SiteName site) =>
         await Guard(() => Project(grains, site, sgProjectId).PrepareAsync());

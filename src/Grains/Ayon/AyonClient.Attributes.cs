@@ -40,9 +40,13 @@ public sealed partial class AyonClient
     public async Task RestartServerAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = _time.GetUtcNow() + timeout;
-        // The server is healthy before the restart: no need for the short probe timeout yet.
-        var before = await ProbeAsync(_options.RequestTimeout, cancellationToken);
-        (await SendAsync(HttpMethod.Post, "/api/system/restart", null, retry: false, cancellationToken)).EnsureSuccess(_options.ApiKey);
+        // The server is healthy before the restart: read its uptime like any other call (retried through a 429 or 503,
+        // which would otherwise leave no uptime to compare with).
+        var before = await ReadUptimeAsync(cancellationToken);
+
+        // Retried like every other call: a restart is safe to repeat, and a second one while the first is under way
+        // only makes the wait below a little longer.
+        (await SendAsync(HttpMethod.Post, "/api/system/restart", null, retry: true, cancellationToken)).EnsureSuccess(_options.ApiKey);
 
         // The old process may still answer for a moment after the 204. The restart has happened once the server went
         // silent, or reports a smaller uptime than before; a server that gives neither sign is believed after a grace period.
@@ -60,7 +64,7 @@ public sealed partial class AyonClient
             var probe = await ProbeAsync(remaining < RestartProbeTimeout && remaining > TimeSpan.Zero ? remaining : RestartProbeTimeout, cancellationToken);
             if (!probe.Answered)
             {
-                sawOutage = true;
+                sawOutage |= probe.Restarting;
                 continue;
             }
 
@@ -77,18 +81,27 @@ public sealed partial class AyonClient
         }
     }
 
+    private async Task<InfoProbe> ReadUptimeAsync(CancellationToken cancellationToken)
+    {
+        var answer = (await SendAsync(HttpMethod.Get, "/api/info", null, retry: true, cancellationToken)).EnsureSuccess(_options.ApiKey);
+        return new InfoProbe(true, Uptime(answer.Json()));
+    }
+
+    private static double? Uptime(JsonNode? info) =>
+        info?["uptime"] is JsonValue v && v.TryGetValue<double>(out var seconds) ? seconds : null;
+
     private async Task<InfoProbe> ProbeAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         try
         {
             var answer = await SendAsync(HttpMethod.Get, "/api/info", null, retry: false, cancellationToken, timeout: timeout, probe: true);
-            if (!answer.IsSuccess)
+            if (answer.Status == 429)
             {
-                return new InfoProbe(false, null);
+                // Too busy is an answer from a running process, not a sign of the restart: ask again.
+                return new InfoProbe(false, null, Restarting: false);
             }
 
-            var uptime = answer.Json()?["uptime"] is JsonValue v && v.TryGetValue<double>(out var seconds) ? seconds : (double?)null;
-            return new InfoProbe(true, uptime);
+            return answer.IsSuccess ? new InfoProbe(true, Uptime(answer.Json())) : new InfoProbe(false, null);
         }
         catch (AyonException)
         {
@@ -111,5 +124,5 @@ public sealed partial class AyonClient
             Text(data["description"]));
     }
 
-    private sealed record InfoProbe(bool Answered, double? Uptime);
+    private sealed record InfoProbe(bool Answered, double? Uptime, bool Restarting = true);
 }

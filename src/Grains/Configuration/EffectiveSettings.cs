@@ -10,11 +10,11 @@ namespace AyonShotgrid.Grains.Configuration;
 /// Lists the properties of an options object as configuration keys with their effective values, names the
 /// configuration provider that supplied each (the last one wins, as in .NET configuration), and masks secrets.
 /// </summary>
-internal static class EffectiveSettings
+public static class EffectiveSettings
 {
     private static readonly string[] SecretWords = ["ApiKey", "Password", "Secret", "Token"];
 
-    public static IEnumerable<EffectiveSetting> Describe(string section, object options, IConfiguration configuration)
+    internal static IEnumerable<EffectiveSetting> Describe(string section, object options, IConfiguration configuration)
     {
         var providers = (configuration as IConfigurationRoot)?.Providers.Reverse().ToList() ?? [];
         foreach (var property in options.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.CanRead))
@@ -26,6 +26,10 @@ internal static class EffectiveSettings
             yield return new EffectiveSetting(key, shown, SourceOf(key, providers), secret);
         }
     }
+
+    /// <summary>The configuration source that supplies <paramref name="key"/> ("environment", "appsettings.json", the AYON addon settings, …), or "default".</summary>
+    public static string SourceOf(string key, IConfiguration configuration) =>
+        SourceOf(key, (configuration as IConfigurationRoot)?.Providers.Reverse().ToList() ?? []);
 
     private static string SourceOf(string key, IReadOnlyList<IConfigurationProvider> providers)
     {

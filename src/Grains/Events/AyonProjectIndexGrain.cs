@@ -16,7 +16,7 @@ public sealed partial class AyonProjectIndexGrain(
     ILogger<AyonProjectIndexGrain> logger) : Grain, IAyonProjectIndexGrain
 {
     private readonly Dictionary<string, string> _byKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Kind, string Parent), HashSet<string>> _names = [];
+    private readonly Dictionary<(string Kind, string Parent), Dictionary<string, NameHolder>> _names = [];
     private string? _ayonProject;
     private ProjectContext? _context;
     private DateTimeOffset _loadStartedAt = DateTimeOffset.MinValue;
@@ -57,10 +57,10 @@ public sealed partial class AyonProjectIndexGrain(
         return _byKey.GetValueOrDefault(nodeKey);
     }
 
-    Task IAyonProjectIndexGrain.RecordAsync(string nodeKey, string ayonId, string ayonEntityType, string? parentId, string name)
+    Task IAyonProjectIndexGrain.RecordAsync(string nodeKey, string ayonId, string ayonEntityType, string? parentId, string name, string type)
     {
         _byKey.Remove(nodeKey);
-        Index(nodeKey, ayonId, ayonEntityType, parentId, name, active: true);
+        Index(nodeKey, ayonId, ayonEntityType, parentId, name, type, active: true);
         return Task.CompletedTask;
     }
 
@@ -76,8 +76,13 @@ public sealed partial class AyonProjectIndexGrain(
         return users.Links;
     }
 
-    Task<bool> IAyonProjectIndexGrain.IsNameFreeAsync(string ayonEntityType, string? parentId, string name) =>
-        Task.FromResult(!(_names.TryGetValue((ayonEntityType, parentId ?? ""), out var names) && names.Contains(name)));
+    Task<IReadOnlyList<NameHolder>> IAyonProjectIndexGrain.NameHoldersAsync(string ayonEntityType, string? parentId, IReadOnlyList<string> names)
+    {
+        IReadOnlyList<NameHolder> holders = _names.TryGetValue((ayonEntityType, parentId ?? ""), out var taken)
+            ? names.Select(n => taken.GetValueOrDefault(n)).OfType<NameHolder>().ToList()
+            : [];
+        return Task.FromResult(holders);
+    }
 
     private async Task LoadAsync()
     {
@@ -94,41 +99,52 @@ public sealed partial class AyonProjectIndexGrain(
         _names.Clear();
         foreach (var f in folders)
         {
-            Index(NodeKeys.FromAttrib(f.Attrib), f.Id, "folder", f.ParentId, f.Name, f.Active);
+            Index(NodeKeys.FromAttrib(f.Attrib), f.Id, "folder", f.ParentId, f.Name, f.FolderType, f.Active);
         }
 
         foreach (var t in tasks)
         {
-            Index(NodeKeys.FromAttrib(t.Attrib), t.Id, "task", t.FolderId, t.Name, t.Active);
+            Index(NodeKeys.FromAttrib(t.Attrib), t.Id, "task", t.FolderId, t.Name, t.TaskType, t.Active);
         }
 
+        foreach (var f in folders)
+        {
+            if (CategoryAliases.AliasOf(NodeKeys.FromAttrib(f.Attrib), f.FolderType, f.Label) is { } alias)
+            {
+                _byKey.TryAdd(alias, f.Id);
+            }
+        }
+
+        var settings = await projectSettings.ReadAsync(project.Name, CancellationToken.None);
         _context = new ProjectContext(
             project.Name,
             sgProject.Navchains.ToDictionary(),
             project.Statuses.Select(s => new StatusEntry(s.Name, s.ShortName, s.Scope)).ToList(),
             project.TaskTypes.Select(t => t.Name).ToList(),
-            (await projectSettings.ReadAsync(project.Name, CancellationToken.None)).DefaultTaskType);
+            settings.DefaultTaskType,
+            settings.DuplicateNamePolicy);
         _loadStartedAt = startedAt;
         LogLoaded(logger, projectName, folders.Count, tasks.Count);
     }
 
-    private void Index(string? key, string id, string kind, string? parentId, string name, bool active)
+    private void Index(string? key, string id, string kind, string? parentId, string name, string type, bool active)
     {
         if (key is not null)
         {
             _byKey.TryAdd(key, id);
         }
 
+        // Inactive entities do not take part in AYON's sibling-name uniqueness.
         if (active)
         {
             var slot = (kind, parentId ?? "");
             if (!_names.TryGetValue(slot, out var names))
             {
-                names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                names = new Dictionary<string, NameHolder>(StringComparer.OrdinalIgnoreCase);
                 _names[slot] = names;
             }
 
-            names.Add(name);
+            names[name] = new NameHolder(key, id, name, kind, type);
         }
     }
 

@@ -27,9 +27,9 @@ public interface IAyonProjectIndexGrain : IGrainWithStringKey
     [Alias("LookupAsync")]
     Task<string?> LookupAsync(string nodeKey, DateTimeOffset? reloadIfLoadedBefore);
 
-    /// <summary>Records an entity the caller just created.</summary>
+    /// <summary>Records an entity the caller just created or linked (<paramref name="type"/>: its folder or task type).</summary>
     [Alias("RecordAsync")]
-    Task RecordAsync(string nodeKey, string ayonId, string ayonEntityType, string? parentId, string name);
+    Task RecordAsync(string nodeKey, string ayonId, string ayonEntityType, string? parentId, string name, string type);
 
     /// <summary>
     /// ShotGrid HumanUser id → AYON user name (from the users' <c>data.sg_user_id</c>). Read from AYON on first use and
@@ -38,7 +38,7 @@ public interface IAyonProjectIndexGrain : IGrainWithStringKey
     [Alias("GetUserLinksAsync")]
     Task<IReadOnlyDictionary<long, string>> GetUserLinksAsync();
 
-    /// <summary>Whether a name is free under a parent (case-insensitive, active siblings).</summary>
-    [Alias("IsNameFreeAsync")]
-    Task<bool> IsNameFreeAsync(string ayonEntityType, string? parentId, string name);
+    /// <summary>Who holds each of <paramref name="names"/> under a parent (case-insensitive, active siblings); free names are left out.</summary>
+    [Alias("NameHoldersAsync")]
+    Task<IReadOnlyList<Sync.NameHolder>> NameHoldersAsync(string ayonEntityType, string? parentId, IReadOnlyList<string> names);
 }

@@ -24,7 +24,6 @@ public sealed partial class ShotGridLeecherGrain(
 {
     private const string KeepAliveReminder = "keepalive";
     private const int MaxPagesPerPoll = 20;
-    private const int MaxMissingTracked = 10_000;
 
     private readonly Dictionary<long, long> _watermarks = [];
     private IGrainTimer? _timer;
@@ -36,9 +35,7 @@ public sealed partial class ShotGridLeecherGrain(
     private DateTimeOffset? _lastErrorAt;
     private int _consecutiveFailures;
     private string? _waitingFor;
-    private HashSet<long>? _autoSync;
-    private HashSet<long> _autoSyncLinked = [];
-    private DateTimeOffset? _autoSyncReadAt;
+    private readonly AutoSyncProjects _autoSync = new(shotGrid, clock);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -185,83 +182,30 @@ public sealed partial class ShotGridLeecherGrain(
         _ownApiUser ??= await shotGrid.GetApiUserIdAsync(cancellationToken);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var low = projects.Min(p => _watermarks[p]);
-        var ids = await reader.VisibleIdsAsync(low, cancellationToken);
-
-        // A round reads at most Sync:EventPagesPerRound pages of tracked events: over the whole id page when the followed
-        // projects' events are sparse in it (other projects' events are skipped 5,000 ids at a time), up to the last event
-        // read otherwise (the rest is the next round's).
-        var maxVisible = ids.Count > 0 ? ids[^1] : low;
-        var (events, unreadable, readUpTo) = ids.Count > 0
-            ? await reader.EventsAsync(low, maxVisible, ids.Count, projects, _ownApiUser, cancellationToken)
-            : ([], [], low);
-        var capped = readUpTo < maxVisible;
-        if (capped)
-        {
-            maxVisible = readUpTo;
-            ids = ids.Where(id => id <= maxVisible).ToList();
-        }
+        var round = await EventRound.ReadAsync(reader, low, projects, _ownApiUser, cancellationToken);
+        var (events, unreadable, maxVisible) = (round.Events, round.Unreadable, round.MaxVisible);
         foreach (var (_, bad) in unreadable)
         {
             LogUnreadable(logger, bad.Id, bad.Reason);
         }
 
         _newestSeen = Math.Max(_newestSeen, maxVisible);
-        var visible = new HashSet<long>(ids);
-        visible.UnionWith(events.Select(e => e.Id));
-        visible.UnionWith(unreadable.Select(u => u.Event.Id));
-        var missing = new List<long>();
-        for (var id = low + 1; id < maxVisible && missing.Count < MaxMissingTracked; id++)
-        {
-            if (!visible.Contains(id))
-            {
-                missing.Add(id);
-            }
-        }
-
         var now = clock.UtcNow;
         var readDone = System.Diagnostics.Stopwatch.GetTimestamp();
-        var truncated = false;
-        var siteWide = events.Where(e => e.ProjectId == 0).ToList();
-        var byProject = events.Where(e => e.ProjectId != 0).GroupBy(e => e.ProjectId).ToDictionary(g => g.Key, g => g.ToList());
-        if (siteWide.Count > 0)
+        var (shares, truncated) = EventRoundShares.Split(
+            projects, _watermarks, events, unreadable, round.Missing, maxVisible, options.Value.EventPageSize * options.Value.EventPagesPerRound, now);
+        var calls = shares.Select(async share =>
         {
-            foreach (var p in projects)
+            try
             {
-                byProject[p] = [.. byProject.GetValueOrDefault(p) ?? [], .. siteWide];
-                byProject[p].Sort((a, b) => a.Id.CompareTo(b.Id));
+                var watermark = await GrainFactory.GetGrain<IShotGridProjectGrain>(GrainKeys.Project(site, share.Project)).ApplyEventsAsync(share.Batch);
+                return (share.Project, Watermark: watermark, Routed: share.Batch.Events.Count, Error: (Exception?)null);
             }
-        }
-
-        var calls = projects
-            .Where(p => byProject.ContainsKey(p) || _watermarks[p] < maxVisible)
-            .Select(async p =>
+            catch (Exception e)
             {
-                var mine = byProject.TryGetValue(p, out var list) ? list.Where(e => e.Id > _watermarks[p]).ToList() : [];
-
-                // Bound one call's work so it ends well inside Orleans' response timeout: a timed-out call would be
-                // delivered again while the first still runs. The rest follows in the next round of this poll.
-                var upTo = maxVisible;
-                var most = options.Value.EventPageSize * options.Value.EventPagesPerRound;
-                if (mine.Count > most)
-                {
-                    upTo = mine[most].Id - 1;
-                    mine = mine.Take(most).ToList();
-                    truncated = true;
-                }
-
-                // A malformed row that names no project (a Step row without entity) is reported to every project.
-                var malformed = unreadable.Where(u => (u.ProjectId == p || u.ProjectId == 0) && u.Event.Id > _watermarks[p] && u.Event.Id <= upTo).Select(u => u.Event).ToList();
-                var batch = new EventBatch(mine, upTo, missing.Where(m => m > _watermarks[p] && m <= upTo).ToList(), now, malformed);
-                try
-                {
-                    var watermark = await GrainFactory.GetGrain<IShotGridProjectGrain>(GrainKeys.Project(site, p)).ApplyEventsAsync(batch);
-                    return (Project: p, Watermark: watermark, Routed: mine.Count, Error: (Exception?)null);
-                }
-                catch (Exception e)
-                {
-                    return (Project: p, Watermark: _watermarks[p], Routed: 0, Error: e);
-                }
-            });
+                return (share.Project, Watermark: _watermarks[share.Project], Routed: 0, Error: e);
+            }
+        });
         string? projectsWaitFor = null;
         var projectErrors = false;
         foreach (var (project, watermark, routed, error) in await Task.WhenAll(calls))
@@ -293,14 +237,14 @@ public sealed partial class ShotGridLeecherGrain(
         }
 
         state.State.Polls++;
-        return (truncated || capped || ids.Count >= EventLogReader.IdPageSize, projectErrors);
+        return (truncated || round.Capped || round.Ids.Count >= EventLogReader.IdPageSize, projectErrors);
     }
 
     private async Task<List<long>> FollowedProjectsAsync(string site)
     {
         var linked = await GrainFactory.GetGrain<IProjectRegistryGrain>(GrainKeys.Registry(site)).GetProjectsAsync();
         var allowed = options.Value.ProjectIds;
-        var autoSync = options.Value.RequireAutoSyncField ? await AutoSyncProjectsAsync(linked) : null;
+        var autoSync = options.Value.RequireAutoSyncField ? await _autoSync.ReadAsync(linked) : null;
         var followed = new List<long>();
         foreach (var project in linked.Where(p => (allowed.Count == 0 || allowed.Contains(p)) && (autoSync is null || autoSync.Contains(p))))
         {
@@ -319,34 +263,6 @@ public sealed partial class ShotGridLeecherGrain(
         }
 
         return followed;
-    }
-
-    /// <summary>
-    /// Projects whose ShotGrid checkbox <c>sg_ayon_auto_sync</c> is set, re-read once a minute and whenever a project
-    /// was linked since the last read; null (no narrowing) when the site does not have the field.
-    /// </summary>
-    private async Task<HashSet<long>?> AutoSyncProjectsAsync(IReadOnlyList<long> linked)
-    {
-        if (_autoSyncReadAt is { } readAt && clock.UtcNow - readAt < TimeSpan.FromMinutes(1) && linked.All(_autoSyncLinked.Contains))
-        {
-            return _autoSync;
-        }
-
-        _autoSyncLinked = [.. linked];
-
-        try
-        {
-            var records = await shotGrid.SearchAllAsync("Project", SgFilter.And().Where("sg_ayon_auto_sync", "is", true), ["id"], CancellationToken.None);
-            _autoSync = records.Select(r => r.Id).ToHashSet();
-        }
-        catch (ShotGridException e) when (e.Status == System.Net.HttpStatusCode.BadRequest)
-        {
-            // The site has no such field: Sync:RequireAutoSyncField cannot narrow anything.
-            _autoSync = null;
-        }
-
-        _autoSyncReadAt = clock.UtcNow;
-        return _autoSync;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Leecher round: {Events} events read in {ReadMs} ms, handed to their projects and applied in {ApplyMs} ms")]

@@ -34,6 +34,9 @@ public static class SyncServiceRegistration
         services.AddSingleton<ShotGridAnatomyReader>();
         services.AddSingleton<ProjectPreparer>();
         services.AddSingleton<ProjectSynchronizer>();
+        services.AddSingleton<Events.EntityPlacer>();
+        services.AddSingleton<Events.EntityChangeApplier>();
+        services.AddSingleton<Events.EntityLifecycle>();
         services.AddSingleton<AttributeMapSource>();
         services.AddSingleton<Configuration.ProjectSettingsReader>();
         services.AddSingleton<Events.EventLogReader>();

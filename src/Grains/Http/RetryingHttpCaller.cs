@@ -52,13 +52,9 @@ internal sealed class RetryingHttpCaller : IDisposable
                 async ctx =>
                 {
                     var response = await send(_client.Request(path).WithTimeout(attemptTimeout), ctx.CancellationToken);
-                    if (!TransientFailures.IsTransientStatus(response.StatusCode))
-                    {
-                        // Any real answer (a 404 or a refusal included) shows the server reachable: a waiting job's
-                        // Sync:MaxOutage clock starts again from here.
-                        ServerAnswers.Answered(_settings.System);
-                    }
 
+                    // An accepted write is a job's progress: its Sync:MaxOutage clock starts again from here.
+                    ServerAnswers.Answered(_settings.System, method, path, response.StatusCode);
                     return response;
                 },
                 context);

@@ -1,19 +1,21 @@
 namespace AyonShotgrid.Grains.Http;
 
 /// <summary>
-/// When each server last answered a request made within one piece of work (a sync job's run), on the sync's clock.
-/// The callers note every answer that is not an outage (anything but no answer, a timeout, 429 or 5xx), so a job can
-/// tell a server that is down from one that flaps: Sync:MaxOutage counts from the last answer, not from the first failure.
+/// When a piece of work (a sync job's run) last made progress, on the sync's clock: when AYON last accepted one of its
+/// writes. Sync:MaxOutage counts from there, not from the last answer of any kind: a server that answers every read
+/// but refuses every write (HTTP 500 on /operations) answers all the time and still lets nothing happen, and a ShotGrid
+/// that answers some reads and fails one the sync needs keeps the job from ever reaching a write. A flapping server
+/// that lets writes through now and then keeps the job going.
 /// Carried by an AsyncLocal, so only requests the work itself makes count, not the leecher's or another job's.
 /// </summary>
 public sealed class ServerAnswers(SyncClock clock)
 {
     private static readonly AsyncLocal<ServerAnswers?> Current = new();
-    private readonly Dictionary<string, DateTimeOffset> _last = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly SyncClock _clock = clock;
+    private DateTimeOffset? _lastProgress;
 
-    /// <summary>Notes answers of the requests made by the calling flow (and the tasks it starts) into this instance.</summary>
+    /// <summary>Notes the progress of the requests made by the calling flow (and the tasks it starts) into this instance.</summary>
     public IDisposable Track()
     {
         var previous = Current.Value;
@@ -21,26 +23,34 @@ public sealed class ServerAnswers(SyncClock clock)
         return new Restore(previous);
     }
 
-    public DateTimeOffset? LastAnswerFrom(string server)
+    /// <summary>When AYON last accepted a write of this work; null when it has accepted none yet.</summary>
+    public DateTimeOffset? LastProgress
     {
-        lock (_lock)
+        get
         {
-            return _last.TryGetValue(server, out var at) ? at : null;
-        }
-    }
-
-    /// <summary>Called by the HTTP caller for each answer of <paramref name="server"/> that shows it reachable.</summary>
-    internal static void Answered(string server)
-    {
-        if (Current.Value is { } answers)
-        {
-            var now = answers._clock.UtcNow;
-            lock (answers._lock)
+            lock (_lock)
             {
-                answers._last[server] = now;
+                return _lastProgress;
             }
         }
     }
+
+    /// <summary>Called by the HTTP caller for every answer; only an accepted AYON write counts as progress.</summary>
+    internal static void Answered(string server, HttpMethod method, string path, int status)
+    {
+        if (Current.Value is { } work && status is >= 200 and <= 299 && IsAyonWrite(server, method, path))
+        {
+            var now = work._clock.UtcNow;
+            lock (work._lock)
+            {
+                work._lastProgress = now;
+            }
+        }
+    }
+
+    /// <summary>GraphQL is a read sent as POST; every other AYON call that is not a GET changes something.</summary>
+    private static bool IsAyonWrite(string server, HttpMethod method, string path) =>
+        server == ServerOutage.Ayon && method != HttpMethod.Get && method != HttpMethod.Head && !path.StartsWith("/graphql", StringComparison.Ordinal);
 
     private sealed class Restore(ServerAnswers? previous) : IDisposable
     {

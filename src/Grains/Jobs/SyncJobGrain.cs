@@ -188,12 +188,10 @@ public sealed partial class SyncJobGrain(
                 var now = clock.UtcNow;
                 s.WaitingSince ??= now;
 
-                // The outage is the time since this job last got an answer from the server, not since its first failed
-                // attempt: a flapping server that answers now and then lets the job progress, and only a server that
-                // answered none of its requests for Sync:MaxOutage makes it give up.
-                if (answers.LastAnswerFrom(server) is { } answered && answered > s.WaitingSince)
+                // The outage counts from the job's last progress (a write AYON accepted), not from any answer: see ServerAnswers.
+                if (answers.LastProgress is { } progressed && progressed > s.WaitingSince)
                 {
-                    s.WaitingSince = answered;
+                    s.WaitingSince = progressed;
                 }
 
                 var waited = now - s.WaitingSince.Value;
@@ -202,7 +200,7 @@ public sealed partial class SyncJobGrain(
                 {
                     s.WaitingFor = null;
                     throw new OutageGaveUpException(
-                        $"{server} was unreachable for {waited.TotalMinutes:0.#} min (no request of this job got an answer since {s.WaitingSince.Value:u}), longer than Sync:MaxOutage ({options.Value.MaxOutage}); last error: {reason}", e);
+                        $"{server} failed this job for {waited.TotalMinutes:0.#} min: no progress (no write accepted by AYON) since {s.WaitingSince.Value:u}, longer than Sync:MaxOutage ({options.Value.MaxOutage}); last answer: {reason}", e);
                 }
 
                 if (s.WaitingFor != server)
@@ -211,7 +209,7 @@ public sealed partial class SyncJobGrain(
                 }
 
                 s.WaitingFor = server;
-                s.Phase = $"waiting for {server} (no answer for {waited.TotalMinutes:0} min; gives up after {options.Value.MaxOutage.TotalMinutes:0} min): {reason}";
+                s.Phase = $"waiting for {server} (no progress for {waited.TotalMinutes:0} min; gives up after {options.Value.MaxOutage.TotalMinutes:0} min); last answer: {reason}";
                 DelayDeactivation(TimeSpan.FromMinutes(5));
                 await state.WriteStateAsync(cancellationToken);
                 await Task.Delay(OutageBackoff(retry), cancellationToken);

@@ -40,7 +40,11 @@ public sealed class ShotGridOptions
     [Range(typeof(TimeSpan), "00:00:00.5", "01:00:00", ErrorMessage = "ShotGrid:CircuitBreakDuration must be between 0.5 s and 1 h.")]
     public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 
-    public string SiteName => ResolveSite(Site, Url);
+    /// <summary>
+    /// The site's name. Empty while <see cref="Url"/> is not a URL: options validation reads every property, and must
+    /// report the URL rather than fail here (consumers only ever see validated options).
+    /// </summary>
+    public string SiteName => !string.IsNullOrWhiteSpace(Site) || Uri.TryCreate(Url, UriKind.Absolute, out _) ? ResolveSite(Site, Url) : "";
 
     public static string ResolveSite(string? site, string url) =>
         !string.IsNullOrWhiteSpace(site) ? site.Trim()

@@ -55,9 +55,25 @@ public sealed partial class ShotGridProjectGrain(
         return await GrainFactory.GetGrain<ISyncJobGrain>(jobKey).StartAsync(SgProjectId, state.State.AyonProjectName!, request);
     }
 
-    async Task<ProjectStatus> IShotGridProjectGrain.GetStatusAsync()
+    Task<ProjectStatus> IShotGridProjectGrain.GetStatusAsync() => StatusCoreAsync();
+
+    Task<ProjectStatus> IShotGridProjectGrain.GetExistingStatusAsync() => GrainErrors.Translate(async () =>
     {
         var s = state.State;
+        if (s.SgProjectName is null && s.LastSync is null && s.RunningJobId is null)
+        {
+            // Nothing was ever done for this id: say whether ShotGrid has such a project (NotFound when not) rather
+            // than answer an empty view. The name is kept for the activation, so a page that polls asks ShotGrid once.
+            s.SgProjectName = (await reader.ReadProjectAsync(SgProjectId, CancellationToken.None)).Name;
+        }
+
+        return await StatusCoreAsync();
+    });
+
+    private async Task<ProjectStatus> StatusCoreAsync()
+    {
+        var s = state.State;
+
         SyncJobStatus? last = s.LastSync;
         if (s.RunningJobId is { } runningId && await GrainFactory.GetGrain<ISyncJobGrain>(runningId).GetStatusAsync() is { } running)
         {
@@ -117,7 +133,7 @@ public sealed partial class ShotGridProjectGrain(
         state.State.ApplyChanges = applyChanges;
         await state.WriteStateAsync();
         LogApplyChanges(logger, SgProjectId, ApplyChanges);
-        return await ((IShotGridProjectGrain)this).GetStatusAsync();
+        return await StatusCoreAsync();
     }
 
     async Task<long> IShotGridProjectGrain.ApplyEventsAsync(EventBatch batch)

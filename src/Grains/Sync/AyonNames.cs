@@ -24,45 +24,70 @@ public static partial class AyonNames
     public static bool IsValidLabel(string label) => !label.Contains('\'') && !label.Contains(';');
 
     /// <summary>
-    /// Turns text into an AYON name: accents transliterated (see <see cref="Transliteration"/>), every run of other characters becomes one <c>_</c>,
-    /// case kept ("Sh 010 (v2)" → "Sh_010_v2"). Empty when nothing usable is left.
+    /// The characters that separate words in a slug; every other character that is not an ASCII letter or digit is
+    /// dropped. The set of ayon_api.utils.slugify_string, which named the folders of studios coming from ayon-shotgrid.
     /// </summary>
-    public static string Slugify(string? text)
+    public const string SlugSeparators = " ,./\\;:!|*^#@~+-_=";
+
+    /// <summary>
+    /// Turns text into an AYON name the way ayon_api.utils.slugify_string does: transliterated to ASCII (see
+    /// <see cref="Transliteration"/>), split into words at <see cref="SlugSeparators"/>, every other character that is
+    /// not a letter or digit dropped, the words joined with <c>_</c>, case kept ("FX &amp; Crowd's" → "FX_Crowds",
+    /// "Sh 010 (v2)" → "Sh_010_v2"). Words shorter than <paramref name="minWordLength"/> are left out: with 0 (what
+    /// ayon-shotgrid passes for entity codes) two separators in a row keep an empty word ("a - b" → "a___b").
+    /// </summary>
+    public static string Slugify(string? text, int minWordLength = 1)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrEmpty(text))
         {
             return "";
         }
 
-        var builder = new StringBuilder(text.Length);
-        var pendingSeparator = false;
+        var words = new List<string>();
+        var word = new StringBuilder();
         foreach (var ch in text)
         {
-            var ascii = Transliteration.ToAscii(ch);
-            if (ascii is not null && ascii.All(char.IsAsciiLetterOrDigit))
+            foreach (var ascii in Transliteration.ToAscii(ch) ?? "")
             {
-                if (pendingSeparator && builder.Length > 0)
+                if (SlugSeparators.Contains(ascii, StringComparison.Ordinal))
                 {
-                    builder.Append('_');
+                    words.Add(word.ToString());
+                    word.Clear();
                 }
-
-                pendingSeparator = false;
-                builder.Append(ascii);
-            }
-            else
-            {
-                pendingSeparator = true;
+                else if (char.IsAsciiLetterOrDigit(ascii))
+                {
+                    word.Append(ascii);
+                }
             }
         }
 
-        return builder.ToString();
+        words.Add(word.ToString());
+        return string.Join('_', words.Where(w => w.Length >= minWordLength));
     }
 
-    /// <summary>Entity name from a ShotGrid code; falls back to "<paramref name="fallbackPrefix"/>_<paramref name="id"/>" when the code has no usable character.</summary>
+    /// <summary>
+    /// Folder name from a ShotGrid code, as ayon-shotgrid names it (empty words kept); falls back to
+    /// "<paramref name="fallbackPrefix"/>_<paramref name="id"/>" when the code has no usable character.
+    /// </summary>
     public static string EntityName(string? code, string fallbackPrefix, long id)
     {
-        var slug = Slugify(code);
+        // A code of separators only would make a name of underscores only ("___"): the fallback tells such entities apart.
+        var slug = Slugify(code, minWordLength: 0);
+        return slug.Any(char.IsAsciiLetterOrDigit) ? slug : $"{fallbackPrefix.ToLowerInvariant()}_{id}";
+    }
+
+    /// <summary>Task name from a ShotGrid task's content, as ayon-shotgrid names it (empty words left out).</summary>
+    public static string TaskName(string? content, string fallbackPrefix, long id)
+    {
+        var slug = Slugify(content);
         return slug.Length > 0 ? slug : $"{fallbackPrefix.ToLowerInvariant()}_{id}";
+    }
+
+    /// <summary>Asset category folder name from a ShotGrid asset type, as ayon-shotgrid names it: slugified, lower case.</summary>
+    public static string CategoryName(string assetType)
+    {
+        var slug = Slugify(assetType).ToLowerInvariant();
+        return slug.Length > 0 ? slug : "category_0";
     }
 
     /// <summary>Project name from the ShotGrid project name; null note when the name was usable as it is.</summary>

@@ -12,3 +12,9 @@ public enum DuplicateNamePolicy
     /// <summary>The others are not created and are listed as skipped.</summary>
     Skip,
 }
+
+/// <summary>The policy as settings spell it ("suffix", "skip"; validated where the settings are read).</summary>
+public static class DuplicateNamePolicies
+{
+    public static DuplicateNamePolicy Parse(string? setting) => setting == "skip" ? DuplicateNamePolicy.Skip : DuplicateNamePolicy.Suffix;
+}

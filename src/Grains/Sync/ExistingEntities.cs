@@ -8,14 +8,6 @@ namespace AyonShotgrid.Grains.Sync;
 internal sealed record ExistingEntity(string Id, string Name, string? Label, string Type, string? ParentId, string? Status, string? Key, string EntityType, IReadOnlyDictionary<string, string?> Attrib,
     IReadOnlyList<string>? Tags = null, IReadOnlyList<string>? Assignees = null);
 
-/// <summary>Who holds a name under a parent: a linked node (Key) and/or an AYON entity.</summary>
-internal sealed record NameHolder(string? Key, ExistingEntity? Entity, string FolderType)
-{
-    public string Describe() => Key ?? (Entity is { } e ? $"AYON {e.EntityType} '{e.Name}'" : "another entity");
-
-    public bool TypeMatches(Node node) => Entity is { } e && (e.EntityType == "task" || string.Equals(e.Type, node.AyonFolderType, StringComparison.Ordinal));
-}
-
 /// <summary>The AYON side indexed two ways: by ShotGrid link and by (parent, lower-case name) among active entities.</summary>
 internal sealed class ExistingEntities
 {
@@ -37,6 +29,15 @@ internal sealed class ExistingEntities
         foreach (var t in tasks)
         {
             result.Add(new ExistingEntity(t.Id, t.Name, t.Label, t.TaskType, t.FolderId, t.Status, NodeKeys.FromAttrib(t.Attrib), "task", t.Attrib, t.Tags, t.Assignees), t.Active);
+        }
+
+        // After every real link, so a folder linked under a key itself always wins over an alias.
+        foreach (var f in folders)
+        {
+            if (CategoryAliases.AliasOf(NodeKeys.FromAttrib(f.Attrib), f.FolderType, f.Label) is { } alias && result.ByKey.TryGetValue(NodeKeys.FromAttrib(f.Attrib)!, out var holder) && holder.Id == f.Id)
+            {
+                result.ByKey.TryAdd(alias, holder);
+            }
         }
 
         return result;
@@ -65,7 +66,7 @@ internal sealed class ExistingEntities
         // Inactive entities do not take part in AYON's sibling-name uniqueness.
         if (active)
         {
-            NamesUnder(entity.EntityType, entity.ParentId)[entity.Name] = new NameHolder(entity.Key, entity, entity.Type);
+            NamesUnder(entity.EntityType, entity.ParentId)[entity.Name] = new NameHolder(entity.Key, entity.Id, entity.Name, entity.EntityType, entity.Type);
         }
     }
 }

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using AyonShotgrid.Contracts.Models;
-using AyonShotgrid.Grains.Ayon;
 
 namespace AyonShotgrid.Grains.Sync;
 
@@ -71,7 +69,7 @@ public static class HierarchyPlanner
             {
                 alreadyPresent++;
                 resolved[node.Key] = found.Id;
-                if (input.OverrideDifferences && Differences(node, found, parentAyonId, input, existing, issues) is { } update)
+                if (input.OverrideDifferences && EntityMapping.Differences(node, found, parentAyonId, input.Rules, existing, issues) is { } update)
                 {
                     updates.Add(update);
                 }
@@ -107,154 +105,47 @@ public static class HierarchyPlanner
         return new SyncPlan(nodes.Count, alreadyPresent, creates, updates, issues);
     }
 
+    /// <summary>Places a node AYON does not have yet, by <see cref="EntityMapping.Place"/>; false when it is not created.</summary>
     private static bool TryPlaceNew(
         Node node, string? parentAyonId, SyncPlanInput input, ExistingEntities existing,
         Dictionary<string, string> resolved, List<PlannedCreate> creates, List<PlannedUpdate> updates,
         List<SyncIssue> issues, ref int alreadyPresent)
     {
         var siblings = existing.NamesUnder(node.AyonEntityType, parentAyonId);
-        var baseName = node.Name;
-
-        // An entity made in AYON by hand with the same name and no ShotGrid link is the same thing: link it.
-        if (siblings.TryGetValue(baseName, out var holder) && holder.Key is null && holder.Entity is { } unlinked && holder.TypeMatches(node))
+        var rules = input.Rules;
+        switch (EntityMapping.Place(node, siblings.GetValueOrDefault, rules.DuplicatePolicy))
         {
-            var link = new JsonObject { ["attrib"] = LinkAttrib(node) };
-            updates.Add(new PlannedUpdate(node.Key, node.AyonEntityType, unlinked.Id, link, node.SgType, node.SgId, unlinked.Name, IsLink: true));
-            siblings[baseName] = holder with { Key = node.Key };
-            resolved[node.Key] = unlinked.Id;
-            alreadyPresent++;
-            issues.Add(Issue(SyncIssueKinds.Linked, node, $"AYON {node.AyonEntityType} '{unlinked.Name}' existed without a ShotGrid link; linked it"));
-            return true;
-        }
-
-        var name = baseName;
-        if (siblings.ContainsKey(name))
-        {
-            var owner = siblings[name].Describe();
-            if (input.DuplicatePolicy == DuplicateNamePolicy.Skip)
-            {
-                issues.Add(Issue(SyncIssueKinds.Skipped, node, $"name '{name}' is already used by {owner} under the same parent (duplicate policy: skip)"));
+            case Placement.Link { Existing: var unlinked }:
+                updates.Add(new PlannedUpdate(node.Key, node.AyonEntityType, unlinked.AyonId, EntityMapping.LinkData(node), node.SgType, node.SgId, unlinked.Name, IsLink: true));
+                siblings[node.Name] = unlinked with { Key = node.Key };
+                resolved[node.Key] = unlinked.AyonId;
+                alreadyPresent++;
+                issues.Add(Issue(SyncIssueKinds.Linked, node, $"AYON {node.AyonEntityType} '{unlinked.Name}' existed without a ShotGrid link; linked it"));
+                return true;
+            case Placement.Skip { Reason: var reason }:
+                issues.Add(Issue(SyncIssueKinds.Skipped, node, reason));
                 return false;
-            }
-
-            name = $"{baseName}_sg{node.SgId}";
-            if (siblings.ContainsKey(name))
-            {
-                issues.Add(Issue(SyncIssueKinds.Skipped, node, $"names '{baseName}' and '{name}' are both taken under the same parent"));
-                return false;
-            }
-
-            issues.Add(Issue(SyncIssueKinds.Renamed, node, $"name '{baseName}' is already used by {owner} under the same parent; created as '{name}'"));
-        }
-
-        var id = input.NewId(node.Key);
-        siblings[name] = new NameHolder(node.Key, null, node.AyonFolderType);
-        resolved[node.Key] = id;
-
-        var label = AyonNames.Label(node.Label);
-        if (label != node.Label)
-        {
-            issues.Add(Issue(SyncIssueKinds.Adjusted, node, $"label '{node.Label}' contains characters AYON refuses in labels (' or ;); stored as '{label}'"));
-        }
-
-        creates.Add(new PlannedCreate(
-            node.Key, node.AyonEntityType, id, node.ParentKey,
-            () => CreateData.For(node, name, label, parentAyonId, input.Statuses, input.TaskTypes, input.DefaultTaskType, input.Users),
-            node.SgType, node.SgId, name));
-        return true;
-    }
-
-    /// <summary>
-    /// Override mode: what of a linked entity differs from ShotGrid. The AYON name is never touched (paths and published
-    /// files depend on it). What AYON could not take (a status it does not allow, a move into a taken name) is a conflict.
-    /// </summary>
-    private static PlannedUpdate? Differences(Node node, ExistingEntity found, string? parentAyonId, SyncPlanInput input, ExistingEntities existing, List<SyncIssue> issues)
-    {
-        var patch = new JsonObject();
-        var changes = new List<SyncChange>();
-        void Set(string field, string? oldValue, string? newValue, Action write)
-        {
-            write();
-            changes.Add(new SyncChange(node.SgType, node.SgId, found.Id, found.Name, field, oldValue, newValue));
-        }
-
-        var label = AyonNames.Label(node.Label);
-        if (!string.Equals(found.Label ?? found.Name, label, StringComparison.Ordinal))
-        {
-            Set(SyncChangeFields.Label, found.Label, label, () => patch["label"] = label);
-        }
-
-        if (!string.IsNullOrEmpty(node.Status))
-        {
-            if (input.Statuses.For(node.Status, node.AyonEntityType) is { } status)
-            {
-                if (!string.Equals(found.Status, status, StringComparison.Ordinal))
+            case Placement.Create { Name: var name, RenamedBecause: var renamed }:
+                if (renamed is not null)
                 {
-                    Set(SyncChangeFields.Status, found.Status, status, () => patch["status"] = status);
+                    issues.Add(Issue(SyncIssueKinds.Renamed, node, renamed));
                 }
-            }
-            else
-            {
-                issues.Add(Issue(SyncIssueKinds.Conflict, node, input.Statuses.WhyNot(node.Status, node.AyonEntityType) + $"; AYON status '{found.Status}' left as it is"));
-            }
-        }
 
-        if (node.AyonEntityType == "task" && TaskTypeFor(node, input) is var taskType && !string.Equals(found.Type, taskType, StringComparison.Ordinal))
-        {
-            Set(SyncChangeFields.TaskType, found.Type, taskType, () => patch["taskType"] = taskType);
-        }
+                var id = input.NewId(node.Key);
+                siblings[name] = new NameHolder(node.Key, id, name, node.AyonEntityType, node.AyonFolderType);
+                resolved[node.Key] = id;
+                if (EntityMapping.LabelNote(node) is { } note)
+                {
+                    issues.Add(Issue(SyncIssueKinds.Adjusted, node, note));
+                }
 
-        AttribDifferences(node, found, input, patch, changes);
-        ListDifferences(node, found, input, patch, changes);
-        ParentDifference(node, found, parentAyonId, existing, issues, patch, changes);
-        return patch.Count > 0 ? new PlannedUpdate(node.Key, node.AyonEntityType, found.Id, patch, node.SgType, node.SgId, found.Name, IsLink: false, changes) : null;
-    }
-
-    private static void AttribDifferences(Node node, ExistingEntity found, SyncPlanInput input, JsonObject patch, List<SyncChange> changes)
-    {
-        if (node.Attrib is not { Count: > 0 } wanted)
-        {
-            return;
-        }
-
-        var attrib = new JsonObject();
-        foreach (var (name, value) in wanted.OrderBy(a => a.Key, StringComparer.Ordinal))
-        {
-            var type = input.Attributes?.TypeOf(name) ?? "string";
-            var current = found.Attrib.TryGetValue(name, out var v) ? v : null;
-            if (!ResolvedAttributeMap.SameValue(current, value, type))
-            {
-                attrib[name] = value.DeepClone();
-                changes.Add(new SyncChange(node.SgType, node.SgId, found.Id, found.Name, SyncChangeFields.AttribPrefix + name, current, ResolvedAttributeMap.Text(value)));
-            }
-        }
-
-        if (attrib.Count > 0)
-        {
-            patch["attrib"] = attrib;
-        }
-    }
-
-    /// <summary>
-    /// Tags follow ShotGrid exactly. Assignees follow ShotGrid for the users linked to ShotGrid; AYON users no HumanUser
-    /// stands for (assigned in AYON) stay, since ShotGrid cannot say anything about them.
-    /// </summary>
-    private static void ListDifferences(Node node, ExistingEntity found, SyncPlanInput input, JsonObject patch, List<SyncChange> changes)
-    {
-        if (node.Tags is { } tags && found.Tags is { } currentTags && !UserMap.SameSet(currentTags, tags))
-        {
-            patch["tags"] = CreateData.Strings(tags);
-            changes.Add(new SyncChange(node.SgType, node.SgId, found.Id, found.Name, SyncChangeFields.Tags, string.Join(", ", currentTags), string.Join(", ", tags)));
-        }
-
-        if (node.AyonEntityType == "task" && node.Assignees is { } assignees && input.Users is { } users && found.Assignees is { } current)
-        {
-            var wanted = users.Wanted(current, users.Resolve(assignees, _ => { }));
-            if (!UserMap.SameSet(current, wanted))
-            {
-                patch["assignees"] = CreateData.Strings(wanted);
-                changes.Add(new SyncChange(node.SgType, node.SgId, found.Id, found.Name, SyncChangeFields.Assignees, string.Join(", ", current), string.Join(", ", wanted)));
-            }
+                creates.Add(new PlannedCreate(
+                    node.Key, node.AyonEntityType, id, node.ParentKey,
+                    () => EntityMapping.CreateData(node, name, parentAyonId, rules),
+                    node.SgType, node.SgId, name));
+                return true;
+            default:
+                throw new InvalidOperationException("unknown placement");
         }
     }
 
@@ -265,32 +156,6 @@ public static class HierarchyPlanner
         {
             users.Resolve(assignees, reason => issues.Add(Issue(SyncIssueKinds.UnlinkedUser, node, reason)));
         }
-    }
-
-    /// <summary>A ShotGrid parent change (a shot moved to another sequence, an asset to another type) moves the AYON entity, unless its name is taken there.</summary>
-    private static void ParentDifference(Node node, ExistingEntity found, string? parentAyonId, ExistingEntities existing, List<SyncIssue> issues, JsonObject patch, List<SyncChange> changes)
-    {
-        if (string.Equals(found.ParentId, parentAyonId, StringComparison.Ordinal) || (node.AyonEntityType == "task" && parentAyonId is null))
-        {
-            return;
-        }
-
-        var target = existing.NamesUnder(found.EntityType, parentAyonId);
-        if (target.TryGetValue(found.Name, out var holder) && holder.Entity?.Id != found.Id)
-        {
-            issues.Add(Issue(SyncIssueKinds.Conflict, node, $"moved in ShotGrid, but its AYON name '{found.Name}' is already used by {holder.Describe()} under the new parent; left where it is"));
-            return;
-        }
-
-        var source = existing.NamesUnder(found.EntityType, found.ParentId);
-        if (source.TryGetValue(found.Name, out var mine) && mine.Entity?.Id == found.Id)
-        {
-            source.Remove(found.Name);
-        }
-
-        target[found.Name] = new NameHolder(node.Key, found, found.Type);
-        patch[node.AyonEntityType == "task" ? "folderId" : "parentId"] = parentAyonId;
-        changes.Add(new SyncChange(node.SgType, node.SgId, found.Id, found.Name, SyncChangeFields.Parent, found.ParentId, parentAyonId));
     }
 
     /// <summary>Mapped ShotGrid values that did not fit their AYON attribute are reported once per entity.</summary>
@@ -313,10 +178,6 @@ public static class HierarchyPlanner
         return (key[..colon], long.TryParse(key[(colon + 1)..], out var id) ? id : 0);
     }
 
-    private static string TaskTypeFor(Node node, SyncPlanInput input) => CreateData.TaskType(node, input.TaskTypes, input.DefaultTaskType);
-
-    private static JsonObject LinkAttrib(Node node) => CreateData.LinkAttrib(node);
-
     private static void SkipDescendants(Node node, Dictionary<string, List<Node>> children, HashSet<string> visited, List<SyncIssue> issues, string reason)
     {
         if (!children.TryGetValue(node.Key, out var kids))
@@ -332,7 +193,7 @@ public static class HierarchyPlanner
         }
     }
 
-    private static SyncIssue Issue(string kind, Node node, string reason) => new(kind, node.SgType, node.SgId, node.Label, reason);
+    private static SyncIssue Issue(string kind, Node node, string reason) => EntityMapping.Issue(kind, node, reason);
 
     private static (int, long, string) Order(Node n) => (Array.IndexOf(TypeOrder, n.SgType), n.SgId, n.Name);
 

@@ -5,7 +5,9 @@ namespace AyonShotgrid.Grains.Sync;
 /// <summary>
 /// Where each ShotGrid entity type sits in the hierarchy, from the project's <c>tracking_settings.navchains</c>:
 /// <c>{"Shot": "sg_sequence", "Sequence": "episode", "Asset": "sg_asset_type", "Episode": "__flat__"}</c>.
-/// A value may name a chain ("sg_scene,Scene.sg_sequence"); the first element is the direct parent link.
+/// A value may name a chain ("sg_scene,Scene.sg_sequence"); the first element is the direct parent link. ShotGrid spells a
+/// field with or without the entity's own type as a prefix ("Shot.sg_sequence"); the prefix is dropped, as the
+/// ayon-shotgrid addon does (<c>get_sg_project_enabled_entities</c>), so every spelling places entities alike.
 /// </summary>
 public sealed class Navchains
 {
@@ -71,9 +73,12 @@ public sealed class Navchains
             return null;
         }
 
-        var first = chain.Split(',', 2)[0].Trim();
+        var first = chain.Split(',', 2)[0].Trim().Replace(entityType + ".", "", StringComparison.Ordinal);
         return first.Length == 0 || first == Flat ? null : first;
     }
+
+    /// <summary>The navchain as the project spells it (for messages), or null when the type has none.</summary>
+    public string? Chain(string entityType) => _chains.GetValueOrDefault(entityType);
 
     public IReadOnlyDictionary<string, string> ToDictionary() => new Dictionary<string, string>(_chains, StringComparer.Ordinal);
 }

@@ -55,7 +55,7 @@ internal sealed record Node(
             item.Type,
             item.Id,
             item.Id.ToString(CultureInfo.InvariantCulture),
-            AyonNames.EntityName(item.Code, item.Type, item.Id),
+            isTask ? AyonNames.TaskName(item.Code, item.Type, item.Id) : AyonNames.EntityName(item.Code, item.Type, item.Id),
             string.IsNullOrWhiteSpace(item.Code) ? $"{item.Type} {item.Id}" : item.Code,
             isTask ? "task" : "folder",
             isTask ? "" : item.Type,

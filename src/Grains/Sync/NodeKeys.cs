@@ -15,8 +15,12 @@ public static class NodeKeys
 
     public static string AssetCategory(string assetType) => Of(SyncEntityTypes.AssetCategory, CategoryId(assetType));
 
-    /// <summary>Category folders are named and identified by the lower-case slug of the asset type ("Matte Painting" → "matte_painting").</summary>
-    public static string CategoryId(string assetType) => AyonNames.EntityName(assetType, "category", 0).ToLowerInvariant();
+    /// <summary>
+    /// Category folders are named and identified by the lower-case slug of the asset type ("Matte Painting" →
+    /// "matte_painting", "FX &amp; Crowd's" → "fx_crowds"), as ayon-shotgrid names them. Folders made by releases before
+    /// issue 16 carry an older spelling: <see cref="CategoryAliases"/> finds them.
+    /// </summary>
+    public static string CategoryId(string assetType) => AyonNames.CategoryName(assetType);
 
     /// <summary>The key of an AYON entity from its attributes, or null when it is not linked to ShotGrid.</summary>
     public static string? FromAttrib(IReadOnlyDictionary<string, string?> attrib) =>

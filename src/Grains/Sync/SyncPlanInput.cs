@@ -18,4 +18,7 @@ public sealed record SyncPlanInput(
     bool OverrideDifferences,
     Func<string, string> NewId,
     ResolvedAttributeMap? Attributes = null,
-    UserMap? Users = null);
+    UserMap? Users = null)
+{
+    internal MappingRules Rules => new(Statuses, TaskTypes, DefaultTaskType, DuplicatePolicy, Attributes, Users);
+}

@@ -21,11 +21,21 @@ public static class AyonAddonConfiguration
         var key = configuration["Ayon:ApiKey"] is { Length: > 0 } k ? k : configuration["AYON_API_KEY"];
         if (!Uri.TryCreate(url, UriKind.Absolute, out var ayonUrl) || string.IsNullOrWhiteSpace(key))
         {
-            throw new InvalidOperationException("AYON_ADDON_NAME is set, so settings are read from AYON: Ayon:Url (AYON_SERVER_URL) and Ayon:ApiKey (AYON_API_KEY) are required.");
+            throw new UnusableSettingException("Unusable settings Ayon:Url/AYON_SERVER_URL and Ayon:ApiKey/AYON_API_KEY: AYON_ADDON_NAME is set, so settings are read from AYON, which needs both.");
         }
 
         var location = new AyonAddonLocation(ayonUrl, key, addon, version, configuration["AYON_SETTINGS_VARIANT"] ?? configuration["Ayon:SettingsVariant"] ?? "production");
-        var provider = new AyonAddonSettingsProvider(location, await AyonAddonSettings.ReadAsync(location, cancellationToken));
+        IDictionary<string, string?> values;
+        try
+        {
+            values = await AyonAddonSettings.ReadAsync(location, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new UnusableSettingException($"Unusable setting Ayon:Url ({ayonUrl}): AYON could not be reached to read the addon settings of {addon} {version}: {e.Message}", e);
+        }
+
+        var provider = new AyonAddonSettingsProvider(location, values);
 
         var sources = ((IConfigurationBuilder)configuration).Sources;
         var lastFile = sources.Select((s, i) => (s, i)).LastOrDefault(x => x.s is FileConfigurationSource).i;

@@ -37,7 +37,7 @@ public static class AyonAddonSettings
         using var response = await http.GetAsync(settingsUrl, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw new InvalidOperationException($"Could not read the settings of AYON addon {addonName} {addonVersion} ({variant}) from {ayonUrl}: HTTP {(int)response.StatusCode}. Install the addon in a bundle, or configure ShotGrid:* directly.");
+            throw new UnusableSettingException($"Unusable settings AYON_ADDON_NAME/AYON_ADDON_VERSION ({addonName} {addonVersion}, variant {variant}): AYON at {ayonUrl} answered HTTP {(int)response.StatusCode} for the addon's settings. Install the addon in a bundle, or configure ShotGrid:* directly.");
         }
 
         var settings = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken) ?? [];
@@ -84,7 +84,8 @@ public static class AyonAddonSettings
             using var secret = await http.GetAsync($"api/secrets/{Uri.EscapeDataString(name)}", cancellationToken);
             if (!secret.IsSuccessStatusCode)
             {
-                throw new InvalidOperationException($"AYON secret '{name}' (named by the addon setting shotgrid_script_key_secret) could not be read: HTTP {(int)secret.StatusCode}.");
+                var what = secret.StatusCode == System.Net.HttpStatusCode.NotFound ? "does not exist" : $"could not be read (HTTP {(int)secret.StatusCode})";
+                throw new UnusableSettingException($"Unusable setting shotgrid_script_key_secret (read from the AYON addon settings of {location}): AYON secret '{name}' {what}.");
             }
 
             var body = await secret.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);

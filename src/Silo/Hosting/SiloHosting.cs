@@ -45,6 +45,13 @@ public static partial class SiloHosting
                 silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = minimumReminderPeriod);
             }
 
+            if (builder.Configuration.GetValue<TimeSpan?>("Orleans:ProbeTimeout") is { } probeTimeout)
+            {
+                // A killed container's address vanishes, so probes time out instead of being refused: the silo is voted
+                // dead after about three missed probes of this length (Orleans' 5 s). The compose drill shortens it.
+                silo.Configure<ClusterMembershipOptions>(o => o.ProbeTimeout = probeTimeout);
+            }
+
             silo.AddDashboard();
         });
         builder.Services.AddHostedService<StartupReport>();

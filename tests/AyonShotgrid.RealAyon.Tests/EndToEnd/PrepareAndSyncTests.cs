@@ -73,7 +73,7 @@ public sealed class PrepareAndSyncTests(RealAyonServer server, ITestOutputHelper
         {
             var category = folders.Single(f => f.Id == AssertFolder(sg, folders, "Asset", id).ParentId);
             var assetType = Text(sg, "Asset", id, "sg_asset_type");
-            Assert.Equal(("AssetCategory", AyonNames.Slugify(assetType).ToLowerInvariant(), assetType, null),
+            Assert.Equal(("AssetCategory", AyonNames.CategoryName(assetType), assetType, null),
                 (category.Type, category.Name, category.Label, category.ParentId));
         }
 
@@ -137,7 +137,7 @@ public sealed class PrepareAndSyncTests(RealAyonServer server, ITestOutputHelper
     {
         var code = Text(sg, type, id, "code");
         var folder = folders.Linked(type, id);
-        Assert.Equal((type, AyonNames.Slugify(code), code), (folder.Type, folder.Name, folder.Label));
+        Assert.Equal((type, AyonNames.EntityName(code, type, id), code), (folder.Type, folder.Name, folder.Label));
         return folder;
     }
 

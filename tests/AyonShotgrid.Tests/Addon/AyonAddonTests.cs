@@ -13,7 +13,7 @@ namespace AyonShotgrid.Tests.Addon;
 [Collection(SyncCollection.Name)]
 public sealed class AyonAddonTests(SyncFixture fixture)
 {
-    private static readonly string AddonDir = Path.Combine(RepoRoot(), "ayon-addon");
+    private static readonly string AddonDir = Path.Combine(RepositoryPaths.Root(), "ayon-addon");
 
     [Fact]
     public async Task TheAddonForwardsPrepareSyncAndStatusToTheGatewayAndItsSettingsAreTheClustersOwn()
@@ -51,7 +51,7 @@ public sealed class AyonAddonTests(SyncFixture fixture)
                 ["frontend/dist/app.js", "frontend/dist/index.html", "frontend/dist/styles.css", "package.py", "server/__init__.py", "server/gateway.py", "server/settings.py"],
                 entries);
             using var page = new StreamReader(zip.GetEntry("frontend/dist/app.js")!.Open());
-            Assert.Equal(await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "src", "Gateway", "wwwroot", "app.js")), await page.ReadToEndAsync());
+            Assert.Equal(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root(), "src", "Gateway", "wwwroot", "app.js")), await page.ReadToEndAsync());
         }
         finally
         {
@@ -79,18 +79,5 @@ public sealed class AyonAddonTests(SyncFixture fixture)
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AyonShotgrid.Orleans.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (AyonShotgrid.Orleans.sln) was not found above " + AppContext.BaseDirectory);
     }
 }

@@ -58,7 +58,7 @@ public sealed class AyonClientHierarchyTests
         var second = JsonNode.Parse(server.Requests[1].Body)!;
         Assert.Equal("demo", second["variables"]!["projectName"]!.GetValue<string>());
         Assert.Equal("c1", second["variables"]!["after"]!.GetValue<string>());
-        Assert.Contains("folders(first: 500, after: $after)", second["query"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("folders(first: 2000, after: $after)", second["query"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("allAttrib", second["query"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
@@ -79,7 +79,7 @@ public sealed class AyonClientHierarchyTests
             new AyonTask("t1", "anim", "Animation", "Animation", "f1", "In progress", false, task.Attrib),
             task);
         Assert.Equal("55", task.Attrib["shotgridId"]);
-        Assert.Contains("tasks(first: 500", JsonNode.Parse(server.Requests[0].Body)!["query"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("tasks(first: 2000", JsonNode.Parse(server.Requests[0].Body)!["query"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class AyonAddonSettingsTests : IAsyncLifetime
     {
         var configuration = ServiceConfiguration(new() { ["AYON_ADDON_NAME"] = "not_installed" });
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => configuration.AddAyonAddonSettingsAsync());
+        var error = await Assert.ThrowsAsync<UnusableSettingException>(() => configuration.AddAyonAddonSettingsAsync());
 
         Assert.Contains("not_installed", error.Message);
         Assert.DoesNotContain(_ayon.ApiKey, error.Message);

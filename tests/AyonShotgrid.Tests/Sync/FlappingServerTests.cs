@@ -5,8 +5,9 @@ using AyonShotgrid.Tests.Infrastructure;
 namespace AyonShotgrid.Tests.Sync;
 
 /// <summary>
-/// Sync:MaxOutage counts from the job's last answer from the server, not from its first failure: a server that flaps
-/// (answers a while, then fails again) never makes a job that progresses give up; one that answers nothing for longer does.
+/// Sync:MaxOutage counts from the job's last progress (a write AYON accepted), not from its first failure: a server
+/// that flaps (answers a while, then fails again) never makes a job that progresses give up; one that answers nothing
+/// for longer does.
 /// The sync's clock is the fixture's fake one, moved on by hand; the job's 1 h MaxOutage is then crossed deliberately.
 /// </summary>
 [Collection(SyncCollection.Name)]
@@ -42,11 +43,11 @@ public sealed class FlappingServerTests(SyncFixture fixture)
             });
             fixture.Ayon.Faults.Down = false;
             await Eventually.WaitAsync(() => Task.FromResult(fixture.Ayon.Store.Folders(name).Count), n => n > 0, "one batch to get through while AYON is up");
-            await gateway.WaitForJobAsync(url, j => (IsWaitingFor(j, "AYON") && j.GetProperty("phase").GetString()!.Contains("no answer for 0 min")) || IsFinished(j), "the job to wait for AYON again");
+            await gateway.WaitForJobAsync(url, j => (IsWaitingFor(j, "AYON") && j.GetProperty("phase").GetString()!.Contains("no progress for 0 min")) || IsFinished(j), "the job to wait for AYON again");
 
             // 100 min after the first failure, 50 min after the last answer: still within Sync:MaxOutage (1 h).
             fixture.Clock.Advance(TimeSpan.FromMinutes(50));
-            second = await gateway.WaitForJobAsync(url, j => j.GetProperty("phase").GetString()!.Contains("no answer for 50 min") || IsFinished(j), "the job to try again after the clock moved");
+            second = await gateway.WaitForJobAsync(url, j => j.GetProperty("phase").GetString()!.Contains("no progress for 50 min") || IsFinished(j), "the job to try again after the clock moved");
         }
         finally
         {
@@ -87,7 +88,7 @@ public sealed class FlappingServerTests(SyncFixture fixture)
 
         Assert.Equal("failed", failed.GetProperty("state").GetString());
         var error = failed.GetProperty("error").GetString()!;
-        Assert.StartsWith("ShotGrid was unreachable for 61 min (no request of this job got an answer since ", error);
+        Assert.StartsWith("ShotGrid failed this job for 61 min: no progress (no write accepted by AYON) since ", error);
         Assert.Contains("longer than Sync:MaxOutage (01:00:00)", error);
         Assert.DoesNotContain(fixture.ShotGrid.ScriptKey, error);
         Assert.Empty(fixture.Ayon.Store.Folders(name));

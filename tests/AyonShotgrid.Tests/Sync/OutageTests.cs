@@ -114,7 +114,7 @@ public sealed class OutageTests(SyncFixture fixture)
         Assert.Contains("HTTP 503", broken.GetProperty("phase").GetString());
         Assert.Equal("failed", failed.GetProperty("state").GetString());
         var error = failed.GetProperty("error").GetString()!;
-        Assert.StartsWith("AYON was unreachable for", error);
+        Assert.StartsWith("AYON failed this job for", error);
         Assert.Contains("Sync:MaxOutage", error);
         Assert.DoesNotContain(fixture.Ayon.ApiKey, error);
         Assert.Empty(fixture.Ayon.Store.Folders(name));

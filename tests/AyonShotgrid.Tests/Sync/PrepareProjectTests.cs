@@ -80,4 +80,21 @@ public sealed class PrepareProjectTests(SyncFixture fixture)
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("987654321", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task ReadingAMissingShotGridProjectAnswers404WithTheReasonAndAnExistingOneAnswersItsName()
+    {
+        using var gateway = fixture.GatewayClient();
+        var name = TestProjects.UniqueName("Never_Prepared");
+        var existing = fixture.ShotGrid.Store.CreateProject(name, code: "np");
+
+        var missing = await gateway.GetAsync("api/shotgrid/projects/987654322");
+        var present = await GatewayCalls.ReadOkAsync(await gateway.GetAsync($"api/shotgrid/projects/{existing}"));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+        var body = await missing.Content.ReadAsStringAsync();
+        Assert.Contains("ShotGrid project 987654322 does not exist", body, StringComparison.Ordinal);
+        Assert.Equal(name, present.GetProperty("sgProjectName").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, present.GetProperty("ayonProjectName").ValueKind);
+    }
 }

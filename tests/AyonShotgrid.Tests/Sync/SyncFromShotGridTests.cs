@@ -53,7 +53,7 @@ public sealed class SyncFromShotGridTests(SyncFixture fixture)
             var assetType = sg.Get("Asset", id)!.TextField("sg_asset_type")!;
             var category = store.Folders(name).Single(f => f.Id == folder.ParentId);
             Assert.Equal("AssetCategory", category.FolderType);
-            Assert.Equal(AyonNames.Slugify(assetType).ToLowerInvariant(), category.Name);
+            Assert.Equal(AyonNames.CategoryName(assetType), category.Name);
             Assert.Equal(assetType, category.Label);
             Assert.Null(category.ParentId);
         }
@@ -205,12 +205,12 @@ public sealed class SyncFromShotGridTests(SyncFixture fixture)
         Assert.Equal("succeeded", job.GetProperty("state").GetString());
         Assert.Equal(4, job.Count("created"));
         var store = fixture.Ayon.Store;
-        Assert.Equal("Bob_s_shot_final", store.FolderOf(name, "Shot", apostrophe).Name);
+        Assert.Equal("Bobs_shot__final", store.FolderOf(name, "Shot", apostrophe).Name);
         Assert.Equal("Bob\u2019s shot, final", store.FolderOf(name, "Shot", apostrophe).Label);
-        Assert.Equal("Ecran_Noir_v2", store.FolderOf(name, "Shot", accents).Name);
+        Assert.Equal("Ecran_Noir____v2", store.FolderOf(name, "Shot", accents).Name);
         Assert.Equal("Écran Noir — v2", store.FolderOf(name, "Shot", accents).Label);
         Assert.Equal($"shot_{symbols}", store.FolderOf(name, "Shot", symbols).Name);
-        Assert.Equal("a_b_c_d", store.FolderOf(name, "Shot", slashes).Name);
+        Assert.Equal("a_b_c__d", store.FolderOf(name, "Shot", slashes).Name);
         Assert.Contains(job.GetProperty("issues").EnumerateArray(), i => i.GetProperty("kind").GetString() == "adjusted" && i.GetProperty("entityId").GetInt64() == apostrophe);
     }
 
@@ -280,7 +280,7 @@ public sealed class SyncFromShotGridTests(SyncFixture fixture)
         var code = fixture.ShotGrid.Store.Get(type, id)!.TextField("code")!;
         var folder = fixture.Ayon.Store.FolderOf(project, type, id);
         Assert.Equal(type, folder.FolderType);
-        Assert.Equal(AyonNames.Slugify(code), folder.Name);
+        Assert.Equal(AyonNames.EntityName(code, type, id), folder.Name);
         Assert.Equal(code, folder.Label);
         return folder;
     }

@@ -94,7 +94,7 @@ internal static class BatchEndpoint
 
     private static JsonNode Row(EmulatorServices s, BatchRequest request, EntityRow row) => request.Kind switch
     {
-        "create" => new JsonObject { ["data"] = s.Writer.Write(row, row.Def, null, createFormat: true) },
+        "create" => new JsonObject { ["data"] = s.Writer.Write(row, row.Def, EntityWriteEndpoints.CreateAnswerFields(row.Def, request.Values!.Keys), createFormat: true) },
         "update" => new JsonObject { ["data"] = s.Writer.Write(row, row.Def, null), ["links"] = new JsonObject(), ["status"] = "successful" },
         _ => new JsonObject
         {

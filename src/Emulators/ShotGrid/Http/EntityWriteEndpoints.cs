@@ -18,7 +18,7 @@ internal static class EntityWriteEndpoints
         var record = s.Store.Locked(() =>
         {
             var row = s.Store.CreateCore(def, s.Store.ConvertJson(def, body, "create"), actor);
-            return s.Writer.Write(row, def, null, createFormat: true);
+            return s.Writer.Write(row, def, CreateAnswerFields(def, body.Select(p => p.Key)), createFormat: true);
         });
         await Responses.Json(ctx, 201, new JsonObject { ["data"] = record });
     }
@@ -57,9 +57,15 @@ internal static class EntityWriteEndpoints
     public static Task Revive(HttpContext ctx, EmulatorServices s, string type, long id)
     {
         var def = s.Store.Schema.Resolve(type);
-        if (!string.Equals(ctx.Request.Query["revive"], "true", StringComparison.OrdinalIgnoreCase))
+        // 1, true and yes revive; a live row answers 200 with did_revive false (sg-groundtruth endpoints/post_entity_type_id).
+        if (!ctx.Request.Query.TryGetValue("revive", out var revive))
         {
             throw ShotGridRequestException.BadRequest("Request Parameters invalid.", new JsonObject { ["revive"] = new JsonArray("revive is missing") });
+        }
+
+        if (revive.ToString().ToLowerInvariant() is not ("1" or "true" or "yes"))
+        {
+            throw ShotGridRequestException.BadRequest("Request Parameters invalid.", new JsonObject { ["revive"] = new JsonArray("revive must be true") });
         }
 
         var actor = Actor(ctx);
@@ -70,6 +76,16 @@ internal static class EntityWriteEndpoints
             ["links"] = new JsonObject { ["self"] = ctx.Request.Path.Value },
             ["meta"] = new JsonObject { ["did_revive"] = revived },
         });
+    }
+
+    /// <summary>
+    /// A create answers the fields it was sent, the ones the server set (timestamps, display name, generated code,
+    /// defaults) and every link field; not the whole record as an update does (recorded "create" pair, sg-groundtruth 024).
+    /// </summary>
+    internal static IReadOnlyList<string> CreateAnswerFields(EntityDef def, IEnumerable<string> sent)
+    {
+        var wanted = new HashSet<string>(sent, StringComparer.Ordinal) { "created_at", "updated_at", "cached_display_name", def.IdentityField };
+        return def.Fields.Values.Where(f => f.IsLink || f.DefaultValue is not null || wanted.Contains(f.Name)).Select(f => f.Name).ToList();
     }
 
     private static StoreActor? Actor(HttpContext ctx) => ctx.Items["sg-actor"] as StoreActor;

@@ -65,6 +65,7 @@ internal static class SchemaDefinitions
             .Add(Multi("parents", "Parents", "Asset"));
 
         var task = Common(new EntityDef("Task", "content", true))
+            .Add(OpenNotesCount())
             .Add(Link("project", "Project", "Project"))
             .Add(Status("sg_status_list", "Status"))
             .Add(Text("sg_description", "Description"))
@@ -76,7 +77,7 @@ internal static class SchemaDefinitions
             .Add(Multi("tags", "Tags", "Tag"))
             .Add(new FieldDef("start_date", "Start Date", "date"))
             .Add(new FieldDef("due_date", "Due Date", "date"))
-            .Add(Number("duration", "Duration"))
+            .Add(new FieldDef("duration", "Duration", "duration"))
             .Add(Multi("sg_versions", "Versions", "Version"));
 
         // Version and PublishedFile: what a publish writes (reference §12, sg-groundtruth entity_types/Version, PublishedFile).
@@ -168,6 +169,7 @@ internal static class SchemaDefinitions
         .Add(Multi("tasks", "Tasks", "Task"));
 
     private static EntityDef ProjectScoped(EntityDef def, Func<FieldDef>? status = null) => Common(def)
+        .Add(OpenNotesCount())
         .Add(Link("project", "Project", "Project"))
         .Add(status?.Invoke() ?? Status("sg_status_list", "Status"))
         .Add(Text("description", "Description"))
@@ -183,6 +185,9 @@ internal static class SchemaDefinitions
     private static FieldDef PublishStatus() =>
         new("sg_status_list", "Status", "status_list", ValidValues: ["wtg", "ip", "cmpt"],
             DisplayValues: new Dictionary<string, string> { ["wtg"] = "Waiting to Start", ["ip"] = "In Progress", ["cmpt"] = "Complete" }, DefaultValue: "wtg");
+
+    // Server-kept, 0 on create; in every create answer of a project entity (recorded create pairs), never in an event row.
+    private static FieldDef OpenNotesCount() => new("open_notes_count", "Open Notes", "number", DefaultValue: 0L, ReadOnly: true);
 
     private static FieldDef Text(string name, string display) => new(name, display, "text");
 

@@ -5,17 +5,6 @@ namespace AyonShotgrid.Emulators.ShotGrid;
 // Write paths shared by the store API and REST. Callers hold the lock; values are already converted.
 public sealed partial class ShotGridStore
 {
-    // Forward link field -> multi_entity field on the target that ShotGrid keeps in step (Sequence.shots, ...).
-    private static readonly Dictionary<(string Type, string Field), string> ReverseFields = new()
-    {
-        [("Shot", "sg_sequence")] = "shots",
-        [("Sequence", "episode")] = "sequences",
-        [("Scene", "sg_sequence")] = "scenes",
-        [("Task", "entity")] = "tasks",
-        [("Version", "sg_task")] = "sg_versions",
-        [("PublishedFile", "version")] = "published_files",
-    };
-
     internal EntityRow CreateCore(EntityDef def, Dictionary<string, object?> values, StoreActor? actor)
     {
         CheckCreate(def, values, null);
@@ -34,7 +23,7 @@ public sealed partial class ShotGridStore
         foreach (var field in def.Fields.Values.Where(f => f.DefaultValue is not null && !values.ContainsKey(f.Name)))
         {
             row.Fields[field.Name] = field.DefaultValue;
-            if (field.DataType != "checkbox")
+            if (field.DataType != "checkbox" && !field.ReadOnly)
             {
                 populated.Add(field.Name);
             }
@@ -62,11 +51,12 @@ public sealed partial class ShotGridStore
         _rows[def.Type][row.Id] = row;
         _inIdOrder[def.Type].Add(row);
 
+        var reverse = new Dictionary<string, BackReference>(StringComparer.Ordinal);
         foreach (var (name, value) in row.Fields)
         {
-            if (value is EntityLink link)
+            if (value is EntityLink link && LinkReverse(row, name, null, link) is { } back)
             {
-                LinkReverse(row, name, null, link);
+                reverse[name] = back;
             }
         }
 
@@ -76,7 +66,11 @@ public sealed partial class ShotGridStore
             {
                 var field = def.Fields[name];
                 var meta = ChangeMeta(row, field, null, row.Fields[name], inCreate: true);
-                Emit(row, $"Shotgun_{def.Type}_Change", name, actor, meta, now);
+                var changeId = Emit(row, $"Shotgun_{def.Type}_Change", name, actor, meta, now);
+                if (reverse.GetValueOrDefault(name) is { } back)
+                {
+                    EmitBackReference(back, changeId, inCreate: true, actor, now);
+                }
             }
 
             Emit(row, $"Shotgun_{def.Type}_New", null, actor,
@@ -115,14 +109,14 @@ public sealed partial class ShotGridStore
 
             row.Fields[name] = updated;
             changed = true;
-            if (field.DataType == "entity")
-            {
-                LinkReverse(row, name, old as EntityLink, updated as EntityLink);
-            }
-
+            var back = field.DataType == "entity" ? LinkReverse(row, name, old as EntityLink, updated as EntityLink) : null;
             if (ShouldLog(actor))
             {
-                Emit(row, $"Shotgun_{def.Type}_Change", name, actor, ChangeMeta(row, field, old, updated, inCreate: false), now);
+                var changeId = Emit(row, $"Shotgun_{def.Type}_Change", name, actor, ChangeMeta(row, field, old, updated, inCreate: false), now);
+                if (back is not null)
+                {
+                    EmitBackReference(back, changeId, inCreate: false, actor, now);
+                }
             }
         }
 
@@ -254,39 +248,15 @@ public sealed partial class ShotGridStore
         }
     }
 
-    private void LinkReverse(EntityRow row, string field, EntityLink? oldTarget, EntityLink? newTarget)
-    {
-        var key = (row.Type, field);
-        if (!ReverseFields.TryGetValue(key, out var reverse))
-        {
-            return;
-        }
-
-        var self = new EntityLink(row.Type, row.Id);
-        if (oldTarget is not null && FindRow(oldTarget.Type, oldTarget.Id) is { } oldRow && oldRow.Fields.GetValueOrDefault(reverse) is List<EntityLink> oldList)
-        {
-            oldList.Remove(self);
-        }
-
-        if (newTarget is not null && FindRow(newTarget.Type, newTarget.Id) is { } newRow && newRow.Def.Fields.ContainsKey(reverse))
-        {
-            if (newRow.Fields.GetValueOrDefault(reverse) is not List<EntityLink> list)
-            {
-                newRow.Fields[reverse] = list = [];
-            }
-
-            if (!list.Contains(self))
-            {
-                list.Add(self);
-            }
-        }
-    }
-
     private bool ShouldLog(StoreActor? actor) =>
         actor is not { Type: "ApiUser" } || FindRow("ApiUser", actor.Id)?.Fields.GetValueOrDefault("generate_event_log_entries") is not false;
 
-    private void Emit(EntityRow row, string eventType, string? attribute, StoreActor? actor, JsonObject meta, DateTimeOffset at) =>
-        _events.Append(new EventLogRow(_events.Allocate(), eventType, attribute, row.Type, row.Id, row.ProjectId, actor, at, meta));
+    private long Emit(EntityRow row, string eventType, string? attribute, StoreActor? actor, JsonObject meta, DateTimeOffset at)
+    {
+        var id = _events.Allocate();
+        _events.Append(new EventLogRow(id, eventType, attribute, row.Type, row.Id, row.ProjectId, actor, at, meta));
+        return id;
+    }
 
     private JsonObject ChangeMeta(EntityRow row, FieldDef field, object? old, object? updated, bool inCreate)
     {
@@ -299,13 +269,13 @@ public sealed partial class ShotGridStore
         {
             var before = old as List<EntityLink> ?? [];
             var after = updated as List<EntityLink> ?? [];
-            meta["added"] = new JsonArray(after.Except(before).Select(l => (JsonNode?)MetaValues.Link(l, NameOf(l))).ToArray());
-            meta["removed"] = new JsonArray(before.Except(after).Select(l => (JsonNode?)MetaValues.Link(l, NameOf(l))).ToArray());
+            meta["added"] = new JsonArray(after.Except(before).Select(l => (JsonNode?)MetaLink(l, false)).ToArray());
+            meta["removed"] = new JsonArray(before.Except(after).Select(l => (JsonNode?)MetaLink(l, false)).ToArray());
         }
         else
         {
-            meta["old_value"] = MetaValues.ToNode(old, NameOf);
-            meta["new_value"] = MetaValues.ToNode(updated, NameOf);
+            meta["old_value"] = MetaValues.ToNode(old, MetaLink);
+            meta["new_value"] = MetaValues.ToNode(updated, MetaLink);
         }
 
         if (inCreate)
@@ -317,13 +287,19 @@ public sealed partial class ShotGridStore
         return meta;
     }
 
+    // Exactly these keys on a real site: no field_data_type, unlike every other attribute change (sgcache 2015; sg-groundtruth 049).
     private static JsonObject RetirementChange(EntityRow row, JsonNode? old, JsonNode? updated) => new()
     {
         ["type"] = "attribute_change", ["attribute_name"] = "retirement_date", ["entity_type"] = row.Type, ["entity_id"] = row.Id,
-        ["field_data_type"] = "date_time", ["old_value"] = old, ["new_value"] = updated,
+        ["old_value"] = old, ["new_value"] = updated,
     };
 
     internal string? NameOf(EntityLink link) => FindRow(link.Type, link.Id)?.DisplayName;
+
+    private JsonObject MetaLink(EntityLink link, bool withValid) =>
+        FindRow(link.Type, link.Id) is { } row
+            ? MetaValues.Link(link, row.DisplayName, row.Status, row.Uuid, withValid)
+            : MetaValues.Link(link, null, null, null, withValid);
 
     private DateTimeOffset Now()
     {
