@@ -114,7 +114,8 @@ public sealed partial class AyonProjectIndexGrain(
             project.Statuses.Select(s => new StatusEntry(s.Name, s.ShortName, s.Scope)).ToList(),
             project.TaskTypes.Select(t => t.Name).ToList(),
             settings.DefaultTaskType,
-            settings.DuplicateNamePolicy);
+            settings.DuplicateNamePolicy,
+            settings.Preset);
         _loadStartedAt = startedAt;
         LogLoaded(logger, projectName, folders.Count, tasks.Count);
     }

@@ -63,7 +63,8 @@ public sealed partial class ProjectSynchronizer(
             overrideDifferences,
             key => AyonIds.For(site, ayonProject.Name, key),
             attributes,
-            users));
+            users,
+            perProject.Preset));
         LogPlanned(logger, sgProjectId, ayonProject.Name, plan.Total, plan.Creates.Count, plan.Updates.Count, plan.AlreadyPresent);
 
         var run = new RunState(plan, progress);
