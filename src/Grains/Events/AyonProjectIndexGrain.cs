@@ -35,6 +35,8 @@ public sealed partial class AyonProjectIndexGrain(
 
     Task IAyonProjectIndexGrain.ReloadAsync() => LoadAsync();
 
+    Task IAyonProjectIndexGrain.ReloadIfAttachedAsync() => _ayonProject is null ? Task.CompletedTask : LoadAsync();
+
     async Task<ProjectContext> IAyonProjectIndexGrain.GetContextAsync()
     {
         if (_context is null)

@@ -16,6 +16,13 @@ public interface IAyonProjectIndexGrain : IGrainWithStringKey
     [Alias("ReloadAsync")]
     Task ReloadAsync();
 
+    /// <summary>
+    /// Reloads an index that is in use (the project settings, such as the hierarchy preset, with it); an index nothing
+    /// attached stays unloaded. Called after a full sync, which ran with the settings AYON holds now.
+    /// </summary>
+    [Alias("ReloadIfAttachedAsync")]
+    Task ReloadIfAttachedAsync();
+
     [Alias("GetContextAsync")]
     Task<ProjectContext> GetContextAsync();
 

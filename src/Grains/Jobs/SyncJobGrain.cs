@@ -174,6 +174,12 @@ public sealed partial class SyncJobGrain(
             {
                 using var tracking = answers.Track();
                 var result = await synchronizer.RunAsync(s.SgProjectId, s.AyonProjectName!, s.OverrideDifferences, s.DryRun, progress, cancellationToken);
+                if (!s.DryRun)
+                {
+                    // The leecher takes in the project settings this sync ran with (a changed hierarchy preset) from now on.
+                    await GrainFactory.GetGrain<Events.IAyonProjectIndexGrain>(GrainKeys.AyonIndex(sgOptions.Value.SiteName, s.SgProjectId)).ReloadIfAttachedAsync();
+                }
+
                 if (s.WaitingFor is { } server)
                 {
                     LogServerBack(logger, this.GetPrimaryKeyString(), server, clock.UtcNow - (s.WaitingSince ?? clock.UtcNow));
