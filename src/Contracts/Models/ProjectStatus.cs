@@ -3,6 +3,7 @@ namespace AyonShotgrid.Contracts.Models;
 /// <summary>State of one ShotGrid project grain.</summary>
 /// <param name="ApplyChanges">Whether the leecher applies ShotGrid changes to existing AYON entities of this project (in effect).</param>
 /// <param name="ApplyChangesSetting">The project's own setting; null = the configured default (<c>Sync:ApplyChanges</c>).</param>
+/// <param name="HierarchyPresetSetting">The project's own hierarchy preset ("flat", "grouped"); null = the AYON project setting / <c>Sync:HierarchyPreset</c>.</param>
 [GenerateSerializer, Immutable, Alias("ayonsg.project-status.v1")]
 public sealed record ProjectStatus(
     long SgProjectId,
@@ -14,4 +15,5 @@ public sealed record ProjectStatus(
     SyncJobStatus? LastSync,
     LeecherCursorStatus? Events,
     bool ApplyChanges = false,
-    bool? ApplyChangesSetting = null);
+    bool? ApplyChangesSetting = null,
+    string? HierarchyPresetSetting = null);

@@ -9,7 +9,8 @@ public sealed record SyncRequestBody(bool OverrideDifferences = false, string? R
 
 /// <summary>Body of PUT /api/shotgrid/projects/{id}/settings.</summary>
 /// <param name="ApplyChanges">The leecher applies ShotGrid changes to existing AYON entities of the project; null = the configured default (Sync:ApplyChanges).</param>
-public sealed record ProjectSettingsBody(bool? ApplyChanges);
+/// <param name="HierarchyPreset">"flat" or "grouped" for this project; null = the AYON project setting (hierarchy_preset) / Sync:HierarchyPreset. A PUT sets both settings.</param>
+public sealed record ProjectSettingsBody(bool? ApplyChanges, string? HierarchyPreset = null);
 
 /// <summary>Answer of POST …/sync: the job and where to follow it.</summary>
 public sealed record SyncStarted(string JobId, string StatusUrl, JobView Job);
@@ -54,12 +55,13 @@ public sealed record ProjectView(
     JobView? LastSync,
     LeecherCursorStatus? Events,
     bool ApplyChanges,
-    bool? ApplyChangesSetting)
+    bool? ApplyChangesSetting,
+    string? HierarchyPresetSetting)
 {
     public static ProjectView From(ProjectStatus s) => new(
         s.SgProjectId, s.SgProjectName, s.AyonProjectName, s.AyonProjectName is not null, s.PreparedAt, s.Notes,
         s.RunningJobId is null ? null : JobIds.ToPublic(s.RunningJobId), s.LastSync is null ? null : JobView.From(s.LastSync), s.Events,
-        s.ApplyChanges, s.ApplyChangesSetting);
+        s.ApplyChanges, s.ApplyChangesSetting, s.HierarchyPresetSetting);
 }
 
 /// <summary>A row of GET /api/shotgrid/projects.</summary>

@@ -15,7 +15,7 @@ public static class SyncApi
         shotgrid.MapGet("/", ListProjects).WithName("ListProjects").WithSummary("ShotGrid projects and whether each is linked to AYON");
         shotgrid.MapGet("/{sgProjectId:long}", GetProject).WithName("GetProject").WithSummary("State of a project grain: AYON link, last sync, event cursor");
         shotgrid.MapPost("/{sgProjectId:long}/prepare", Prepare).WithName("PrepareProject").WithSummary("Prepare Project: make sure the AYON project exists with what the sync needs");
-        shotgrid.MapPut("/{sgProjectId:long}/settings", PutSettings).WithName("PutProjectSettings").WithSummary("Per-project settings: applyChanges (the leecher applies ShotGrid changes to existing AYON entities; null = configured default)");
+        shotgrid.MapPut("/{sgProjectId:long}/settings", PutSettings).WithName("PutProjectSettings").WithSummary("Per-project settings: applyChanges (the leecher applies ShotGrid changes to existing AYON entities; null = configured default), hierarchyPreset (flat, grouped; null = AYON project setting)");
         shotgrid.MapPost("/{sgProjectId:long}/sync", StartSync).WithName("SyncFromShotGrid").WithSummary("Start a sync from ShotGrid (create-only unless overrideDifferences)");
         app.MapGet("/api/shotgrid/leecher", GetLeecher).WithTags("Leecher").WithName("GetLeecher").WithSummary("The site's event leecher: running, followed projects, polls, last poll error");
         app.MapGet("/api/configuration", GetConfiguration).WithTags("Configuration").WithName("GetConfiguration")
@@ -48,7 +48,12 @@ public static class SyncApi
     }
 
     private static async Task<Results<Ok<ProjectView>, ProblemHttpResult>> PutSettings(long sgProjectId, ProjectSettingsBody body, IGrainFactory grains, SiteName site) =>
-        await Guard(async () => ProjectView.From(await Project(grains, site, sgProjectId).SetApplyChangesAsync(body.ApplyChanges)));
+        await Guard(async () =>
+        {
+            var project = Project(grains, site, sgProjectId);
+            await project.SetHierarchyPresetAsync(body.HierarchyPreset);
+            return ProjectView.From(await project.SetApplyChangesAsync(body.ApplyChanges));
+        });
 
     private static async Task<Ok<LeecherStatus>> GetLeecher(IGrainFactory grains, SiteName site) =>
         TypedResults.Ok(await grains.GetGrain<IShotGridLeecherGrain>(GrainKeys.Leecher(site.Value)).GetStatusAsync());

@@ -20,10 +20,11 @@ public sealed record ProjectSyncSettings(string DefaultTaskType, string Duplicat
 /// </summary>
 public sealed class ProjectSettingsReader(IAyonClient ayon, IOptions<AyonOptions> ayonOptions, IOptions<SyncOptions> syncOptions)
 {
-    public async Task<ProjectSyncSettings> ReadAsync(string ayonProject, CancellationToken cancellationToken)
+    /// <param name="hierarchyPreset">The project's own preset (gateway settings endpoint), which wins over AYON's; null = AYON's / the cluster's.</param>
+    public async Task<ProjectSyncSettings> ReadAsync(string ayonProject, CancellationToken cancellationToken, string? hierarchyPreset = null)
     {
         var sync = syncOptions.Value;
-        var fallback = new ProjectSyncSettings(sync.DefaultTaskType, sync.DuplicateNamePolicy, "cluster configuration", Preset(sync, _ => null, "Sync:HierarchyPreset"));
+        var fallback = new ProjectSyncSettings(sync.DefaultTaskType, sync.DuplicateNamePolicy, "cluster configuration", Preset(sync, name => name == "hierarchy_preset" ? hierarchyPreset : null, "Sync:HierarchyPreset"));
         var a = ayonOptions.Value;
         if (string.IsNullOrWhiteSpace(a.AddonName) || string.IsNullOrWhiteSpace(a.AddonVersion))
         {
@@ -48,7 +49,7 @@ public sealed class ProjectSettingsReader(IAyonClient ayon, IOptions<AyonOptions
             throw new SyncSetupException($"The AYON project setting duplicate_name_policy of addon {a.AddonName} for project '{ayonProject}' is '{policy}'; it must be 'suffix' or 'skip'.");
         }
 
-        var hierarchy = Preset(sync, name => Text(settings, name), $"AYON project setting hierarchy_preset of addon {a.AddonName} for project '{ayonProject}'");
+        var hierarchy = Preset(sync, name => (name == "hierarchy_preset" ? hierarchyPreset : null) ?? Text(settings, name), $"AYON project setting hierarchy_preset of addon {a.AddonName} for project '{ayonProject}'");
         return new ProjectSyncSettings(taskType, policy, $"AYON project settings of {a.AddonName} {a.AddonVersion}", hierarchy);
     }
 

@@ -19,12 +19,15 @@ public sealed partial class AyonProjectIndexGrain(
     private readonly Dictionary<(string Kind, string Parent), Dictionary<string, NameHolder>> _names = [];
     private string? _ayonProject;
     private ProjectContext? _context;
+    private string? _hierarchyPreset;
     private DateTimeOffset _loadStartedAt = DateTimeOffset.MinValue;
     private (IReadOnlyDictionary<long, string> Links, DateTimeOffset At)? _users;
     private static readonly TimeSpan UsersFor = TimeSpan.FromMinutes(1);
 
-    async Task IAyonProjectIndexGrain.AttachAsync(string ayonProjectName)
+    async Task IAyonProjectIndexGrain.AttachAsync(string ayonProjectName, string? hierarchyPreset)
     {
+        // Not a reason to reload by itself: existing folders never move for a preset, and the next full sync reloads.
+        _hierarchyPreset = hierarchyPreset;
         if (_ayonProject != ayonProjectName)
         {
             _ayonProject = ayonProjectName;
@@ -109,7 +112,7 @@ public sealed partial class AyonProjectIndexGrain(
             Index(NodeKeys.FromAttrib(t.Attrib), t.Id, "task", t.FolderId, t.Name, t.TaskType, t.Active);
         }
 
-        var settings = await projectSettings.ReadAsync(project.Name, CancellationToken.None);
+        var settings = await projectSettings.ReadAsync(project.Name, CancellationToken.None, _hierarchyPreset);
         _context = new ProjectContext(
             project.Name,
             sgProject.Navchains.ToDictionary(),

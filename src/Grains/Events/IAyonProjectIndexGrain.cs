@@ -10,7 +10,8 @@ public interface IAyonProjectIndexGrain : IGrainWithStringKey
 {
     /// <summary>Tells the index which AYON project it mirrors (the project grain calls this before routing events).</summary>
     [Alias("AttachAsync")]
-    Task AttachAsync(string ayonProjectName);
+    /// <param name="hierarchyPreset">The project's own hierarchy preset (gateway setting), taken in with the next load; null = AYON's.</param>
+    Task AttachAsync(string ayonProjectName, string? hierarchyPreset = null);
 
     /// <summary>Reloads everything, adding task types for Pipeline Steps ShotGrid gained since (called on Step events).</summary>
     [Alias("ReloadAsync")]

@@ -51,7 +51,7 @@ public sealed partial class ShotGridProjectGrain(
         var jobKey = GrainKeys.Job(Guid.NewGuid());
         state.State.RunningJobId = jobKey;
         await state.WriteStateAsync();
-        return await GrainFactory.GetGrain<ISyncJobGrain>(jobKey).StartAsync(SgProjectId, state.State.AyonProjectName!, request);
+        return await GrainFactory.GetGrain<ISyncJobGrain>(jobKey).StartAsync(SgProjectId, state.State.AyonProjectName!, request with { HierarchyPreset = state.State.HierarchyPreset });
     }
 
     async Task<ProjectStatus> IShotGridProjectGrain.GetStatusAsync()
@@ -63,7 +63,7 @@ public sealed partial class ShotGridProjectGrain(
             last = running;
         }
 
-        return new ProjectStatus(SgProjectId, s.SgProjectName, s.AyonProjectName, s.PreparedAt, s.Notes.ToList(), s.RunningJobId, last, CursorStatus(), ApplyChanges, s.ApplyChanges);
+        return new ProjectStatus(SgProjectId, s.SgProjectName, s.AyonProjectName, s.PreparedAt, s.Notes.ToList(), s.RunningJobId, last, CursorStatus(), ApplyChanges, s.ApplyChanges, s.HierarchyPreset);
     }
 
     private bool ApplyChanges => state.State.ApplyChanges ?? syncOptions.Value.ApplyChanges;
@@ -73,6 +73,18 @@ public sealed partial class ShotGridProjectGrain(
         state.State.ApplyChanges = applyChanges;
         await state.WriteStateAsync();
         LogApplyChanges(logger, SgProjectId, ApplyChanges);
+        return await ((IShotGridProjectGrain)this).GetStatusAsync();
+    }
+
+    async Task<ProjectStatus> IShotGridProjectGrain.SetHierarchyPresetAsync(string? hierarchyPreset)
+    {
+        if (hierarchyPreset is not null && !Sync.HierarchyPreset.TryParseName(hierarchyPreset, out _))
+        {
+            throw new SyncOperationException(SyncFailureKind.Invalid, $"hierarchyPreset must be '{Sync.HierarchyPreset.FlatName}', '{Sync.HierarchyPreset.GroupedName}' or null, not '{hierarchyPreset}'.");
+        }
+
+        state.State.HierarchyPreset = hierarchyPreset;
+        await state.WriteStateAsync();
         return await ((IShotGridProjectGrain)this).GetStatusAsync();
     }
 
@@ -101,7 +113,7 @@ public sealed partial class ShotGridProjectGrain(
         {
             // Only a project with events to apply loads its index: loading a quiet 100,000-entity project's index held up
             // the leecher's round, and with it every other project's events, for seconds.
-            await index.AttachAsync(s.AyonProjectName);
+            await index.AttachAsync(s.AyonProjectName, s.HierarchyPreset);
         }
 
         var outcome = await ProjectEventRouter.RouteAsync(GrainFactory, sgOptions.Value.SiteName, SgProjectId, todo, ApplyChanges, async (type, ids) =>

@@ -29,7 +29,7 @@ public sealed partial class ProjectSynchronizer(
     public const int MaxListedChanges = 5000;
 
     /// <param name="dryRun">Plan only: list what would be created and changed, write nothing.</param>
-    public async Task<SyncOutcome> RunAsync(long sgProjectId, string ayonProjectName, bool overrideDifferences, bool dryRun, IProgress<SyncProgress> progress, CancellationToken cancellationToken)
+    public async Task<SyncOutcome> RunAsync(long sgProjectId, string ayonProjectName, bool overrideDifferences, bool dryRun, IProgress<SyncProgress> progress, CancellationToken cancellationToken, string? hierarchyPreset = null)
     {
         var options = syncOptions.Value;
         void Phase(string phase, int percent) => progress.Report(new SyncProgress(phase, percent, SyncCounts.Zero, []));
@@ -39,7 +39,7 @@ public sealed partial class ProjectSynchronizer(
         var ayonProject = dryRun
             ? await ayon.GetProjectAsync(ayonProjectName, cancellationToken) ?? throw new SyncSetupException($"AYON project '{ayonProjectName}' does not exist any more; run Prepare Project again.")
             : await preparer.RefreshAnatomyAsync(ayonProjectName, cancellationToken);
-        var perProject = await projectSettings.ReadAsync(ayonProject.Name, cancellationToken);
+        var perProject = await projectSettings.ReadAsync(ayonProject.Name, cancellationToken, hierarchyPreset);
         var attributes = await attributeMaps.ResolveAsync(cancellationToken);
         var items = await reader.ReadItemsAsync(sgProject, new InlineProgress<string>(p => Phase(p, 3)), cancellationToken, attributes);
 

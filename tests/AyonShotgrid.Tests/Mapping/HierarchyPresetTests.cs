@@ -81,6 +81,27 @@ public sealed class HierarchyPresetTests(MappingFixture fixture)
         Assert.Equal("shots/sq020", PathOf(name, "Sequence", later));
     }
 
+    [Fact]
+    public async Task TheGatewayProjectSettingChoosesThePresetOverTheAyonSettingAndRefusesAnUnknownOne()
+    {
+        var (name, projectId) = await fixture.EmptyFollowedProjectAsync("GatewayPreset");
+        using var gateway = fixture.GatewayClient();
+        var refused = await gateway.PutAsync($"api/shotgrid/projects/{projectId}/settings", Json(new JsonObject { ["hierarchyPreset"] = "nested" }));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+
+        var set = await GatewayCalls.ReadOkAsync(await gateway.PutAsync($"api/shotgrid/projects/{projectId}/settings", Json(new JsonObject { ["applyChanges"] = true, ["hierarchyPreset"] = "grouped" })));
+        Assert.Equal("grouped", set.GetProperty("hierarchyPresetSetting").GetString());
+        var sequence = Sg.Create("Sequence", new() { ["code"] = "sq010", ["project"] = Project(projectId) });
+        var asset = Sg.Create("Asset", new() { ["code"] = "chair", ["project"] = Project(projectId) });
+        var job = await gateway.SyncAsync(projectId);
+
+        Assert.Equal("succeeded", job.GetProperty("state").GetString());
+        Assert.Equal("shots/sq010", PathOf(name, "Sequence", sequence));
+        Assert.Equal("assets/chair", PathOf(name, "Asset", asset));
+    }
+
+    private static StringContent Json(JsonNode body) => new(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+
     private static EntityLink Project(long projectId) => TestProjects.Link("Project", projectId);
 
     /// <summary>The folder's path of names from the project root.</summary>
