@@ -18,6 +18,10 @@ public sealed record BenchOptions
           --in-process        host silo and gateway in this process (default: a child process, so its memory is the sync's own)
           --cluster-gc MODE   server (default, as the silo ships) or workstation: the GC of the cluster process
           --setting K=V       extra cluster configuration, e.g. Sync:MirrorEventsToAyon=false (repeatable)
+          --profile NAME      latency the emulators add: loopback (default, none) or cloud (ShotGrid 300 ms a request
+                              + 0.2 ms a returned record, AYON 50 ms a request + 1 ms an operation)
+          --sg-latency MS, --sg-record-latency MS, --ayon-latency MS, --ayon-op-latency MS
+                              set one figure of the latency (overrides that figure of --profile)
         """;
 
     public int Entities { get; init; } = 100_000;
@@ -36,6 +40,9 @@ public sealed record BenchOptions
 
     public bool Quick { get; init; }
 
+    /// <summary>Latency the emulators add to every answer (<c>--profile</c> and the per-figure options).</summary>
+    public LatencyProfile Latency { get; init; } = LatencyProfile.Loopback;
+
     /// <summary>GC of the cluster's child process: null keeps what the silo ships with (Server GC, DATAS).</summary>
     public string? ClusterGc { get; init; }
 
@@ -53,6 +60,12 @@ public sealed record BenchOptions
             options = options with { Quick = true, Entities = 2000, EventRate = 1000, EventDuration = TimeSpan.FromSeconds(3), Deadline = TimeSpan.FromMinutes(3) };
         }
 
+        // The profile first, so a figure given anywhere on the line overrides it.
+        if (args.ToList().IndexOf("--profile") is >= 0 and var at && at + 1 < args.Count)
+        {
+            options = options with { Latency = LatencyProfile.Named(args[at + 1]) };
+        }
+
         for (var i = 0; i < args.Count; i++)
         {
             string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
@@ -68,6 +81,11 @@ public sealed record BenchOptions
                 "--in-process" => options with { InProcess = true },
                 "--cluster-gc" => options with { ClusterGc = GcMode(Next()) },
                 "--setting" => options with { Settings = WithSetting(options.Settings, Next()) },
+                "--profile" => Next() is { } ? options : options, // read before the loop
+                "--sg-latency" => options with { Latency = options.Latency with { Name = "custom", ShotGridRequestMs = Milliseconds(Next(), "--sg-latency") } },
+                "--sg-record-latency" => options with { Latency = options.Latency with { Name = "custom", ShotGridRecordMs = Milliseconds(Next(), "--sg-record-latency") } },
+                "--ayon-latency" => options with { Latency = options.Latency with { Name = "custom", AyonRequestMs = Milliseconds(Next(), "--ayon-latency") } },
+                "--ayon-op-latency" => options with { Latency = options.Latency with { Name = "custom", AyonOperationMs = Milliseconds(Next(), "--ayon-op-latency") } },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
             };
         }
@@ -88,6 +106,11 @@ public sealed record BenchOptions
 
     private static string GcMode(string text) =>
         text is "server" or "workstation" ? text : throw new ArgumentException($"--cluster-gc is server or workstation, not '{text}'.");
+
+    private static double Milliseconds(string text, string name) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0
+            ? value
+            : throw new ArgumentException($"{name} wants milliseconds (0 or more), not '{text}'.");
 
     private static int PositiveInt(string text, string name) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0

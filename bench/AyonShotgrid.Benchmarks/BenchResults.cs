@@ -2,7 +2,7 @@ namespace AyonShotgrid.Benchmarks;
 
 /// <summary>Everything one run measured; written as JSON and rendered as Markdown.</summary>
 public sealed record BenchResult(
-    string StartedAtUtc, string Machine, string Command, string Storage, string ClusterPlacement, string GcMode,
+    string StartedAtUtc, string Machine, string Command, string Storage, string ClusterPlacement, LatencyProfile Latency, string GcMode,
     FullSyncResult FullSync, RequestFloorResult Floor, EventStreamResult EventStream);
 
 public sealed record FullSyncResult(
@@ -10,7 +10,14 @@ public sealed record FullSyncResult(
     double SeedSeconds, double PrepareSeconds, double WallSeconds, double EntitiesPerSecond,
     int ShotGridRequests, int LeecherShotGridRequests, int AyonRequests, double EntitiesPerShotGridRequest, double EntitiesPerAyonRequest,
     long ClusterPeakRssBytes, long BenchProcessPeakRssBytes,
-    IReadOnlyDictionary<string, int> ShotGridRequestKinds, IReadOnlyDictionary<string, int> AyonRequestKinds);
+    IReadOnlyDictionary<string, int> ShotGridRequestKinds, IReadOnlyDictionary<string, int> AyonRequestKinds,
+    IReadOnlyList<PhaseMark> Phases, SecondSyncResult SecondSync);
+
+/// <summary>When the job first reported a phase, in seconds from the sync's start.</summary>
+public sealed record PhaseMark(double AtSeconds, string Phase);
+
+/// <summary>The same sync again right after the first: nothing to create, so it is reading and comparing only.</summary>
+public sealed record SecondSyncResult(string JobState, int Created, int AlreadyPresent, double WallSeconds, int ShotGridRequests, int AyonRequests, IReadOnlyList<PhaseMark> Phases);
 
 /// <summary>The sync's requests sent again one by one with a bare HttpClient: what the requests alone cost.</summary>
 public sealed record RequestFloorResult(int ShotGridRequests, int AyonRequests, double ShotGridSeconds, double AyonSeconds, double FloorSeconds, double SyncToFloorRatio, int FailedReplays);

@@ -18,8 +18,12 @@ public static class BenchRunner
 
         await using var emulators = await Emulators.StartAsync(ct);
         await using var cluster = await ClusterHost.StartAsync(emulators, options, ct);
+        Console.WriteLine($"latency: {options.Latency}");
+        emulators.Apply(options.Latency);
         var sync = await FullSyncScenario.RunAsync(emulators, cluster, options.Entities, ct);
+        emulators.Apply(LatencyProfile.Loopback);
         var floor = await RequestFloor.MeasureAsync(emulators, sync, sync.Result.WallSeconds, ct);
+        emulators.Apply(options.Latency);
         var stream = await EventStreamScenario.RunAsync(emulators, cluster, options, ct);
 
         var result = new BenchResult(
@@ -28,6 +32,7 @@ public static class BenchRunner
             command,
             options.PostgresConnectionString is null ? "in-memory" : "PostgreSQL",
             cluster.Placement,
+            options.Latency,
             $"cluster GC: {options.ClusterGc ?? (options.InProcess ? (GCSettings.IsServerGC ? "server" : "workstation") : "server (as shipped)")}",
             sync.Result,
             floor,

@@ -22,18 +22,32 @@ public sealed class Emulators : IAsyncDisposable
 
     public RequestLog AyonLog { get; }
 
+    public ShotGridLatency ShotGridLatency { get; private init; } = new();
+
+    public AyonLatency AyonLatency { get; private init; } = new();
+
     public static async Task<Emulators> StartAsync(CancellationToken ct)
     {
         var sgLog = new RequestLog();
         var ayonLog = new RequestLog();
-        var shotGrid = await ShotGridEmulator.StartAsync(new ShotGridEmulatorOptions { RequestTap = sgLog.TapAsync }, ct);
-        var ayon = await StartAyonAsync(ayonLog, ct);
-        return new Emulators(shotGrid, ayon, sgLog, ayonLog);
+        var sgLatency = new ShotGridLatency();
+        var ayonLatency = new AyonLatency();
+        var shotGrid = await ShotGridEmulator.StartAsync(new ShotGridEmulatorOptions { RequestTap = sgLog.TapAsync, Latency = sgLatency }, ct);
+        var ayon = await AyonEmulator.StartAsync(new AyonEmulatorOptions { RequestTap = ayonLog.TapAsync, Latency = ayonLatency }, ct);
+        return new Emulators(shotGrid, ayon, sgLog, ayonLog) { ShotGridLatency = sgLatency, AyonLatency = ayonLatency };
     }
 
-    /// <summary>An AYON emulator of its own (the request floor replays the sync's writes into an empty one).</summary>
-    public static Task<AyonEmulator> StartAyonAsync(RequestLog? log, CancellationToken ct) =>
-        AyonEmulator.StartAsync(new AyonEmulatorOptions { RequestTap = log is null ? null : log.TapAsync }, ct);
+    /// <summary>An AYON emulator of its own, with no latency (the request floor replays the sync's writes into an empty one).</summary>
+    public static Task<AyonEmulator> StartAyonAsync(CancellationToken ct) => AyonEmulator.StartAsync(new AyonEmulatorOptions(), ct);
+
+    /// <summary>Sets the latency both emulators add to every answer (<see cref="LatencyProfile.Loopback"/>: none).</summary>
+    public void Apply(LatencyProfile latency)
+    {
+        ShotGridLatency.PerRequest = TimeSpan.FromMilliseconds(latency.ShotGridRequestMs);
+        ShotGridLatency.PerRecord = TimeSpan.FromMilliseconds(latency.ShotGridRecordMs);
+        AyonLatency.PerRequest = TimeSpan.FromMilliseconds(latency.AyonRequestMs);
+        AyonLatency.PerOperation = TimeSpan.FromMilliseconds(latency.AyonOperationMs);
+    }
 
     public async ValueTask DisposeAsync()
     {

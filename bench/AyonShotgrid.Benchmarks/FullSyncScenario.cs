@@ -42,7 +42,14 @@ public static class FullSyncScenario
         var ay = emulators.AyonLog.Recorded.Count;
         var counts = status.GetProperty("counts");
         Console.WriteLine($"full sync: {status.GetProperty("state").GetString()} in {watch.Elapsed.TotalSeconds:F2} s, {counts}, {sg} SG (+ {leecherSg} leecher polls) + {ay} AYON requests");
-        Console.WriteLine($"full sync phases: {string.Join("; ", api.Phases.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.At:F1} s {p.Phase}")))}");
+        var phases = PhasesOf(api);
+        Console.WriteLine($"full sync phases: {Describe(phases)}");
+        var syncSgRequests = recordedSg.Where(r => r.Kind != LeecherPollKind).ToList();
+        var ayonSyncRequests = emulators.AyonLog.Recorded;
+        // The peaks of the full sync itself, before the second sync adds its own.
+        var clusterPeak = cluster.PeakRssBytes();
+        var benchPeak = ProcessMemory.PeakRssBytes(Environment.ProcessId);
+        var second = await SecondSyncAsync(emulators, api, seeded.ProjectId, ct);
         var result = new FullSyncResult(
             count,
             new Dictionary<string, int>
@@ -63,13 +70,44 @@ public static class FullSyncScenario
             ay,
             (double)count / Math.Max(1, sg),
             (double)count / Math.Max(1, ay),
-            cluster.PeakRssBytes(),
-            ProcessMemory.PeakRssBytes(Environment.ProcessId),
+            clusterPeak,
+            benchPeak,
             KindsOf(recordedSg),
-            KindsOf(emulators.AyonLog.Recorded));
-        var syncSgRequests = recordedSg.Where(r => r.Kind != LeecherPollKind).ToList();
-        return new Outcome(result, prepareRequests, syncSgRequests, emulators.AyonLog.Recorded);
+            KindsOf(ayonSyncRequests),
+            phases,
+            second);
+        return new Outcome(result, prepareRequests, syncSgRequests, ayonSyncRequests);
     }
+
+    /// <summary>The same sync again: everything is present, so its time is reading both sides and comparing.</summary>
+    private static async Task<SecondSyncResult> SecondSyncAsync(Emulators emulators, GatewayApi api, long projectId, CancellationToken ct)
+    {
+        emulators.ShotGridLog.Reset(record: false);
+        emulators.AyonLog.Reset(record: false);
+        api.Phases.Clear();
+        var watch = Stopwatch.StartNew();
+        var status = await api.SyncAsync(projectId, ct);
+        watch.Stop();
+        var sgKinds = emulators.ShotGridLog.Kinds;
+        var sg = sgKinds.Where(k => k.Key != LeecherPollKind).Sum(k => k.Value);
+        var ay = emulators.AyonLog.Kinds.Values.Sum();
+        var counts = status.GetProperty("counts");
+        var phases = PhasesOf(api);
+        Console.WriteLine($"second sync: {status.GetProperty("state").GetString()} in {watch.Elapsed.TotalSeconds:F2} s, {counts}, {sg} SG + {ay} AYON requests; phases: {Describe(phases)}");
+        return new SecondSyncResult(
+            status.GetProperty("state").GetString() ?? "?",
+            counts.GetProperty("created").GetInt32(),
+            counts.GetProperty("alreadyPresent").GetInt32(),
+            watch.Elapsed.TotalSeconds,
+            sg,
+            ay,
+            phases);
+    }
+
+    private static List<PhaseMark> PhasesOf(GatewayApi api) => [.. api.Phases.Select(p => new PhaseMark(Math.Round(p.At, 2), p.Phase))];
+
+    public static string Describe(IEnumerable<PhaseMark> phases) =>
+        string.Join("; ", phases.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.AtSeconds:F1} s {p.Phase}")));
 
     private static SortedDictionary<string, int> KindsOf(IEnumerable<RecordedRequest> requests) =>
         new(requests.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal);

@@ -11,6 +11,10 @@ namespace AyonShotgrid.Benchmarks;
 /// </summary>
 public static class RequestFloor
 {
+    /// <summary>
+    /// Replayed with no injected latency: one by one, a cloud profile's floor would be minutes of waiting (the figure
+    /// that matters there is the sync's own wall time); the caller turns the latency off around this.
+    /// </summary>
     public static async Task<RequestFloorResult> MeasureAsync(Emulators emulators, FullSyncScenario.Outcome sync, double syncSeconds, CancellationToken ct)
     {
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { Timeout = TimeSpan.FromMinutes(2) };
@@ -25,7 +29,7 @@ public static class RequestFloor
 
         sgWatch.Stop();
 
-        await using var ayon = await Emulators.StartAyonAsync(log: null, ct);
+        await using var ayon = await Emulators.StartAyonAsync(ct);
         foreach (var request in sync.AyonPrepareRequests)
         {
             await SendAsync(http, ayon.BaseUrl, request, authorization: null, ct);

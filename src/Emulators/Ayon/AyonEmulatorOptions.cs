@@ -22,4 +22,7 @@ public sealed class AyonEmulatorOptions
 
     /// <summary>Sees every request before it is served (the benchmark records requests to replay them bare); must leave the body readable.</summary>
     public Func<HttpContext, Task>? RequestTap { get; set; }
+
+    /// <summary>Injected latency of every answer (none by default); the benchmark's <c>--profile cloud</c> sets it.</summary>
+    public AyonLatency Latency { get; set; } = new();
 }

@@ -57,6 +57,7 @@ public sealed class ShotGridEmulator : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(options.ListenAddress, options.Port));
         var app = builder.Build();
+        app.Use(options.Latency.InvokeAsync);
         var pipeline = new RequestPipeline(services);
         app.Use(pipeline.InvokeAsync);
         Routes.Map(app, services);

@@ -8,10 +8,14 @@ internal static class AyonGraphQlQueries
 {
     public const int PageSize = 500;
 
+    // The whole-project listings (what every full sync compares with) use pages of 2,000: their pages are a chain, each
+    // waiting for the cursor of the one before, so at 100,000 entities pages of 500 were 200 round trips in a row.
+    // AYON sets no maximum on `first` (docs/emulators.md).
+
     public const string Folders = """
         query Folders($projectName: String!, $after: String) {
           project(name: $projectName) {
-            folders(first: 500, after: $after) {
+            folders(first: 2000, after: $after) {
               pageInfo { hasNextPage endCursor }
               edges { node { id name label folderType parentId status tags active allAttrib } }
             }
@@ -22,7 +26,7 @@ internal static class AyonGraphQlQueries
     public const string Tasks = """
         query Tasks($projectName: String!, $after: String) {
           project(name: $projectName) {
-            tasks(first: 500, after: $after) {
+            tasks(first: 2000, after: $after) {
               pageInfo { hasNextPage endCursor }
               edges { node { id name label taskType folderId status tags assignees active allAttrib } }
             }

@@ -13,7 +13,10 @@ public static class EventLogParser
 {
     public static EventLogItem? Parse(SgRecord record, long? ownApiUserId) => Read(record, ownApiUserId).Item;
 
-    /// <summary>The event, or null and the reason it cannot be applied (for the project's malformed-event report).</summary>
+    /// <summary>
+    /// The event, or null and the reason it cannot be applied (for the project's malformed-event report); null and no
+    /// reason for a row that is nothing to apply (a back-reference echo).
+    /// </summary>
     public static (EventLogItem? Item, string? Problem) Read(SgRecord record, long? ownApiUserId)
     {
         // A field of the wrong type is not read as "absent": a user that is not a link would hide our own writes, a
@@ -35,6 +38,15 @@ public static class EventLogParser
         var link = record.GetLink("entity");
         var entityType = MetaString(meta, "entity_type") ?? (link is { Type.Length: > 0 } ? link.Type : null) ?? parts[1];
         var entityId = MetaLong(meta, "entity_id") ?? (link is { Id: > 0 } ? link.Id : null);
+
+        // A back-reference row: ShotGrid's echo, on a link's target, of a write to the link field (a Shot created under a
+        // Sequence also writes a Sequence.shots row whose meta names the Shot). A list of children changes only through the
+        // children's own link fields, whose rows carry the change: the echo is skipped, neither applied nor reported.
+        if (MetaString(meta, "actual_attribute_changed") is not null
+            && (meta!.Value.TryGetProperty("added", out _) || meta.Value.TryGetProperty("removed", out _)))
+        {
+            return (null, null);
+        }
         var project = record.GetLink("project");
 
         if (entityType != parts[1])

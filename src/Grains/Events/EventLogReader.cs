@@ -99,9 +99,9 @@ public sealed class EventLogReader(IShotGridClient shotGrid, IOptions<SyncOption
             {
                 events.Add(item);
             }
-            else
+            else if (problem is not null)
             {
-                unreadable.Add((record.GetLink("project") is { Id: > 0 } p ? p.Id : 0, new MalformedEvent(record.Id, problem ?? "unreadable")));
+                unreadable.Add((record.GetLink("project") is { Id: > 0 } p ? p.Id : 0, new MalformedEvent(record.Id, problem)));
             }
         }
 

@@ -11,13 +11,18 @@ public sealed class ShotGridAnatomyReader(IShotGridClient shotGrid)
 
     public async Task<ShotGridAnatomy> ReadAsync(CancellationToken cancellationToken)
     {
+        // The steps and every type's fields side by side: every full sync refreshes the anatomy first, and against a
+        // distant site one read after another was seconds before any entity was read.
         var stepTypes = SyncEntityTypes.FolderEntities.ToArray();
-        var records = await shotGrid.SearchAllAsync(
+        var stepsRead = shotGrid.SearchAllAsync(
             SyncEntityTypes.Step,
             SgFilter.And().Where("entity_type", "in", stepTypes),
             ["code", "short_name", "entity_type", "color"],
             cancellationToken,
             sort: "id");
+        var fieldsRead = StatusTypes.Select(type => FieldsOrNullAsync(type, cancellationToken)).ToList();
+        await Task.WhenAll([stepsRead, .. fieldsRead]);
+        var records = stepsRead.Result;
 
         // Step codes repeat across entity types ("Model" for Asset and for Shot); AYON has one task type per name.
         var steps = records
@@ -29,19 +34,9 @@ public sealed class ShotGridAnatomyReader(IShotGridClient shotGrid)
 
         var statuses = new List<(string, string)>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var type in StatusTypes)
+        foreach (var read in fieldsRead)
         {
-            IReadOnlyDictionary<string, SgField> fields;
-            try
-            {
-                fields = await shotGrid.GetFieldsAsync(type, cancellationToken);
-            }
-            catch (ShotGridException e) when (e.Status == HttpStatusCode.NotFound)
-            {
-                continue;
-            }
-
-            if (!fields.TryGetValue("sg_status_list", out var status))
+            if (read.Result is not { } fields || !fields.TryGetValue("sg_status_list", out var status))
             {
                 continue;
             }
@@ -53,6 +48,19 @@ public sealed class ShotGridAnatomyReader(IShotGridClient shotGrid)
         }
 
         return new ShotGridAnatomy(steps, statuses);
+    }
+
+    /// <summary>A type's fields, or null when the site does not have the type.</summary>
+    private async Task<IReadOnlyDictionary<string, SgField>?> FieldsOrNullAsync(string type, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await shotGrid.GetFieldsAsync(type, cancellationToken);
+        }
+        catch (ShotGridException e) when (e.Status == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
     }
 
     /// <summary>ShotGrid colours are "r,g,b"; AYON wants "#rrggbb".</summary>

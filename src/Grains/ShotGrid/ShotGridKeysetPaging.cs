@@ -17,12 +17,14 @@ public static class ShotGridKeysetPaging
     /// As above, turning each record into what the caller keeps as its page arrives: a page's parsed answer is then let
     /// go at once instead of living until the last page (80,000 tasks held as records were most of a sync's heap).
     /// </summary>
+    /// <param name="afterId">Start above this id (an id range read side by side with others); the bound stays at the
+    /// top level of the filter, where a server answers it from its id index.</param>
     public static async Task<List<T>> SearchAllByIdAsync<T>(
         this IShotGridClient shotGrid, string entityType, SgFilter filter, IReadOnlyList<string> fields, int pageSize,
-        Func<SgRecord, T> select, CancellationToken cancellationToken, bool retiredOnly = false)
+        Func<SgRecord, T> select, CancellationToken cancellationToken, bool retiredOnly = false, long? afterId = null)
     {
         var all = new List<T>();
-        long? lastId = null;
+        var lastId = afterId;
         while (true)
         {
             var bounded = SgFilter.And().Group(filter);

@@ -35,39 +35,86 @@ public sealed partial class ProjectSynchronizer(
         void Phase(string phase, int percent) => progress.Report(new SyncProgress(phase, percent, SyncCounts.Zero, []));
 
         Phase("reading ShotGrid project", 1);
-        var sgProject = await reader.ReadProjectAsync(sgProjectId, cancellationToken);
-        var ayonProject = dryRun
-            ? await ayon.GetProjectAsync(ayonProjectName, cancellationToken) ?? throw new SyncSetupException($"AYON project '{ayonProjectName}' does not exist any more; run Prepare Project again.")
-            : await preparer.RefreshAnatomyAsync(ayonProjectName, cancellationToken);
+
+        // Side by side: against servers a round trip away, each of these one after another was a second of the sync.
+        var sgProjectRead = reader.ReadProjectAsync(sgProjectId, cancellationToken);
+        var ayonProjectRead = dryRun
+            ? ExistingProjectAsync(ayonProjectName, cancellationToken)
+            : preparer.RefreshAnatomyAsync(ayonProjectName, cancellationToken);
+        var attributesRead = attributeMaps.ResolveAsync(cancellationToken);
+        await Task.WhenAll(sgProjectRead, ayonProjectRead, attributesRead);
+        var (sgProject, ayonProject, attributes) = (sgProjectRead.Result, ayonProjectRead.Result, attributesRead.Result);
         var perProject = await projectSettings.ReadAsync(ayonProject.Name, cancellationToken, hierarchyPreset);
-        var attributes = await attributeMaps.ResolveAsync(cancellationToken);
-        var items = await reader.ReadItemsAsync(sgProject, new InlineProgress<string>(p => Phase(p, 3)), cancellationToken, attributes);
 
-        // Users are read only when some task has assignees: one GraphQL page plus one read per user.
-        var users = items.Any(i => i.Assignees is { Count: > 0 }) ? UserMap.From(await ayon.GetUsersAsync(cancellationToken)) : UserMap.Empty;
+        // Both sides are read at once; the folders first and apart from the tasks (four of five entities), so their
+        // creates can be planned and sent while the tasks are still being read.
+        Phase($"reading ShotGrid {string.Join(", ", SyncEntityTypes.FolderEntities.Append(SyncEntityTypes.Task))} entities and AYON folders and tasks", 3);
+        var folderItemsRead = reader.ReadTypesAsync(sgProject, SyncEntityTypes.FolderEntities, cancellationToken, attributes);
 
-        Phase("reading AYON folders and tasks", 6);
-        var folders = await ayon.GetFoldersAsync(ayonProject.Name, cancellationToken);
-        var tasks = await ayon.GetTasksAsync(ayonProject.Name, cancellationToken);
-
-        Phase("planning", 9);
+        // The tasks only once the folders are in: both share the bound on ShotGrid requests, and read together the
+        // folders finished with the tasks, too late for their creates to overlap anything.
+        var taskItemsRead = ReadTasksAfterAsync(folderItemsRead, sgProject, attributes, cancellationToken);
+        var foldersRead = ayon.GetFoldersAsync(ayonProject.Name, cancellationToken);
+        var tasksRead = ayon.GetTasksAsync(ayonProject.Name, cancellationToken);
         var site = sgOptions.Value.SiteName;
-        var plan = HierarchyPlanner.Plan(new SyncPlanInput(
-            items,
-            folders,
-            tasks,
-            StatusMap.From(ayonProject.Statuses),
-            ayonProject.TaskTypes.Select(t => t.Name).ToHashSet(StringComparer.Ordinal),
-            perProject.DefaultTaskType,
-            DuplicateNamePolicies.Parse(perProject.DuplicateNamePolicy),
-            overrideDifferences,
-            key => AyonIds.For(site, ayonProject.Name, key),
-            attributes,
-            users,
-            perProject.Preset));
-        LogPlanned(logger, sgProjectId, ayonProject.Name, plan.Total, plan.Creates.Count, plan.Updates.Count, plan.AlreadyPresent);
+        SyncPlan PlanOf(IReadOnlyList<SgItem> items, IReadOnlyList<AyonFolder> folders, IReadOnlyList<AyonTask> tasks, UserMap users) =>
+            HierarchyPlanner.Plan(new SyncPlanInput(
+                items,
+                folders,
+                tasks,
+                StatusMap.From(ayonProject.Statuses),
+                ayonProject.TaskTypes.Select(t => t.Name).ToHashSet(StringComparer.Ordinal),
+                perProject.DefaultTaskType,
+                DuplicateNamePolicies.Parse(perProject.DuplicateNamePolicy),
+                overrideDifferences,
+                key => AyonIds.For(site, ayonProject.Name, key),
+                attributes,
+                users,
+                perProject.Preset));
 
-        var run = new RunState(plan, progress);
+        var writes = new CreateStream();
+        RunState? run = null;
+        Task earlyCreates = Task.CompletedTask;
+        if (!dryRun)
+        {
+            // The folders' plan alone decides their creates exactly as the whole plan will (tasks are planned under
+            // their folders, in names of their own), so those creates go out now; the whole plan then sends the rest.
+            await Task.WhenAll(folderItemsRead, foldersRead);
+            var folderPlan = await Task.Run(() => PlanOf(folderItemsRead.Result, foldersRead.Result, [], UserMap.Empty), cancellationToken);
+            run = new RunState(folderPlan, progress);
+            earlyCreates = WriteCreatesAsync(ayonProject.Name, folderPlan.Creates, run, options.BatchSize, writes, cancellationToken);
+        }
+
+        SyncPlan plan;
+        try
+        {
+            await Task.WhenAll(folderItemsRead, taskItemsRead, foldersRead, tasksRead);
+            IReadOnlyList<SgItem> items = [.. folderItemsRead.Result, .. taskItemsRead.Result];
+
+            // Users are read only when some task has assignees: one GraphQL page plus one read per user.
+            var users = items.Any(i => i.Assignees is { Count: > 0 }) ? UserMap.From(await ayon.GetUsersAsync(cancellationToken)) : UserMap.Empty;
+
+            Phase("planning", 9);
+            // Off the job grain's thread: the early creates' answers are taken on it meanwhile.
+            plan = await Task.Run(() => PlanOf(items, foldersRead.Result, tasksRead.Result, users), cancellationToken);
+            LogPlanned(logger, sgProjectId, ayonProject.Name, plan.Total, plan.Creates.Count, plan.Updates.Count, plan.AlreadyPresent);
+        }
+        finally
+        {
+            // The early creates are never left running unobserved (a read failure fails the run once they are done).
+            await WhenDoneAsync(earlyCreates);
+        }
+
+        await earlyCreates;
+        if (run is null)
+        {
+            run = new RunState(plan, progress);
+        }
+        else
+        {
+            run.UsePlan(plan);
+        }
+
         if (dryRun)
         {
             // Nothing is written: the result is the plan, as the changes a real run would make.
@@ -86,27 +133,62 @@ public sealed partial class ProjectSynchronizer(
             return run.Outcome;
         }
 
-        await WriteCreatesAsync(ayonProject.Name, plan.Creates, run, options.BatchSize, cancellationToken);
+        await WriteCreatesAsync(ayonProject.Name, plan.Creates, run, options.BatchSize, writes, cancellationToken);
         await WriteUpdatesAsync(ayonProject.Name, plan.Updates, run, options.BatchSize, cancellationToken);
         run.Report("done", 100);
         LogFinished(logger, sgProjectId, ayonProject.Name, run.Created, run.Updated, run.Failed);
         return run.Outcome;
     }
 
+    private async Task<IReadOnlyList<SgItem>> ReadTasksAfterAsync(Task folders, SgProjectInfo sgProject, ResolvedAttributeMap attributes, CancellationToken cancellationToken)
+    {
+        await folders;
+        return await reader.ReadTypesAsync(sgProject, [SyncEntityTypes.Task], cancellationToken, attributes);
+    }
+
+    private async Task<AyonProject> ExistingProjectAsync(string ayonProjectName, CancellationToken cancellationToken) =>
+        await ayon.GetProjectAsync(ayonProjectName, cancellationToken)
+        ?? throw new SyncSetupException($"AYON project '{ayonProjectName}' does not exist any more; run Prepare Project again.");
+
+    private static async Task WhenDoneAsync(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (Exception)
+        {
+            // Observed here; whoever awaits the task next reports its failure.
+        }
+    }
+
+    /// <summary>The creates of one run: what was sent, what is still out, and what failed (its children fail unsent).</summary>
+    private sealed class CreateStream
+    {
+        public HashSet<string> FailedKeys { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> SentKeys { get; } = new(StringComparer.Ordinal);
+
+        public Queue<SentBatch> InFlight { get; } = new();
+    }
+
     /// <summary>
     /// Sends the creates in batches, up to <see cref="SyncOptions.WriteConcurrency"/> at once. The plan lists parents
     /// before children (breadth-first), so a batch only waits for in-flight batches that create its parents; answers are
     /// taken in batch order, so a child is sent only once its parent's outcome is known and counts come out the same.
+    /// Creates the stream already sent (the folders sent early) are left out; their batches still out are waited for
+    /// like any other when a child needs them.
     /// </summary>
-    private async Task WriteCreatesAsync(string project, IReadOnlyList<PlannedCreate> creates, RunState run, int batchSize, CancellationToken cancellationToken)
+    private async Task WriteCreatesAsync(string project, IReadOnlyList<PlannedCreate> creates, RunState run, int batchSize, CreateStream stream, CancellationToken cancellationToken)
     {
-        var failedKeys = new HashSet<string>(StringComparer.Ordinal);
-        var inFlight = new Queue<SentBatch>();
+        var failedKeys = stream.FailedKeys;
+        var inFlight = stream.InFlight;
         var concurrency = syncOptions.Value.WriteConcurrency;
         try
         {
-            foreach (var batch in creates.Chunk(batchSize))
+            foreach (var batch in creates.Where(c => !stream.SentKeys.Contains(c.Key)).Chunk(batchSize))
             {
+                stream.SentKeys.UnionWith(batch.Select(c => c.Key));
                 while (inFlight.Count >= concurrency || inFlight.Any(f => batch.Any(c => c.ParentKey is { } p && f.Keys.Contains(p))))
                 {
                     await TakeAnswerAsync(project, inFlight.Dequeue(), failedKeys, run, cancellationToken);
@@ -276,11 +358,25 @@ public sealed partial class ProjectSynchronizer(
     /// <summary>Counters and issues of one run, reported after every batch.</summary>
     private sealed class RunState(SyncPlan plan, IProgress<SyncProgress> progress)
     {
-        private readonly List<SyncIssue> _issues = [.. plan.Issues];
+        private readonly List<SyncIssue> _failures = [];
         private readonly List<SyncChange> _changes = [];
+        private List<SyncIssue> _issues = [.. plan.Issues];
         private int _changesOmitted;
-        private readonly int _work = plan.Creates.Count + plan.Updates.Count;
-        private readonly int _links = plan.Updates.Count(u => u.IsLink);
+        private int _work = plan.Creates.Count + plan.Updates.Count;
+        private int _links = plan.Updates.Count(u => u.IsLink);
+
+        /// <summary>
+        /// The whole plan, once the folders' plan has been written from: its issues and totals are the run's (they
+        /// include the folders'), and what was counted meanwhile stays counted.
+        /// </summary>
+        public void UsePlan(SyncPlan whole)
+        {
+            plan = whole;
+            _issues = [.. whole.Issues, .. _failures];
+            _reportedIssues = null;
+            _work = whole.Creates.Count + whole.Updates.Count;
+            _links = whole.Updates.Count(u => u.IsLink);
+        }
 
         private List<SyncIssue>? _reportedIssues;
 
@@ -314,7 +410,9 @@ public sealed partial class ProjectSynchronizer(
         public void Fail(string type, long id, string name, string reason)
         {
             Failed++;
-            _issues.Add(new SyncIssue(SyncIssueKinds.Failed, type, id, name, reason));
+            var issue = new SyncIssue(SyncIssueKinds.Failed, type, id, name, reason);
+            _failures.Add(issue);
+            _issues.Add(issue);
         }
 
         public void Report(string phase, int percent)

@@ -8,6 +8,12 @@ namespace AyonShotgrid.Grains.Sync;
 /// <summary>Reads a ShotGrid project and its hierarchy with only the fields the sync needs, in large pages.</summary>
 public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<ShotGridOptions> sgOptions, IOptions<SyncOptions> syncOptions)
 {
+    /// <summary>
+    /// The full sync's reads of the whole project, at most <see cref="SyncOptions.ShotGridConcurrency"/> at once in this
+    /// silo (the reader is one per silo, so several jobs share the bound).
+    /// </summary>
+    private readonly GatedShotGridClient _bulk = new(shotGrid, new SemaphoreSlim(syncOptions.Value.ShotGridConcurrency));
+
     private const string StatusField = "sg_status_list";
     private const string AssigneesField = "task_assignees";
     private const string TagsField = "tags";
@@ -37,10 +43,18 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
     /// <param name="attributes">Mapped fields to read as well (their values land in <see cref="SgItem.Attrib"/>).</param>
     public async Task<IReadOnlyList<SgItem>> ReadItemsAsync(SgProjectInfo project, IProgress<string>? progress, CancellationToken cancellationToken, ResolvedAttributeMap? attributes = null)
     {
-        // The types are read side by side: each is a chain of pages (one waits for the last id of the one before), and
-        // most of a page's time is ShotGrid's, so one chain per type keeps several of ShotGrid's workers busy.
         var types = SyncEntityTypes.FolderEntities.Append(SyncEntityTypes.Task).ToList();
         progress?.Report($"reading ShotGrid {string.Join(", ", types)} entities");
+        return await ReadTypesAsync(project, types, cancellationToken, attributes);
+    }
+
+    /// <summary>
+    /// Every entity of the given types, the types side by side and each large one as several id ranges side by side
+    /// (<see cref="ShotGridIdRanges"/>), within the silo's bound on ShotGrid requests. Types asked for first get their
+    /// requests in first. Types the site does not have are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<SgItem>> ReadTypesAsync(SgProjectInfo project, IReadOnlyList<string> types, CancellationToken cancellationToken, ResolvedAttributeMap? attributes = null)
+    {
         // On the thread pool: called from a grain, the parsing of every page would otherwise share the grain's one thread.
         var perType = await Task.WhenAll(types.Select(type => Task.Run(
             () => SearchTypeAsync(type, project.Id, FieldsFor(type, project.Navchains, attributes),
@@ -94,21 +108,21 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
     /// <summary>The ShotGrid fields of the types whose entities may carry mapped attributes.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, SgField>>> ReadSchemaAsync(IEnumerable<string> types, CancellationToken cancellationToken)
     {
-        var result = new Dictionary<string, IReadOnlyDictionary<string, SgField>>(StringComparer.Ordinal);
-        foreach (var type in types.Distinct(StringComparer.Ordinal))
+        // Side by side: against a distant site, one schema read after another was seconds before the first entity read.
+        var distinct = types.Distinct(StringComparer.Ordinal).ToList();
+        var schemas = await Task.WhenAll(distinct.Select(async type =>
         {
             try
             {
-                result[type] = await shotGrid.GetFieldsAsync(type, cancellationToken);
+                return await _bulk.GetFieldsAsync(type, cancellationToken);
             }
             catch (ShotGridException e) when (e.Status == HttpStatusCode.NotFound)
             {
                 // The site does not have this entity type enabled.
-                result[type] = new Dictionary<string, SgField>();
+                return new Dictionary<string, SgField>();
             }
-        }
-
-        return result;
+        }));
+        return distinct.Select((type, i) => (type, schema: schemas[i])).ToDictionary(p => p.type, p => p.schema, StringComparer.Ordinal);
     }
 
     private static List<string> FieldsFor(string type, Navchains navchains, ResolvedAttributeMap? attributes = null)
@@ -200,7 +214,8 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
         var filter = SgFilter.And().Where("project", "is", new SgEntityRef(SyncEntityTypes.Project, projectId));
         try
         {
-            return await shotGrid.SearchAllByIdAsync(type, filter, fields, syncOptions.Value.PageSize, toItem, cancellationToken);
+            var options = syncOptions.Value;
+            return await ShotGridIdRanges.SearchAllAsync(_bulk, type, filter, fields, options.PageSize, options.ShotGridConcurrency, toItem, cancellationToken);
         }
         catch (ShotGridException e) when (e.Status == HttpStatusCode.NotFound && e.Code == 103)
         {

@@ -44,6 +44,35 @@ public sealed class BenchmarkSmokeTests : IDisposable
         Assert.Contains("| Lag p99 |", markdown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheCloudProfileDelaysBothEmulatorsAndStillSyncsEverythingTwice()
+    {
+        // The cloud profile at a tenth of its latency keeps the run short; the figures themselves are not judged.
+        var parsed = BenchOptions.Parse(["--profile", "cloud", "--entities", "150", "--event-rate", "40", "--event-seconds", "1", "--poll-interval", "00:00:00.2", "--out", _output]);
+        Assert.Equal(LatencyProfile.Cloud, parsed.Latency);
+        var options = parsed with { Latency = parsed.Latency.Scaled(0.1), Deadline = TimeSpan.FromMinutes(3) };
+
+        var result = await BenchRunner.RunAsync(options, "smoke --profile cloud", CancellationToken.None);
+
+        Assert.Equal("succeeded", result.FullSync.JobState);
+        Assert.Equal(0, result.FullSync.Failed);
+        Assert.True(result.FullSync.Created >= result.FullSync.Entities, $"created {result.FullSync.Created} of {result.FullSync.Entities}");
+        // Every ShotGrid request of the sync was held at least 30 ms: the sync cannot be faster than one request.
+        Assert.True(result.FullSync.WallSeconds >= 0.03, $"the sync took {result.FullSync.WallSeconds} s");
+        Assert.Equal("succeeded", result.FullSync.SecondSync.JobState);
+        Assert.Equal(0, result.FullSync.SecondSync.Created);
+        Assert.True(result.FullSync.SecondSync.AlreadyPresent >= result.FullSync.Entities);
+        Assert.Equal(result.EventStream.ShotsCreated, result.EventStream.VisibleInAyon);
+
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_output, "latest.json")));
+        var latency = json.RootElement.GetProperty("latency");
+        Assert.Equal(30, latency.GetProperty("shotGridRequestMs").GetDouble(), precision: 6);
+        Assert.Equal(0.1, latency.GetProperty("ayonOperationMs").GetDouble(), precision: 6);
+        var markdown = await File.ReadAllTextAsync(Path.Combine(_output, "latest.md"));
+        Assert.Contains("**Latency** the emulators add: cloud ×0.1: ShotGrid 30 ms a request", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Second sync (nothing to do) |", markdown, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_output))

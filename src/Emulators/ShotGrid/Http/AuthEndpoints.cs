@@ -35,10 +35,22 @@ internal static class AuthEndpoints
                 args[key] = value.ToString();
             }
         }
+        else if (media.Length == 0)
+        {
+            // A form body without a Content-Type header is read as a form all the same (sg-groundtruth 001: 200).
+            using var reader = new StreamReader(ctx.Request.Body);
+            foreach (var (key, value) in Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(await reader.ReadToEndAsync(ctx.RequestAborted)))
+            {
+                args[key] = value.ToString();
+            }
+        }
 
         StoreActor? userId;
         switch (args.GetValueOrDefault("grant_type"))
         {
+            case "client_credentials" when string.IsNullOrEmpty(args.GetValueOrDefault("client_id")) || string.IsNullOrEmpty(args.GetValueOrDefault("client_secret")):
+                await Responses.Error(ctx, 400, 103, "Missing or invalid authentication arguments", null, new JsonObject());
+                return;
             case "client_credentials":
                 var name = args.GetValueOrDefault("client_id") ?? "";
                 userId = name == s.Options.ScriptName && args.GetValueOrDefault("client_secret") == s.Options.ScriptKey ? new StoreActor("ApiUser", s.ScriptApiUserId) : null;

@@ -12,6 +12,11 @@ internal static class EntityReadEndpoints
     public static Task List(HttpContext ctx, EmulatorServices s, string type)
     {
         var def = s.Store.Schema.Resolve(type);
+        if (VendorAccept(ctx))
+        {
+            return NotAcceptable(ctx);
+        }
+
         var q = ctx.Request.Query;
         var filters = q.Where(p => p.Key.StartsWith("filter[", StringComparison.Ordinal) && p.Key.EndsWith(']'))
             .Select(p => KeyValuePair.Create(p.Key[7..^1], p.Value.ToString()));
@@ -37,6 +42,11 @@ internal static class EntityReadEndpoints
     public static Task Read(HttpContext ctx, EmulatorServices s, string type, long id)
     {
         var def = s.Store.Schema.Resolve(type);
+        if (VendorAccept(ctx))
+        {
+            return NotAcceptable(ctx);
+        }
+
         var fields = QueryParameters.Fields(null, ctx.Request.Query);
         var (retiredOnly, _) = QueryParameters.Options(null, ctx.Request.Query);
         var record = s.Store.Locked(() => s.Store.FindView(def, id, retiredOnly) is { } view ? s.Writer.Write(view, def, fields) : null);
@@ -47,6 +57,16 @@ internal static class EntityReadEndpoints
 
         var links = new JsonObject { ["self"] = ctx.Request.Path.Value + ctx.Request.QueryString.Value };
         return Responses.Json(ctx, 200, new JsonObject { ["data"] = record, ["links"] = links });
+    }
+
+    /// <summary>The vendor types select a _search body's filter syntax; as a GET Accept header they are 406 (sg-groundtruth 004).</summary>
+    private static bool VendorAccept(HttpContext ctx) =>
+        ctx.Request.Headers.Accept.Any(a => a?.Contains("vnd+shotgun.api3_", StringComparison.OrdinalIgnoreCase) == true);
+
+    private static Task NotAcceptable(HttpContext ctx)
+    {
+        ctx.Response.StatusCode = 406;
+        return Task.CompletedTask;
     }
 
     private static readonly string[] SummaryTypes =

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace AyonShotgrid.Emulators.ShotGrid;
 
-/// <summary>Create (201), update (200), delete = retire (204), revive (200). Writes are attributed to the token's ApiUser.</summary>
+/// <summary>Create (201), update (200), delete = retire (204), revive (200); event rows are read-only (400). Writes are attributed to the token's ApiUser.</summary>
 internal static class EntityWriteEndpoints
 {
     public static async Task Create(HttpContext ctx, EmulatorServices s, string type)
@@ -18,7 +18,7 @@ internal static class EntityWriteEndpoints
         var record = s.Store.Locked(() =>
         {
             var row = s.Store.CreateCore(def, s.Store.ConvertJson(def, body, "create"), actor);
-            return s.Writer.Write(row, def, null, createFormat: true);
+            return s.Writer.Write(row, def, CreateAnswerFields(def, body.Select(p => p.Key)), createFormat: true);
         });
         await Responses.Json(ctx, 201, new JsonObject { ["data"] = record });
     }
@@ -37,7 +37,8 @@ internal static class EntityWriteEndpoints
             var row = s.Store.UpdateCore(def, id, s.Store.ConvertJson(def, body, "update"), actor);
             return s.Writer.Write(row, def, null);
         });
-        await Responses.Json(ctx, 200, new JsonObject { ["data"] = record, ["links"] = new JsonObject { ["self"] = ctx.Request.Path.Value } });
+        // The recorded update answer: the whole record, empty links and a status (ruby_vcr_excerpts "update").
+        await Responses.Json(ctx, 200, new JsonObject { ["data"] = record, ["links"] = new JsonObject(), ["status"] = "successful" });
     }
 
     public static Task Delete(HttpContext ctx, EmulatorServices s, string type, long id)
@@ -56,9 +57,15 @@ internal static class EntityWriteEndpoints
     public static Task Revive(HttpContext ctx, EmulatorServices s, string type, long id)
     {
         var def = s.Store.Schema.Resolve(type);
-        if (!string.Equals(ctx.Request.Query["revive"], "true", StringComparison.OrdinalIgnoreCase))
+        // 1, true and yes revive; a live row answers 200 with did_revive false (sg-groundtruth endpoints/post_entity_type_id).
+        if (!ctx.Request.Query.TryGetValue("revive", out var revive))
         {
             throw ShotGridRequestException.BadRequest("Request Parameters invalid.", new JsonObject { ["revive"] = new JsonArray("revive is missing") });
+        }
+
+        if (revive.ToString().ToLowerInvariant() is not ("1" or "true" or "yes"))
+        {
+            throw ShotGridRequestException.BadRequest("Request Parameters invalid.", new JsonObject { ["revive"] = new JsonArray("revive must be true") });
         }
 
         var actor = Actor(ctx);
@@ -69,6 +76,16 @@ internal static class EntityWriteEndpoints
             ["links"] = new JsonObject { ["self"] = ctx.Request.Path.Value },
             ["meta"] = new JsonObject { ["did_revive"] = revived },
         });
+    }
+
+    /// <summary>
+    /// A create answers the fields it was sent, the ones the server set (timestamps, display name, generated code,
+    /// defaults) and every link field; not the whole record as an update does (recorded "create" pair, sg-groundtruth 024).
+    /// </summary>
+    internal static IReadOnlyList<string> CreateAnswerFields(EntityDef def, IEnumerable<string> sent)
+    {
+        var wanted = new HashSet<string>(sent, StringComparer.Ordinal) { "created_at", "updated_at", "cached_display_name", def.IdentityField };
+        return def.Fields.Values.Where(f => f.IsLink || f.DefaultValue is not null || wanted.Contains(f.Name)).Select(f => f.Name).ToList();
     }
 
     private static StoreActor? Actor(HttpContext ctx) => ctx.Items["sg-actor"] as StoreActor;

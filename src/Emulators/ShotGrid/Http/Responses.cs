@@ -22,8 +22,11 @@ internal static class Responses
         await writer.FlushAsync(ctx.RequestAborted);
     }
 
-    public static Task Error(HttpContext ctx, int status, int? code, string title, string? detail = null, JsonNode? source = null) =>
-        Json(ctx, status, new JsonObject
+    /// <summary>Real ShotGrid sends no <c>x-request-id</c> with an error: the envelope's <c>id</c> is the only handle (recorded pairs).</summary>
+    public static Task Error(HttpContext ctx, int status, int? code, string title, string? detail = null, JsonNode? source = null)
+    {
+        ctx.Response.Headers.Remove("x-request-id");
+        return Json(ctx, status, new JsonObject
         {
             ["errors"] = new JsonArray(new JsonObject
             {
@@ -31,6 +34,7 @@ internal static class Responses
                 ["status"] = status, ["code"] = code, ["title"] = title, ["detail"] = detail, ["source"] = source?.DeepClone(), ["meta"] = null,
             }),
         });
+    }
 
     public static Task Error(HttpContext ctx, ShotGridRequestException e) => Error(ctx, e.Status, e.Code, e.Title, e.Detail, e.ErrorSource);
 

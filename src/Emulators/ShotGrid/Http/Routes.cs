@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace AyonShotgrid.Emulators.ShotGrid;
 
-/// <summary>The REST route table. Literal segments (_search, _summarize) win over {id}.</summary>
+/// <summary>The REST route table. Literal segments (_batch, _search, _summarize) win over {type} and {id}.</summary>
 internal static class Routes
 {
     public static void Map(IEndpointRouteBuilder app, EmulatorServices s)
@@ -12,6 +12,7 @@ internal static class Routes
         app.MapGet("/api/v1", AuthEndpoints.Info);
         app.MapPost("/api/v1/auth/access_token", (HttpContext ctx) => AuthEndpoints.AccessToken(ctx, s));
 
+        app.MapPost("/api/v1/entity/_batch", (HttpContext ctx) => BatchEndpoint.Post(ctx, s));
         app.MapGet("/api/v1/entity/{type}", (HttpContext ctx, string type) => EntityReadEndpoints.List(ctx, s, type));
         app.MapPost("/api/v1/entity/{type}/_search", (HttpContext ctx, string type) => EntityReadEndpoints.Search(ctx, s, type));
         app.MapPost("/api/v1/entity/{type}/_summarize", (HttpContext ctx, string type) => EntityReadEndpoints.Summarize(ctx, s, type));

@@ -55,22 +55,33 @@ internal static class SchemaEndpoints
 
     private static JsonObject FieldRecord(EntityDef def, FieldDef field)
     {
+        // Property sets and editable flags as the recorded schema_fields answer has them, per data type.
+        var choice = field.DataType is "list" or "status_list";
         var properties = new JsonObject
         {
-            ["default_value"] = Wrap(MetaValues.ToNode(field.DefaultValue, _ => null), false),
-            ["summary_default"] = Wrap("none", true),
+            ["default_value"] = Wrap(MetaValues.ToNode(field.DefaultValue, (l, _) => MetaValues.Link(l, null, null, null, false)), choice),
+            ["summary_default"] = Wrap(field.DataType == "status_list" ? "status_list" : "none", true),
         };
+        if (field.DataType == "text")
+        {
+            properties["regex_validation"] = Wrap("", true);
+            properties["regex_validation_enabled"] = Wrap(null, true);
+        }
+
         if (field.ValidValues is { } values)
         {
             properties["valid_values"] = Wrap(new JsonArray(values.Select(v => (JsonNode?)v).ToArray()), true);
-            var display = new JsonObject();
-            foreach (var v in values)
+            if (field.DataType == "status_list")
             {
-                display[v] = field.DisplayValues?.GetValueOrDefault(v) ?? v;
-            }
+                var display = new JsonObject();
+                foreach (var v in values)
+                {
+                    display[v] = field.DisplayValues?.GetValueOrDefault(v) ?? v;
+                }
 
-            properties["display_values"] = Wrap(display, false);
-            properties["hidden_values"] = Wrap(new JsonArray(), true);
+                properties["display_values"] = Wrap(display, false);
+                properties["hidden_values"] = Wrap(new JsonArray(), false);
+            }
         }
 
         if (field.ValidTypes is { } types)
@@ -82,7 +93,7 @@ internal static class SchemaEndpoints
         {
             ["name"] = Wrap(field.DisplayName, true), ["description"] = Wrap("", true), ["custom_metadata"] = Wrap("", true),
             ["entity_type"] = Wrap(def.Type, false), ["data_type"] = Wrap(field.DataType, false), ["editable"] = Wrap(!field.ReadOnly, false),
-            ["mandatory"] = Wrap(field.Name == def.IdentityField && def.Type == "Project", false), ["unique"] = Wrap(false, false),
+            ["mandatory"] = Wrap(field.Name == def.IdentityField, false), ["unique"] = Wrap(false, false),
             ["properties"] = properties, ["visible"] = Wrap(true, false), ["ui_value_displayable"] = Wrap(true, false),
         };
     }

@@ -123,6 +123,8 @@ internal sealed class FilterEvaluator(ShotGridStore store)
                 return actual is string st && Str(v) is { } p && st.StartsWith(p.Trim(), StringComparison.OrdinalIgnoreCase);
             case "ends_with":
                 return actual is string en && Str(v) is { } q && en.EndsWith(q.Trim(), StringComparison.OrdinalIgnoreCase);
+            case "in_calendar_day" or "in_calendar_week" or "in_calendar_month" or "in_calendar_year":
+                return InCalendar(actual, v, relation);
             case "in_last" or "not_in_last" or "in_next" or "not_in_next":
                 var inside = InWindow(actual, v, relation.EndsWith("last", StringComparison.Ordinal));
                 return relation.StartsWith("not_", StringComparison.Ordinal) ? !inside : inside;
@@ -181,6 +183,36 @@ internal sealed class FilterEvaluator(ShotGridStore store)
         var now = store.Time.GetUtcNow();
         return past ? at >= now - span && at <= now : at >= now && at <= now + span;
     }
+
+    /// <summary>
+    /// <c>in_calendar_day 0</c> is today, <c>-1</c> yesterday; weeks (from Monday), months and years likewise. The buckets
+    /// are UTC-aligned (sg-groundtruth field_types/date_time).
+    /// </summary>
+    private bool InCalendar(object? actual, JsonNode? v, string relation)
+    {
+        DateTime? day = actual switch
+        {
+            DateTimeOffset at => at.UtcDateTime.Date,
+            string s when DateTime.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => d,
+            _ => null,
+        };
+        if (day is not { } date || ToDouble(v as JsonValue) is not { } offset)
+        {
+            return false;
+        }
+
+        var today = store.Time.GetUtcNow().UtcDateTime.Date;
+        var distance = relation switch
+        {
+            "in_calendar_day" => (date - today).Days,
+            "in_calendar_week" => (int)Math.Floor((MondayOf(date) - MondayOf(today)).Days / 7.0),
+            "in_calendar_month" => ((date.Year * 12) + date.Month) - ((today.Year * 12) + today.Month),
+            _ => date.Year - today.Year,
+        };
+        return distance == (int)offset;
+    }
+
+    private static DateTime MondayOf(DateTime date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 
     private static EntityLink? AsLink(JsonNode? node) =>
         node is JsonObject o && o["type"] is JsonValue t && o["id"] is JsonValue i && ToDouble(i) is { } id

@@ -7,9 +7,14 @@ namespace AyonShotgrid.Emulators.ShotGrid;
 internal static class FilterParser
 {
     private static readonly string[] TextRelations = ["is", "is_not", "contains", "not_contains", "starts_with", "ends_with", "in", "not_in"];
+    // number and duration have no not_between (sg-groundtruth field_types/number, duration: 400 naming this list).
+    private static readonly string[] IntegerRelations = ["is", "is_not", "greater_than", "less_than", "between", "in", "not_in"];
     private static readonly string[] NumberRelations = ["is", "is_not", "less_than", "greater_than", "between", "not_between", "in", "not_in"];
     private static readonly string[] DateRelations =
-        ["is", "is_not", "greater_than", "less_than", "in_last", "not_in_last", "in_next", "not_in_next", "between", "in", "not_in"];
+    [
+        "is", "is_not", "greater_than", "less_than", "in_last", "not_in_last", "in_next", "not_in_next",
+        "in_calendar_week", "in_calendar_month", "in_calendar_day", "in_calendar_year", "between", "in", "not_in",
+    ];
     private static readonly string[] ListRelations = ["is", "is_not", "in", "not_in"];
     private static readonly string[] CheckboxRelations = ["is", "is_not"];
     private static readonly string[] LinkRelations =
@@ -110,6 +115,13 @@ internal static class FilterParser
                 new JsonObject { [$"{owner}.{field.Name}"] = $"Valid relations: [{string.Join(", ", allowed.Select(a => $"\"{a}\""))}]" });
         }
 
+        // An entity "in" with one hash instead of a list is a one-element list (sg-groundtruth 017, field_types/entity).
+        if (field.IsLink && relation is "in" or "not_in" && value is JsonObject single)
+        {
+            value = new JsonArray(single);
+        }
+
+        CheckValueTypes(owner, field, relation, value);
         if (relation is "in" or "not_in" && value is JsonArray { Count: 0 })
         {
             throw ShotGridRequestException.BadRequest($"API read() {owner}.{field.Name} '{relation}' expects at least a 1-element array");
@@ -123,10 +135,40 @@ internal static class FilterParser
         return new FilterCondition(path, steps, relation, value);
     }
 
+    /// <summary>
+    /// Values of a type the field cannot hold are refused naming the accepted classes, as real ShotGrid does: a float
+    /// in a number filter, a bare id where an entity hash belongs (sg-groundtruth 028, field_types/number, entity).
+    /// </summary>
+    private static void CheckValueTypes(string owner, FieldDef field, string relation, JsonNode? value)
+    {
+        var values = value is JsonArray list && relation is not ("is" or "is_not") ? list.ToList() : [value];
+        foreach (var v in values)
+        {
+            if (v is not JsonValue scalar)
+            {
+                continue;
+            }
+
+            var kind = scalar.GetValueKind();
+            if (field.DataType == "number" && kind == JsonValueKind.Number && !scalar.TryGetValue<long>(out _))
+            {
+                throw ShotGridRequestException.BadRequest(
+                    $"API read() {owner}.{field.Name} expected [String, Integer, NilClass] data type(s) but got Float: {scalar.ToJsonString()}");
+            }
+
+            if (field.IsLink && relation is "is" or "is_not" or "in" or "not_in" && kind == JsonValueKind.Number)
+            {
+                throw ShotGridRequestException.BadRequest(
+                    $"API read() {owner}.{field.Name} expected [Hash, NilClass] data type(s) but got Integer: {scalar.ToJsonString()}");
+            }
+        }
+    }
+
     private static string[]? RelationsFor(string dataType) => dataType switch
     {
         "text" => TextRelations,
-        "number" or "float" or "percent" or "currency" or "duration" or "timecode" => NumberRelations,
+        "number" or "duration" => IntegerRelations,
+        "float" or "percent" or "currency" or "timecode" => NumberRelations,
         "date" or "date_time" => DateRelations,
         "list" or "status_list" or "uuid" or "entity_type" or "color" => ListRelations,
         "checkbox" => CheckboxRelations,

@@ -65,6 +65,7 @@ internal static class SchemaDefinitions
             .Add(Multi("parents", "Parents", "Asset"));
 
         var task = Common(new EntityDef("Task", "content", true))
+            .Add(OpenNotesCount())
             .Add(Link("project", "Project", "Project"))
             .Add(Status("sg_status_list", "Status"))
             .Add(Text("sg_description", "Description"))
@@ -76,7 +77,40 @@ internal static class SchemaDefinitions
             .Add(Multi("tags", "Tags", "Tag"))
             .Add(new FieldDef("start_date", "Start Date", "date"))
             .Add(new FieldDef("due_date", "Due Date", "date"))
-            .Add(Number("duration", "Duration"));
+            .Add(new FieldDef("duration", "Duration", "duration"))
+            .Add(Multi("sg_versions", "Versions", "Version"));
+
+        // Version and PublishedFile: what a publish writes (reference §12, sg-groundtruth entity_types/Version, PublishedFile).
+        var version = Scoped(new EntityDef("Version", "code", true), VersionStatus)
+            .Add(Text("code", "Version Name"))
+            .Add(Link("entity", "Link", "Asset", "Shot", "Sequence", "Episode"))
+            .Add(Link("sg_task", "Task", "Task"))
+            .Add(Link("user", "Artist", "HumanUser", "ApiUser", "Group"))
+            .Add(Number("sg_first_frame", "First Frame"))
+            .Add(Number("sg_last_frame", "Last Frame"))
+            .Add(Text("frame_range", "Frame Range"))
+            .Add(Text("sg_path_to_frames", "Path to Frames"))
+            .Add(Text("sg_path_to_movie", "Path to Movie"))
+            .Add(Multi("published_files", "Published Files", "PublishedFile"));
+
+        var publishedFile = ProjectScoped(new EntityDef("PublishedFile", "code", true), PublishStatus)
+            .Add(Text("code", "Published File Name"))
+            .Add(Text("name", "Name"))
+            .Add(Number("version_number", "Version Number"))
+            .Add(new FieldDef("path", "Path", "url"))
+            .Add(Text("path_cache", "Path Cache"))
+            .Add(Link("published_file_type", "Published File Type", "PublishedFileType"))
+            .Add(Link("version", "Version", "Version"))
+            .Add(Link("entity", "Link", "Asset", "Shot", "Sequence", "Episode"))
+            .Add(Link("task", "Task", "Task"));
+
+        // Site-wide: no project field, every project reads the same rows.
+        var publishedFileType = Common(new EntityDef("PublishedFileType", "code", false))
+            .Add(Text("code", "Published File Type Name"))
+            .Add(Text("short_name", "Short Name"))
+            .Add(Text("description", "Description"))
+            .Add(PublishStatus())
+            .Add(Multi("tags", "Tags", "Tag"));
 
         var step = Common(new EntityDef("Step", "code", false))
             .Add(Text("code", "Step Name"))
@@ -112,14 +146,15 @@ internal static class SchemaDefinitions
             .Add(Text("event_type", "Event Type"))
             .Add(Text("attribute_name", "Attribute Name"))
             .Add(new FieldDef("meta", "Meta", "serializable"))
-            .Add(Link("entity", "Entity", "Project", "Episode", "Sequence", "Scene", "Shot", "Asset", "Task", "Step", "HumanUser", "ApiUser", "Tag"))
+            .Add(Link("entity", "Entity", "Project", "Episode", "Sequence", "Scene", "Shot", "Asset", "Task", "Step", "HumanUser", "ApiUser", "Tag",
+                "Version", "PublishedFile", "PublishedFileType"))
             .Add(Link("user", "User", "HumanUser", "ApiUser"))
             .Add(Link("project", "Project", "Project"))
             .Add(new FieldDef("session_uuid", "Session UUID", "uuid"))
             .Add(Text("description", "Description"))
             .Add(new FieldDef("created_at", "Date Created", "date_time", ReadOnly: true));
 
-        return [project, episode, sequence, scene, shot, asset, task, step, human, tag, api, events];
+        return [project, episode, sequence, scene, shot, asset, task, version, publishedFile, publishedFileType, step, human, tag, api, events];
     }
 
     private static EntityDef Common(EntityDef def) => def
@@ -130,13 +165,29 @@ internal static class SchemaDefinitions
         .Add(new FieldDef("updated_by", "Updated by", "entity", ["HumanUser", "ApiUser"], ReadOnly: true))
         .Add(new FieldDef("cached_display_name", "Cached Display Name", "text", ReadOnly: true));
 
-    private static EntityDef Scoped(EntityDef def) => Common(def)
+    private static EntityDef Scoped(EntityDef def, Func<FieldDef>? status = null) => ProjectScoped(def, status)
+        .Add(Multi("tasks", "Tasks", "Task"));
+
+    private static EntityDef ProjectScoped(EntityDef def, Func<FieldDef>? status = null) => Common(def)
+        .Add(OpenNotesCount())
         .Add(Link("project", "Project", "Project"))
-        .Add(Status("sg_status_list", "Status"))
+        .Add(status?.Invoke() ?? Status("sg_status_list", "Status"))
         .Add(Text("description", "Description"))
         .Add(Text("sg_ayon_id", "Ayon ID"))
-        .Add(Multi("tags", "Tags", "Tag"))
-        .Add(Multi("tasks", "Tasks", "Task"));
+        .Add(Multi("tags", "Tags", "Tag"));
+
+    // A studio site's Version statuses (sg-groundtruth 002_batch lists a site's set); new Versions wait for review.
+    private static FieldDef VersionStatus() =>
+        new("sg_status_list", "Status", "status_list", ValidValues: ["na", "rev", "vwd", "apr", "fin", "ip", "cmpt", "wtg", "hld", "omt"],
+            DisplayValues: new Dictionary<string, string>(StatusDisplay) { ["vwd"] = "Viewed" }, DefaultValue: "rev");
+
+    // PublishedFile / PublishedFileType statuses on the probed site (entity_types/PublishedFile.md): wtg, ip, cmpt.
+    private static FieldDef PublishStatus() =>
+        new("sg_status_list", "Status", "status_list", ValidValues: ["wtg", "ip", "cmpt"],
+            DisplayValues: new Dictionary<string, string> { ["wtg"] = "Waiting to Start", ["ip"] = "In Progress", ["cmpt"] = "Complete" }, DefaultValue: "wtg");
+
+    // Server-kept, 0 on create; in every create answer of a project entity (recorded create pairs), never in an event row.
+    private static FieldDef OpenNotesCount() => new("open_notes_count", "Open Notes", "number", DefaultValue: 0L, ReadOnly: true);
 
     private static FieldDef Text(string name, string display) => new(name, display, "text");
 

@@ -12,6 +12,11 @@ internal sealed class EntityRow(EntityDef def, long id) : IRecordView
 
     public bool Retired { get; set; }
 
+    /// <summary>Every ShotGrid row has one; event meta names linked entities with it.</summary>
+    public Guid Uuid { get; } = Guid.NewGuid();
+
+    public string? Status => Fields.GetValueOrDefault("sg_status_list") as string;
+
     public object? Get(string field) => field == "id" ? Id : Fields.GetValueOrDefault(field);
 
     public string? DisplayName => Type switch

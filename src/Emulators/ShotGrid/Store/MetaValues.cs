@@ -8,13 +8,29 @@ internal static class MetaValues
 {
     public static string FormatDate(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
-    public static JsonObject Link(EntityLink link, string? name) => new() { ["type"] = link.Type, ["id"] = link.Id, ["name"] = name };
+    /// <summary>
+    /// An entity inside meta carries the target's status and uuid besides type, id and name (sg-groundtruth 090,
+    /// field_types/serializable); the value of a single-entity field also says <c>valid</c> (sgcache's back-reference row).
+    /// </summary>
+    public static JsonObject Link(EntityLink link, string? name, string? status, Guid? uuid, bool withValid)
+    {
+        var node = new JsonObject
+        {
+            ["type"] = link.Type, ["id"] = link.Id, ["name"] = name, ["status"] = status, ["uuid"] = uuid?.ToString(),
+        };
+        if (withValid)
+        {
+            node["valid"] = "valid";
+        }
 
-    public static JsonNode? ToNode(object? value, Func<EntityLink, string?> nameOf) => value switch
+        return node;
+    }
+
+    public static JsonNode? ToNode(object? value, Func<EntityLink, bool, JsonObject> link) => value switch
     {
         null => null,
-        EntityLink l => Link(l, nameOf(l)),
-        List<EntityLink> list => new JsonArray(list.Select(l => (JsonNode?)Link(l, nameOf(l))).ToArray()),
+        EntityLink l => link(l, true),
+        List<EntityLink> list => new JsonArray(list.Select(l => (JsonNode?)link(l, false)).ToArray()),
         DateTimeOffset d => FormatDate(d),
         JsonNode n => n.DeepClone(),
         string s => s,

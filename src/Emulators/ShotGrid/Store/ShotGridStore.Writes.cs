@@ -5,29 +5,9 @@ namespace AyonShotgrid.Emulators.ShotGrid;
 // Write paths shared by the store API and REST. Callers hold the lock; values are already converted.
 public sealed partial class ShotGridStore
 {
-    // Forward link field -> multi_entity field on the target that ShotGrid keeps in step (Sequence.shots, ...).
-    private static readonly Dictionary<(string Type, string Field), string> ReverseFields = new()
-    {
-        [("Shot", "sg_sequence")] = "shots",
-        [("Sequence", "episode")] = "sequences",
-        [("Scene", "sg_sequence")] = "scenes",
-        [("Task", "entity")] = "tasks",
-    };
-
     internal EntityRow CreateCore(EntityDef def, Dictionary<string, object?> values, StoreActor? actor)
     {
-        if (def.Type == "EventLogEntry")
-        {
-            throw new ShotGridRequestException(400, 104, "API create() CRUD ERROR #3: Create for EventLogEntry is not allowed in the emulator.");
-        }
-
-        Validate(def, values, "create");
-        if (def.ProjectScoped && values.GetValueOrDefault("project") is not EntityLink)
-        {
-            throw ShotGridRequestException.BadRequest(
-                $"API create() missing 'project' attribute: {new JsonObject(values.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value?.ToString())))}");
-        }
-
+        CheckCreate(def, values, null);
         var row = new EntityRow(def, ++_lastEntityId);
         var populated = new List<string>();
         foreach (var (name, value) in values)
@@ -43,7 +23,7 @@ public sealed partial class ShotGridStore
         foreach (var field in def.Fields.Values.Where(f => f.DefaultValue is not null && !values.ContainsKey(f.Name)))
         {
             row.Fields[field.Name] = field.DefaultValue;
-            if (field.DataType != "checkbox")
+            if (field.DataType != "checkbox" && !field.ReadOnly)
             {
                 populated.Add(field.Name);
             }
@@ -51,7 +31,7 @@ public sealed partial class ShotGridStore
 
         if (def.IdentityField is "code" or "content" or "name" && row.Fields.GetValueOrDefault(def.IdentityField) is null)
         {
-            row.Fields[def.IdentityField] = $"New {def.Type} {row.Id}";
+            row.Fields[def.IdentityField] = $"New {SchemaCatalog.ToWords(def.Type)} {row.Id}";
             populated.Add(def.IdentityField);
         }
 
@@ -71,11 +51,12 @@ public sealed partial class ShotGridStore
         _rows[def.Type][row.Id] = row;
         _inIdOrder[def.Type].Add(row);
 
+        var reverse = new Dictionary<string, BackReference>(StringComparer.Ordinal);
         foreach (var (name, value) in row.Fields)
         {
-            if (value is EntityLink link)
+            if (value is EntityLink link && LinkReverse(row, name, null, link) is { } back)
             {
-                LinkReverse(row, name, null, link);
+                reverse[name] = back;
             }
         }
 
@@ -85,7 +66,11 @@ public sealed partial class ShotGridStore
             {
                 var field = def.Fields[name];
                 var meta = ChangeMeta(row, field, null, row.Fields[name], inCreate: true);
-                Emit(row, $"Shotgun_{def.Type}_Change", name, actor, meta, now);
+                var changeId = Emit(row, $"Shotgun_{def.Type}_Change", name, actor, meta, now);
+                if (reverse.GetValueOrDefault(name) is { } back)
+                {
+                    EmitBackReference(back, changeId, inCreate: true, actor, now);
+                }
             }
 
             Emit(row, $"Shotgun_{def.Type}_New", null, actor,
@@ -97,13 +82,8 @@ public sealed partial class ShotGridStore
 
     internal EntityRow UpdateCore(EntityDef def, long id, Dictionary<string, object?> values, StoreActor? actor)
     {
-        var row = FindRow(def.Type, id);
-        if (row is null || row.Retired)
-        {
-            throw NotFoundForWrite(def, id);
-        }
-
-        Validate(def, values, "update");
+        var row = RequireWritable(def, id, "update", null);
+        Validate(def, values, "update", null);
         var now = Now();
         var changed = false;
         foreach (var (name, value) in values)
@@ -129,14 +109,14 @@ public sealed partial class ShotGridStore
 
             row.Fields[name] = updated;
             changed = true;
-            if (field.DataType == "entity")
-            {
-                LinkReverse(row, name, old as EntityLink, updated as EntityLink);
-            }
-
+            var back = field.DataType == "entity" ? LinkReverse(row, name, old as EntityLink, updated as EntityLink) : null;
             if (ShouldLog(actor))
             {
-                Emit(row, $"Shotgun_{def.Type}_Change", name, actor, ChangeMeta(row, field, old, updated, inCreate: false), now);
+                var changeId = Emit(row, $"Shotgun_{def.Type}_Change", name, actor, ChangeMeta(row, field, old, updated, inCreate: false), now);
+                if (back is not null)
+                {
+                    EmitBackReference(back, changeId, inCreate: false, actor, now);
+                }
             }
         }
 
@@ -152,12 +132,7 @@ public sealed partial class ShotGridStore
 
     internal void RetireCore(EntityDef def, long id, StoreActor? actor)
     {
-        var row = FindRow(def.Type, id);
-        if (row is null || row.Retired)
-        {
-            throw NotFoundForWrite(def, id);
-        }
-
+        var row = RequireWritable(def, id, "delete", null);
         row.Retired = true;
         var now = Now();
         if (ShouldLog(actor))
@@ -200,7 +175,45 @@ public sealed partial class ShotGridStore
     private static ShotGridRequestException NotFoundForWrite(EntityDef def, long id) =>
         new(404, 104, "Not Found", $"Entity of type [{def.Type}] with id={id} does not exist.");
 
-    private void Validate(EntityDef def, Dictionary<string, object?> values, string op)
+    /// <summary>Refuses a create before anything is written (a batch checks every request this way first).</summary>
+    /// <param name="retiredEarlier">Rows an earlier request of the same batch deletes: links to them are not legal.</param>
+    private void CheckCreate(EntityDef def, Dictionary<string, object?> values, IReadOnlySet<EntityLink>? retiredEarlier)
+    {
+        if (def.Type == "EventLogEntry")
+        {
+            throw new ShotGridRequestException(400, 104, "API create() CRUD ERROR #3: Create for EventLogEntry is not allowed in the emulator.");
+        }
+
+        Validate(def, values, "create", retiredEarlier);
+        if (def.ProjectScoped && values.GetValueOrDefault("project") is not EntityLink)
+        {
+            throw ShotGridRequestException.BadRequest(
+                $"API create() missing 'project' attribute: {new JsonObject(values.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value?.ToString())))}");
+        }
+    }
+
+    /// <summary>The live row an update or delete acts on. Event rows are read-only: real ShotGrid refuses by permission rule (400).</summary>
+    private EntityRow RequireWritable(EntityDef def, long id, string op, IReadOnlySet<EntityLink>? retiredEarlier)
+    {
+        if (def.Type == "EventLogEntry")
+        {
+            throw op == "delete"
+                ? new ShotGridRequestException(400, 104,
+                    "Entity of type EventLogEntry can not be deleted by this user. Rule: API Admin -- PermissionRule 297: DENY retire_entity FOR entity_type => EventLogEntry")
+                : new ShotGridRequestException(400, 104,
+                    "The field is not editable for this user: [EventLogEntry.meta]. Rule: API Admin -- PermissionRule 306: DENY update_field FOR entity_type => EventLogEntry, field_name => meta");
+        }
+
+        var row = FindRow(def.Type, id);
+        if (row is null || row.Retired || retiredEarlier?.Contains(new EntityLink(def.Type, id)) == true)
+        {
+            throw NotFoundForWrite(def, id);
+        }
+
+        return row;
+    }
+
+    private void Validate(EntityDef def, Dictionary<string, object?> values, string op, IReadOnlySet<EntityLink>? retiredEarlier)
     {
         foreach (var (name, value) in values)
         {
@@ -218,56 +231,32 @@ public sealed partial class ShotGridStore
                     throw new ShotGridRequestException(400, 104,
                         $"Update failed for [{def.Type}.{name}]: '{s}' is not a valid {kind}. Valid {kind}es: {string.Join(", ", field.ValidValues!.Select(v => $"'{v}'"))}");
                 case EntityLink link:
-                    CheckLink(def, field, link);
+                    CheckLink(def, field, link, retiredEarlier);
                     break;
                 case MultiEntityWrite multi:
-                    multi.Links.ForEach(l => CheckLink(def, field, l));
+                    multi.Links.ForEach(l => CheckLink(def, field, l, retiredEarlier));
                     break;
             }
         }
     }
 
-    private void CheckLink(EntityDef def, FieldDef field, EntityLink link)
+    private void CheckLink(EntityDef def, FieldDef field, EntityLink link, IReadOnlySet<EntityLink>? retiredEarlier)
     {
-        if (!field.ValidTypes!.Contains(link.Type) || !IsLive(link.Type, link.Id))
+        if (!field.ValidTypes!.Contains(link.Type) || !IsLive(link.Type, link.Id) || retiredEarlier?.Contains(link) == true)
         {
             throw new ShotGridRequestException(400, 104, $"Update failed for [{def.Type}.{field.Name}]: Value is not legal.");
-        }
-    }
-
-    private void LinkReverse(EntityRow row, string field, EntityLink? oldTarget, EntityLink? newTarget)
-    {
-        var key = (row.Type, field);
-        if (!ReverseFields.TryGetValue(key, out var reverse))
-        {
-            return;
-        }
-
-        var self = new EntityLink(row.Type, row.Id);
-        if (oldTarget is not null && FindRow(oldTarget.Type, oldTarget.Id) is { } oldRow && oldRow.Fields.GetValueOrDefault(reverse) is List<EntityLink> oldList)
-        {
-            oldList.Remove(self);
-        }
-
-        if (newTarget is not null && FindRow(newTarget.Type, newTarget.Id) is { } newRow && newRow.Def.Fields.ContainsKey(reverse))
-        {
-            if (newRow.Fields.GetValueOrDefault(reverse) is not List<EntityLink> list)
-            {
-                newRow.Fields[reverse] = list = [];
-            }
-
-            if (!list.Contains(self))
-            {
-                list.Add(self);
-            }
         }
     }
 
     private bool ShouldLog(StoreActor? actor) =>
         actor is not { Type: "ApiUser" } || FindRow("ApiUser", actor.Id)?.Fields.GetValueOrDefault("generate_event_log_entries") is not false;
 
-    private void Emit(EntityRow row, string eventType, string? attribute, StoreActor? actor, JsonObject meta, DateTimeOffset at) =>
-        _events.Append(new EventLogRow(_events.Allocate(), eventType, attribute, row.Type, row.Id, row.ProjectId, actor, at, meta));
+    private long Emit(EntityRow row, string eventType, string? attribute, StoreActor? actor, JsonObject meta, DateTimeOffset at)
+    {
+        var id = _events.Allocate();
+        _events.Append(new EventLogRow(id, eventType, attribute, row.Type, row.Id, row.ProjectId, actor, at, meta));
+        return id;
+    }
 
     private JsonObject ChangeMeta(EntityRow row, FieldDef field, object? old, object? updated, bool inCreate)
     {
@@ -280,13 +269,13 @@ public sealed partial class ShotGridStore
         {
             var before = old as List<EntityLink> ?? [];
             var after = updated as List<EntityLink> ?? [];
-            meta["added"] = new JsonArray(after.Except(before).Select(l => (JsonNode?)MetaValues.Link(l, NameOf(l))).ToArray());
-            meta["removed"] = new JsonArray(before.Except(after).Select(l => (JsonNode?)MetaValues.Link(l, NameOf(l))).ToArray());
+            meta["added"] = new JsonArray(after.Except(before).Select(l => (JsonNode?)MetaLink(l, false)).ToArray());
+            meta["removed"] = new JsonArray(before.Except(after).Select(l => (JsonNode?)MetaLink(l, false)).ToArray());
         }
         else
         {
-            meta["old_value"] = MetaValues.ToNode(old, NameOf);
-            meta["new_value"] = MetaValues.ToNode(updated, NameOf);
+            meta["old_value"] = MetaValues.ToNode(old, MetaLink);
+            meta["new_value"] = MetaValues.ToNode(updated, MetaLink);
         }
 
         if (inCreate)
@@ -298,13 +287,19 @@ public sealed partial class ShotGridStore
         return meta;
     }
 
+    // Exactly these keys on a real site: no field_data_type, unlike every other attribute change (sgcache 2015; sg-groundtruth 049).
     private static JsonObject RetirementChange(EntityRow row, JsonNode? old, JsonNode? updated) => new()
     {
         ["type"] = "attribute_change", ["attribute_name"] = "retirement_date", ["entity_type"] = row.Type, ["entity_id"] = row.Id,
-        ["field_data_type"] = "date_time", ["old_value"] = old, ["new_value"] = updated,
+        ["old_value"] = old, ["new_value"] = updated,
     };
 
     internal string? NameOf(EntityLink link) => FindRow(link.Type, link.Id)?.DisplayName;
+
+    private JsonObject MetaLink(EntityLink link, bool withValid) =>
+        FindRow(link.Type, link.Id) is { } row
+            ? MetaValues.Link(link, row.DisplayName, row.Status, row.Uuid, withValid)
+            : MetaValues.Link(link, null, null, null, withValid);
 
     private DateTimeOffset Now()
     {

@@ -17,7 +17,8 @@ internal static class ValueConverter
         IEnumerable<EntityLink> links when field.DataType == "multi_entity" => new MultiEntityWrite("set", links.ToList()),
         string s => FromString(def, field, s),
         bool b when field.DataType == "checkbox" => b,
-        int or long or short when field.DataType == "number" => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+        int or long or short when field.DataType is "number" or "duration" => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+        double or float or decimal when field.DataType == "duration" => (long)Math.Truncate(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
         int or long or double or float or decimal when field.DataType is "float" or "percent" or "currency" =>
             Convert.ToDouble(value, CultureInfo.InvariantCulture),
         DateTimeOffset d when field.DataType == "date_time" => d.ToUniversalTime(),
@@ -42,6 +43,8 @@ internal static class ValueConverter
         {
             case "serializable":
                 return node.DeepClone();
+            case "url":
+                return node is JsonObject link ? UrlValue.FromWrite(link) : throw Illegal(def, field, node);
             case "entity":
                 return ToLink(def, field, node);
             case "multi_entity":
@@ -63,7 +66,9 @@ internal static class ValueConverter
         {
             JsonValueKind.String => FromString(def, field, v.GetValue<string>()),
             JsonValueKind.True or JsonValueKind.False when field.DataType == "checkbox" => v.GetValue<bool>(),
-            JsonValueKind.Number when field.DataType == "number" && v.TryGetValue<long>(out var l) => l,
+            JsonValueKind.Number when field.DataType is "number" or "duration" && v.TryGetValue<long>(out var l) => l,
+            // A duration takes a float and truncates it toward zero (90.6 → 90); a number refuses it (sg-groundtruth).
+            JsonValueKind.Number when field.DataType == "duration" => (long)Math.Truncate(v.GetValue<double>()),
             JsonValueKind.Number when field.DataType is "float" or "percent" or "currency" => v.GetValue<double>(),
             _ => throw Illegal(def, field, node),
         };
@@ -71,7 +76,12 @@ internal static class ValueConverter
 
     private static object? FromString(EntityDef def, FieldDef field, string s) => field.DataType switch
     {
-        "text" or "list" or "status_list" or "entity_type" or "color" or "uuid" or "url" => s.Length == 0 ? null : s,
+        "text" or "list" or "status_list" or "entity_type" or "color" or "uuid" => s.Length == 0 ? null : s,
+        // Numeric strings are stored as numbers ("42" → 42, " 90 " → 90); anything else is not a number.
+        "number" or "duration" => long.TryParse(s.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new ShotGridRequestException(400, 103, $"Invalid data for '{field.DataType}' data type", null,
+                new JsonObject { [field.Name] = $"Invalid data for '{field.DataType}' data type. Value: {s}" }),
         "date" => DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? s : throw Illegal(def, field, s),
         "date_time" => DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d)
             ? d.ToUniversalTime() : throw Illegal(def, field, s),

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Text;
+using AyonShotgrid.Emulators.ShotGrid;
+using AyonShotgrid.Grains.Options;
+using AyonShotgrid.Grains.ShotGrid;
+using AyonShotgrid.Grains.Sync;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AyonShotgrid.Tests.Sync;
+
+/// <summary>
+/// The full sync's ShotGrid read (issue 20): large types are read as id ranges side by side, every entity exactly once,
+/// and no more than <see cref="SyncOptions.ShotGridConcurrency"/> requests are in flight at once.
+/// </summary>
+public sealed class ShotGridRangeReadTests
+{
+    [Fact]
+    public async Task ALargeTypeIsReadAsIdRangesSideBySideWithinTheConcurrencyBoundEachEntityOnce()
+    {
+        var taps = new Taps();
+        var latency = new ShotGridLatency();
+        await using var site = await ShotGridEmulator.StartAsync(new ShotGridEmulatorOptions { RequestTap = taps.TapAsync, Latency = latency });
+        var seeded = ShotGridSeeder.SeedProject(site.Store, new SeedSpec("Ranges", Episodes: 1, SequencesPerEpisode: 2, ShotsPerSequence: 150, Assets: 20, TasksPerEntity: 3));
+        var sgOptions = Options.Create(new ShotGridOptions { Url = site.BaseUrl.ToString(), ScriptName = site.ScriptName, ApiKey = site.ScriptKey });
+        using var client = new ShotGridClient(sgOptions, NullLogger<ShotGridClient>.Instance);
+        var reader = new ShotGridProjectReader(client, sgOptions, Options.Create(new SyncOptions { PageSize = 50, ShotGridConcurrency = 3 }));
+        var project = await reader.ReadProjectAsync(seeded.ProjectId, CancellationToken.None);
+
+        // Every answer held a little (before its first byte goes out), so requests that can overlap do.
+        latency.PerRequest = TimeSpan.FromMilliseconds(20);
+        latency.PerRecord = TimeSpan.FromMilliseconds(1);
+        taps.Start();
+        var items = await reader.ReadItemsAsync(project, null, CancellationToken.None);
+
+        long[] expected = [.. seeded.EpisodeIds, .. seeded.SequenceIds, .. seeded.ShotIds, .. seeded.AssetIds, .. seeded.TaskIds];
+        Assert.Equal(expected.Order(), items.Select(i => i.Id).Order());
+        Assert.Equal(items.Count, items.Select(i => i.Key).Distinct().Count());
+
+        // 960 tasks in pages of 50: after the first page the rest is cut into id ranges, each with an upper bound
+        // but the last, and read side by side.
+        var taskSearches = taps.Bodies.Where(b => b.Path.EndsWith("/tasks/_search", StringComparison.Ordinal)).ToList();
+        Assert.Contains(taskSearches, b => b.Body.Contains("less_than", StringComparison.Ordinal));
+        Assert.Equal(3, taps.MaxInFlight);
+    }
+
+    /// <summary>
+    /// Sees each request as it arrives (body kept) and counts those not yet answered. A request stops counting when its
+    /// answer starts, before the client can have it and send the next one, so the count never runs ahead of the client's.
+    /// </summary>
+    private sealed class Taps
+    {
+        private int _inFlight;
+        private int _maxInFlight;
+        private bool _on;
+
+        public ConcurrentQueue<(string Path, string Body)> Bodies { get; } = new();
+
+        public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+        public void Start() => Volatile.Write(ref _on, true);
+
+        public async Task TapAsync(HttpContext http)
+        {
+            if (!Volatile.Read(ref _on))
+            {
+                return;
+            }
+
+            var now = Interlocked.Increment(ref _inFlight);
+            int seen;
+            while (now > (seen = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen)
+            {
+            }
+
+            http.Response.OnStarting(() =>
+            {
+                Interlocked.Decrement(ref _inFlight);
+                return Task.CompletedTask;
+            });
+            http.Request.EnableBuffering();
+            using var copy = new MemoryStream();
+            await http.Request.Body.CopyToAsync(copy);
+            http.Request.Body.Position = 0;
+            Bodies.Enqueue((http.Request.Path.Value ?? "", Encoding.UTF8.GetString(copy.ToArray())));
+        }
+    }
+}
