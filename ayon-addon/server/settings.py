@@ -21,6 +21,16 @@ class ShotgridOrleansSettings(BaseSettingsModel):
     project_code_field: str = SettingsField("code", title="ShotGrid project code field")
     default_task_type: str = SettingsField("Generic", title="Task type for tasks without a Pipeline Step")
     duplicate_name_policy: Literal["suffix", "skip"] = SettingsField("suffix", title="Duplicate name policy")
+    hierarchy_preset: Literal["flat", "grouped"] = SettingsField(
+        "flat",
+        title="Hierarchy preset",
+        description="flat: top-level ShotGrid entities under the project root; grouped: under episodes/, shots/ and assets/ folders. "
+        "A change moves existing folders only in a sync with 'override differences'.",
+    )
+    hierarchy_shots_folder: str = SettingsField("shots", title="Grouping folder of sequences and shots (grouped)")
+    hierarchy_assets_folder: str = SettingsField("assets", title="Grouping folder of asset types and assets (grouped)")
+    hierarchy_episodes_folder: str = SettingsField("episodes", title="Grouping folder of episodes (grouped)")
+    hierarchy_group_folder_type: str = SettingsField("Folder", title="AYON folder type of the grouping folders (grouped)")
     poll_interval_seconds: int = SettingsField(2, ge=1, le=3600, title="Event poll interval (seconds)")
     mirror_events: bool = SettingsField(False, title="Mirror ShotGrid events into the AYON event log")
     apply_changes: bool = SettingsField(False, title="Leecher applies ShotGrid changes, retirements and revivals (per project overridable in the gateway)")

@@ -123,6 +123,14 @@ public sealed class SyncPageTests(DemoSetup demo, ITestOutputHelper output) : IA
         using var gateway = demo.GatewayClient();
         var status = System.Text.Json.JsonDocument.Parse(await gateway.GetStringAsync($"api/shotgrid/projects/{projectId}")).RootElement;
         Assert.True(status.GetProperty("applyChanges").GetBoolean());
+
+        // The hierarchy preset of the project; setting it keeps the leecher opt-in.
+        await page.GetByLabel("Hierarchy preset for Demo Commercial").SelectOptionAsync("grouped");
+        // The page marks the select with the setting the gateway answered the PUT with.
+        await Expect(row.Locator(".hierarchy-preset")).ToHaveAttributeAsync("data-setting", "grouped");
+        status = System.Text.Json.JsonDocument.Parse(await gateway.GetStringAsync($"api/shotgrid/projects/{projectId}")).RootElement;
+        Assert.Equal("grouped", status.GetProperty("hierarchyPresetSetting").GetString());
+        Assert.True(status.GetProperty("applyChangesSetting").GetBoolean());
     }
 
     private async Task<string> AyonProjectOfAsync(long sgProjectId)

@@ -47,6 +47,13 @@ public interface IShotGridProjectGrain : IGrainWithStringKey
     [Alias("SetPushAsync")]
     Task<ProjectStatus> SetPushAsync(bool pushToShotGrid);
 
+    /// <summary>
+    /// Sets the project's hierarchy preset ("flat", "grouped"); null returns to the AYON project setting. Takes effect with
+    /// the next full sync (existing folders move only in one with override differences).
+    /// </summary>
+    [Alias("SetHierarchyPresetAsync")]
+    Task<ProjectStatus> SetHierarchyPresetAsync(string? hierarchyPreset);
+
     /// <summary>Called by the job grain when a job ends, so the project records the outcome.</summary>
     [Alias("OnJobFinishedAsync")]
     Task OnJobFinishedAsync(SyncJobStatus status);

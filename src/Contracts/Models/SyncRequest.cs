@@ -7,5 +7,6 @@ namespace AyonShotgrid.Contracts.Models;
 /// </param>
 /// <param name="RequestedBy">Free text for the log and the job status (user name, "ayon-addon", "demo").</param>
 /// <param name="DryRun">Plan only: the job lists what it would create and change (field by field) and writes nothing.</param>
+/// <param name="HierarchyPreset">The project's own hierarchy preset ("flat", "grouped"), set by its project grain; null = the AYON project setting.</param>
 [GenerateSerializer, Immutable, Alias("ayonsg.sync-request.v1")]
-public sealed record SyncRequest(bool OverrideDifferences = false, string? RequestedBy = null, bool DryRun = false);
+public sealed record SyncRequest(bool OverrideDifferences = false, string? RequestedBy = null, bool DryRun = false, string? HierarchyPreset = null);

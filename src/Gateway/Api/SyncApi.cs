@@ -15,7 +15,7 @@ public static class SyncApi
         shotgrid.MapGet("/", ListProjects).WithName("ListProjects").WithSummary("ShotGrid projects and whether each is linked to AYON");
         shotgrid.MapGet("/{sgProjectId:long}", GetProject).WithName("GetProject").WithSummary("State of a project grain: AYON link, last sync, event cursor");
         shotgrid.MapPost("/{sgProjectId:long}/prepare", Prepare).WithName("PrepareProject").WithSummary("Prepare Project: make sure the AYON project exists with what the sync needs");
-        shotgrid.MapPut("/{sgProjectId:long}/settings", PutSettings).WithName("PutProjectSettings").WithSummary("Per-project settings: applyChanges (the leecher applies ShotGrid changes to existing AYON entities; null = configured default), pushToShotGrid (AYON → ShotGrid push)");
+        shotgrid.MapPut("/{sgProjectId:long}/settings", PutSettings).WithName("PutProjectSettings").WithSummary("Per-project settings: applyChanges (the leecher applies ShotGrid changes to existing AYON entities; null = configured default), pushToShotGrid (AYON → ShotGrid push), hierarchyPreset (flat, grouped; null = AYON project setting)");
         shotgrid.MapPost("/{sgProjectId:long}/push", SyncToShotGrid).WithName("SyncToShotGrid")
             .WithSummary("Sync to ShotGrid: create in ShotGrid every AYON folder and task it lacks (never updates or deletes); dryRun lists them");
         shotgrid.MapPost("/{sgProjectId:long}/sync", StartSync).WithName("SyncFromShotGrid").WithSummary("Start a sync from ShotGrid (create-only unless overrideDifferences)");
@@ -53,8 +53,16 @@ public static class SyncApi
         await Guard(async () =>
         {
             var project = Project(grains, site, sgProjectId);
+            // A body with only pushToShotGrid switches the push and leaves the other settings as they are; otherwise the PUT
+            // sets applyChanges and hierarchyPreset both.
             var status = body.PushToShotGrid is { } push ? await project.SetPushAsync(push) : null;
-            return ProjectView.From(body.PushToShotGrid is null || body.ApplyChanges is not null ? await project.SetApplyChangesAsync(body.ApplyChanges) : status!);
+            if (body.PushToShotGrid is not null && body.ApplyChanges is null && body.HierarchyPreset is null)
+            {
+                return ProjectView.From(status!);
+            }
+
+            await project.SetHierarchyPresetAsync(body.HierarchyPreset);
+            return ProjectView.From(await project.SetApplyChangesAsync(body.ApplyChanges));
         });
 
     private static async Task<Results<Ok<PushRunResult>, ProblemHttpResult>> SyncToShotGrid(long sgProjectId, PushRequestBody? body, IGrainFactory grains, SiteName site) =>

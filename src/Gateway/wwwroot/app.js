@@ -125,6 +125,7 @@ function projectRow(project) {
     el("td", "…", "events"),
     applyChangesCell(project),
     pushCell(project),
+    hierarchyCell(project),
     actionsCell(project));
   return row;
 }
@@ -166,7 +167,7 @@ async function setApplyChanges(sgProjectId, box) {
   clearError();
   box.disabled = true;
   try {
-    showApplyChanges(rowOf(sgProjectId), await call("PUT", `api/shotgrid/projects/${sgProjectId}/settings`, { applyChanges: box.checked }));
+    showApplyChanges(rowOf(sgProjectId), await putSettings(sgProjectId, { applyChanges: box.checked }));
   } catch (e) {
     box.checked = !box.checked;
     showError(e.message);
@@ -182,6 +183,53 @@ function showApplyChanges(row, status) {
   // applyChangesSetting null: the configured default is in force.
   row.querySelector(".apply-changes-source").textContent =
     status.applyChangesSetting === null || status.applyChangesSetting === undefined ? " (default)" : " (set for this project)";
+  row.dataset.applyChangesSetting = status.applyChangesSetting === null || status.applyChangesSetting === undefined ? "" : String(status.applyChangesSetting);
+  const preset = row.querySelector(".hierarchy-preset");
+  preset.value = status.hierarchyPresetSetting || "";
+  preset.dataset.setting = status.hierarchyPresetSetting || "";
+  preset.disabled = false;
+}
+
+/**
+ * The per-project hierarchy preset: flat (ShotGrid's tree under the project root) or grouped (shots/, assets/, episodes/
+ * folders); empty = the AYON project setting. Existing folders move only in a sync with "override differences".
+ */
+function hierarchyCell(project) {
+  const cell = el("td");
+  const select = el("select", null, "hierarchy-preset");
+  select.disabled = true;
+  select.setAttribute("aria-label", `Hierarchy preset for ${project.name}`);
+  for (const [value, text] of [["", "AYON setting"], ["flat", "flat"], ["grouped", "grouped"]]) {
+    const option = el("option", text);
+    option.value = value;
+    select.append(option);
+  }
+  select.addEventListener("change", () => setHierarchyPreset(project.sgProjectId, select));
+  cell.append(select, el("div", "moves existing folders only with override differences", "muted"));
+  return cell;
+}
+
+async function setHierarchyPreset(sgProjectId, select) {
+  clearError();
+  select.disabled = true;
+  try {
+    const status = await putSettings(sgProjectId, { hierarchyPreset: select.value || null });
+    showApplyChanges(rowOf(sgProjectId), status);
+  } catch (e) {
+    showError(e.message);
+  } finally {
+    select.disabled = false;
+  }
+}
+
+/** A PUT sets every per-project setting: the ones not being changed are sent as the project has them. */
+async function putSettings(sgProjectId, changed) {
+  const row = rowOf(sgProjectId);
+  const current = {
+    applyChanges: row.dataset.applyChangesSetting === undefined || row.dataset.applyChangesSetting === "" ? null : row.dataset.applyChangesSetting === "true",
+    hierarchyPreset: row.querySelector(".hierarchy-preset").dataset.setting || null,
+  };
+  return await call("PUT", `api/shotgrid/projects/${sgProjectId}/settings`, { ...current, ...changed });
 }
 
 /** The per-project opt-in of the AYON → ShotGrid push (the AYON project attribute shotgridPush). */

@@ -2,12 +2,16 @@ using System.Text.Json.Nodes;
 using AyonShotgrid.Grains.Ayon;
 using AyonShotgrid.Grains.Options;
 using AyonShotgrid.Grains.Prepare;
+using AyonShotgrid.Grains.Sync;
 using Microsoft.Extensions.Options;
 
 namespace AyonShotgrid.Grains.Configuration;
 
 /// <summary>The settings a sync of one AYON project runs with.</summary>
-public sealed record ProjectSyncSettings(string DefaultTaskType, string DuplicateNamePolicy, string Source);
+public sealed record ProjectSyncSettings(string DefaultTaskType, string DuplicateNamePolicy, string Source, HierarchyPreset? Hierarchy = null)
+{
+    public HierarchyPreset Preset => Hierarchy ?? HierarchyPreset.Flat;
+}
 
 /// <summary>
 /// Per-project overrides from the AYON addon's project settings (GET /api/addons/{name}/{version}/settings/{project})
@@ -16,10 +20,11 @@ public sealed record ProjectSyncSettings(string DefaultTaskType, string Duplicat
 /// </summary>
 public sealed class ProjectSettingsReader(IAyonClient ayon, IOptions<AyonOptions> ayonOptions, IOptions<SyncOptions> syncOptions)
 {
-    public async Task<ProjectSyncSettings> ReadAsync(string ayonProject, CancellationToken cancellationToken)
+    /// <param name="hierarchyPreset">The project's own preset (gateway settings endpoint), which wins over AYON's; null = AYON's / the cluster's.</param>
+    public async Task<ProjectSyncSettings> ReadAsync(string ayonProject, CancellationToken cancellationToken, string? hierarchyPreset = null)
     {
         var sync = syncOptions.Value;
-        var fallback = new ProjectSyncSettings(sync.DefaultTaskType, sync.DuplicateNamePolicy, "cluster configuration");
+        var fallback = new ProjectSyncSettings(sync.DefaultTaskType, sync.DuplicateNamePolicy, "cluster configuration", Preset(sync, name => name == "hierarchy_preset" ? hierarchyPreset : null, "Sync:HierarchyPreset"));
         var a = ayonOptions.Value;
         if (string.IsNullOrWhiteSpace(a.AddonName) || string.IsNullOrWhiteSpace(a.AddonVersion))
         {
@@ -44,7 +49,33 @@ public sealed class ProjectSettingsReader(IAyonClient ayon, IOptions<AyonOptions
             throw new SyncSetupException($"The AYON project setting duplicate_name_policy of addon {a.AddonName} for project '{ayonProject}' is '{policy}'; it must be 'suffix' or 'skip'.");
         }
 
-        return new ProjectSyncSettings(taskType, policy, $"AYON project settings of {a.AddonName} {a.AddonVersion}");
+        var hierarchy = Preset(sync, name => (name == "hierarchy_preset" ? hierarchyPreset : null) ?? Text(settings, name), $"AYON project setting hierarchy_preset of addon {a.AddonName} for project '{ayonProject}'");
+        return new ProjectSyncSettings(taskType, policy, $"AYON project settings of {a.AddonName} {a.AddonVersion}", hierarchy);
+    }
+
+    /// <summary>The hierarchy preset: each AYON setting when it has one, else the cluster's option.</summary>
+    private static HierarchyPreset Preset(SyncOptions sync, Func<string, string?> setting, string where)
+    {
+        var name = setting("hierarchy_preset") ?? sync.HierarchyPreset;
+        if (!HierarchyPreset.TryParseName(name, out var grouped))
+        {
+            throw new SyncSetupException($"The {where} is '{name}'; it must be '{HierarchyPreset.FlatName}' or '{HierarchyPreset.GroupedName}'.");
+        }
+
+        string Named(string settingName, string fallback)
+        {
+            var value = setting(settingName) ?? fallback;
+            return AyonNames.IsValidEntityName(value)
+                ? value
+                : throw new SyncSetupException($"The AYON setting {settingName} is '{value}', which is not a valid AYON folder name.");
+        }
+
+        return new HierarchyPreset(
+            grouped,
+            Named("hierarchy_shots_folder", sync.HierarchyShotsFolder),
+            Named("hierarchy_assets_folder", sync.HierarchyAssetsFolder),
+            Named("hierarchy_episodes_folder", sync.HierarchyEpisodesFolder),
+            setting("hierarchy_group_folder_type") is { Length: > 0 } type ? type : sync.HierarchyGroupFolderType);
     }
 
     private static string? Text(JsonObject settings, string name) =>

@@ -19,12 +19,15 @@ public sealed partial class AyonProjectIndexGrain(
     private readonly Dictionary<(string Kind, string Parent), Dictionary<string, NameHolder>> _names = [];
     private string? _ayonProject;
     private ProjectContext? _context;
+    private string? _hierarchyPreset;
     private DateTimeOffset _loadStartedAt = DateTimeOffset.MinValue;
     private (IReadOnlyDictionary<long, string> Links, DateTimeOffset At)? _users;
     private static readonly TimeSpan UsersFor = TimeSpan.FromMinutes(1);
 
-    async Task IAyonProjectIndexGrain.AttachAsync(string ayonProjectName)
+    async Task IAyonProjectIndexGrain.AttachAsync(string ayonProjectName, string? hierarchyPreset)
     {
+        // Not a reason to reload by itself: existing folders never move for a preset, and the next full sync reloads.
+        _hierarchyPreset = hierarchyPreset;
         if (_ayonProject != ayonProjectName)
         {
             _ayonProject = ayonProjectName;
@@ -34,6 +37,8 @@ public sealed partial class AyonProjectIndexGrain(
     }
 
     Task IAyonProjectIndexGrain.ReloadAsync() => LoadAsync();
+
+    Task IAyonProjectIndexGrain.ReloadIfAttachedAsync() => _ayonProject is null ? Task.CompletedTask : LoadAsync();
 
     async Task<ProjectContext> IAyonProjectIndexGrain.GetContextAsync()
     {
@@ -115,14 +120,15 @@ public sealed partial class AyonProjectIndexGrain(
             }
         }
 
-        var settings = await projectSettings.ReadAsync(project.Name, CancellationToken.None);
+        var settings = await projectSettings.ReadAsync(project.Name, CancellationToken.None, _hierarchyPreset);
         _context = new ProjectContext(
             project.Name,
             sgProject.Navchains.ToDictionary(),
             project.Statuses.Select(s => new StatusEntry(s.Name, s.ShortName, s.Scope)).ToList(),
             project.TaskTypes.Select(t => t.Name).ToList(),
             settings.DefaultTaskType,
-            settings.DuplicateNamePolicy);
+            settings.DuplicateNamePolicy,
+            settings.Preset);
         _loadStartedAt = startedAt;
         LogLoaded(logger, projectName, folders.Count, tasks.Count);
     }

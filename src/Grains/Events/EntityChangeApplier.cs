@@ -86,7 +86,8 @@ public sealed partial class EntityChangeApplier(IAyonClient ayon, AttributeMapSo
                     throw new EntityApplyException(node.SkipReason);
                 }
 
-                var parentId = await placer.ParentIdAsync(key, item, node, context, index);
+                // A ShotGrid move lands where the project's hierarchy preset puts the new parent (a grouping folder for the top).
+                var parentId = await placer.ParentIdAsync(key, item, EntityMapping.Arrange(node, context.Hierarchy ?? HierarchyPreset.Flat), context, index);
                 data[EntityMapping.ParentField(node)] = parentId;
                 change = $"moved under {(parentId is null ? "the project root" : parentId)}";
                 break;

@@ -66,7 +66,7 @@ public sealed partial class EntityPlacer(
 
         state.ReportedGone = false;
 
-        var node = Node.FromItem(item);
+        var node = EntityMapping.Arrange(Node.FromItem(item), Preset(context));
         if ((node.Unreadable ?? node.SkipReason) is { } why)
         {
             throw new EntityApplyException(why);
@@ -87,7 +87,10 @@ public sealed partial class EntityPlacer(
         context.TaskTypes.ToHashSet(StringComparer.Ordinal),
         context.DefaultTaskType ?? options.Value.DefaultTaskType,
         DuplicateNamePolicies.Parse(context.DuplicateNamePolicy),
-        Users: users);
+        Users: users,
+        Hierarchy: context.Hierarchy);
+
+    private static HierarchyPreset Preset(ProjectContext context) => context.Hierarchy ?? HierarchyPreset.Flat;
 
     internal async Task<string?> ParentIdAsync(EntityKey key, SgItem item, Node node, ProjectContext context, IAyonProjectIndexGrain index)
     {
@@ -96,10 +99,16 @@ public sealed partial class EntityPlacer(
             return null;
         }
 
-        if (item.Type == SyncEntityTypes.Asset)
+        if (item.Type == SyncEntityTypes.Asset && !string.IsNullOrWhiteSpace(item.AssetType))
         {
-            var category = Node.Category(item.AssetType!);
-            return await index.LookupAsync(category.Key, reloadIfLoadedBefore: null) ?? (await PlaceAsync(key, category, null, null, context, index)).Id;
+            var category = EntityMapping.Arrange(Node.Category(item.AssetType), Preset(context));
+            return await index.LookupAsync(category.Key, reloadIfLoadedBefore: null)
+                ?? (await PlaceAsync(key, category, await GroupIdAsync(key, category, context, index), null, context, index)).Id;
+        }
+
+        if (EntityMapping.GroupOf(node, Preset(context)) is { } group && group.Key == node.ParentKey)
+        {
+            return await GroupIdAsync(key, node, context, index);
         }
 
         var parent = item.Parent!;
@@ -115,6 +124,17 @@ public sealed partial class EntityPlacer(
         return inAyon.AyonId ?? throw new EntityApplyException(inAyon.WhyNot is { } why
             ? $"its parent {parent.Type} {parent.Id} is not in AYON: {why}"
             : $"its parent {parent.Type} {parent.Id} is not in ShotGrid any more, so it has no place in AYON");
+    }
+
+    /// <summary>The AYON id of the grouping folder the preset puts a top-level node under (created at the root when missing); null when it has none.</summary>
+    private async Task<string?> GroupIdAsync(EntityKey key, Node node, ProjectContext context, IAyonProjectIndexGrain index)
+    {
+        if (EntityMapping.GroupOf(node, Preset(context)) is not { } group || group.Key != node.ParentKey)
+        {
+            return null;
+        }
+
+        return await index.LookupAsync(group.Key, reloadIfLoadedBefore: null) ?? (await PlaceAsync(key, group, null, null, context, index)).Id;
     }
 
     /// <summary>

@@ -10,11 +10,19 @@ public interface IAyonProjectIndexGrain : IGrainWithStringKey
 {
     /// <summary>Tells the index which AYON project it mirrors (the project grain calls this before routing events).</summary>
     [Alias("AttachAsync")]
-    Task AttachAsync(string ayonProjectName);
+    /// <param name="hierarchyPreset">The project's own hierarchy preset (gateway setting), taken in with the next load; null = AYON's.</param>
+    Task AttachAsync(string ayonProjectName, string? hierarchyPreset = null);
 
     /// <summary>Reloads everything, adding task types for Pipeline Steps ShotGrid gained since (called on Step events).</summary>
     [Alias("ReloadAsync")]
     Task ReloadAsync();
+
+    /// <summary>
+    /// Reloads an index that is in use (the project settings, such as the hierarchy preset, with it); an index nothing
+    /// attached stays unloaded. Called after a full sync, which ran with the settings AYON holds now.
+    /// </summary>
+    [Alias("ReloadIfAttachedAsync")]
+    Task ReloadIfAttachedAsync();
 
     [Alias("GetContextAsync")]
     Task<ProjectContext> GetContextAsync();

@@ -45,6 +45,7 @@ public sealed partial class SyncJobGrain(
         s.AyonProjectName = ayonProjectName;
         s.OverrideDifferences = request.OverrideDifferences;
         s.DryRun = request.DryRun;
+        s.HierarchyPreset = request.HierarchyPreset;
         s.RequestedBy = request.RequestedBy;
         s.State = SyncJobState.Queued;
         s.CreatedAt = clock.UtcNow;
@@ -173,7 +174,13 @@ public sealed partial class SyncJobGrain(
             try
             {
                 using var tracking = answers.Track();
-                var result = await synchronizer.RunAsync(s.SgProjectId, s.AyonProjectName!, s.OverrideDifferences, s.DryRun, progress, cancellationToken);
+                var result = await synchronizer.RunAsync(s.SgProjectId, s.AyonProjectName!, s.OverrideDifferences, s.DryRun, progress, cancellationToken, s.HierarchyPreset);
+                if (!s.DryRun)
+                {
+                    // The leecher takes in the project settings this sync ran with (a changed hierarchy preset) from now on.
+                    await GrainFactory.GetGrain<Events.IAyonProjectIndexGrain>(GrainKeys.AyonIndex(sgOptions.Value.SiteName, s.SgProjectId)).ReloadIfAttachedAsync();
+                }
+
                 if (s.WaitingFor is { } server)
                 {
                     LogServerBack(logger, this.GetPrimaryKeyString(), server, clock.UtcNow - (s.WaitingSince ?? clock.UtcNow));

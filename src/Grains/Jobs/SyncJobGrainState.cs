@@ -48,6 +48,9 @@ public sealed class SyncJobGrainState
 
     [Id(17)] public int ChangesOmitted { get; set; }
 
+    /// <summary>The project's own hierarchy preset when the job was started; null = the AYON project setting.</summary>
+    [Id(20)] public string? HierarchyPreset { get; set; }
+
     /// <summary>"AYON" or "ShotGrid" while the job waits for that server to answer again; null otherwise.</summary>
     [Id(18)] public string? WaitingFor { get; set; }
 

@@ -52,7 +52,7 @@ public sealed partial class ShotGridProjectGrain(
         var jobKey = GrainKeys.Job(Guid.NewGuid());
         state.State.RunningJobId = jobKey;
         await state.WriteStateAsync();
-        return await GrainFactory.GetGrain<ISyncJobGrain>(jobKey).StartAsync(SgProjectId, state.State.AyonProjectName!, request);
+        return await GrainFactory.GetGrain<ISyncJobGrain>(jobKey).StartAsync(SgProjectId, state.State.AyonProjectName!, request with { HierarchyPreset = state.State.HierarchyPreset });
     }
 
     Task<ProjectStatus> IShotGridProjectGrain.GetStatusAsync() => StatusCoreAsync();
@@ -81,7 +81,7 @@ public sealed partial class ShotGridProjectGrain(
         }
 
         return new ProjectStatus(SgProjectId, s.SgProjectName, s.AyonProjectName, s.PreparedAt, s.Notes.ToList(), s.RunningJobId, last, CursorStatus(), ApplyChanges, s.ApplyChanges,
-            await PushStatusAsync());
+            await PushStatusAsync(), s.HierarchyPreset);
     }
 
     /// <summary>The push grain's status; a project prepared before the push existed is attached to it here (the push grain never calls back).</summary>
@@ -136,6 +136,18 @@ public sealed partial class ShotGridProjectGrain(
         return await StatusCoreAsync();
     }
 
+    async Task<ProjectStatus> IShotGridProjectGrain.SetHierarchyPresetAsync(string? hierarchyPreset)
+    {
+        if (hierarchyPreset is not null && !Sync.HierarchyPreset.TryParseName(hierarchyPreset, out _))
+        {
+            throw new SyncOperationException(SyncFailureKind.Invalid, $"hierarchyPreset must be '{Sync.HierarchyPreset.FlatName}', '{Sync.HierarchyPreset.GroupedName}' or null, not '{hierarchyPreset}'.");
+        }
+
+        state.State.HierarchyPreset = hierarchyPreset;
+        await state.WriteStateAsync();
+        return await ((IShotGridProjectGrain)this).GetStatusAsync();
+    }
+
     async Task<long> IShotGridProjectGrain.ApplyEventsAsync(EventBatch batch)
     {
         var s = state.State;
@@ -161,7 +173,7 @@ public sealed partial class ShotGridProjectGrain(
         {
             // Only a project with events to apply loads its index: loading a quiet 100,000-entity project's index held up
             // the leecher's round, and with it every other project's events, for seconds.
-            await index.AttachAsync(s.AyonProjectName);
+            await index.AttachAsync(s.AyonProjectName, s.HierarchyPreset);
         }
 
         var outcome = await ProjectEventRouter.RouteAsync(GrainFactory, sgOptions.Value.SiteName, SgProjectId, todo, ApplyChanges, async (type, ids) =>

@@ -25,4 +25,7 @@ public sealed class ShotGridProjectGrainState
 
     /// <summary>The project's own "leecher applies changes" setting; null = <c>Sync:ApplyChanges</c>.</summary>
     [Id(8)] public bool? ApplyChanges { get; set; }
+
+    /// <summary>The project's own hierarchy preset ("flat", "grouped"); null = the AYON project setting / <c>Sync:HierarchyPreset</c>.</summary>
+    [Id(9)] public string? HierarchyPreset { get; set; }
 }

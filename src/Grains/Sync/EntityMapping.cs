@@ -38,6 +38,19 @@ internal static class EntityMapping
             : new Placement.Skip($"names '{node.Name}' and '{suffixed}' are both taken under the same parent");
     }
 
+    /// <summary>
+    /// Where the preset puts a node: a folder ShotGrid places at the top (no parent, an asset category, an asset without a
+    /// type) goes under its grouping folder; everything else keeps its ShotGrid parent. Flat changes nothing.
+    /// </summary>
+    public static Node Arrange(Node node, HierarchyPreset preset) =>
+        node.ParentKey is null && node.AyonEntityType == "folder" && GroupOf(node, preset) is { } group
+            ? node with { ParentKey = group.Key }
+            : node;
+
+    /// <summary>The grouping folder a top-level node of this type goes under in <paramref name="preset"/>, or null.</summary>
+    public static Node? GroupOf(Node node, HierarchyPreset preset) =>
+        preset.RoleOf(node.SgType) is { } role ? Node.Group(preset, role) : null;
+
     /// <summary>The names <see cref="Place"/> may ask about.</summary>
     public static IReadOnlyList<string> CandidateNames(Node node) => [node.Name, SuffixedName(node)];
 

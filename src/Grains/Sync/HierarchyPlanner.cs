@@ -10,11 +10,11 @@ namespace AyonShotgrid.Grains.Sync;
 public static class HierarchyPlanner
 {
     private static readonly string[] TypeOrder =
-        [SyncEntityTypes.Episode, SyncEntityTypes.Sequence, SyncEntityTypes.Scene, SyncEntityTypes.Shot, SyncEntityTypes.AssetCategory, SyncEntityTypes.Asset, SyncEntityTypes.Task];
+        [SyncEntityTypes.HierarchyGroup, SyncEntityTypes.Episode, SyncEntityTypes.Sequence, SyncEntityTypes.Scene, SyncEntityTypes.Shot, SyncEntityTypes.AssetCategory, SyncEntityTypes.Asset, SyncEntityTypes.Task];
 
     public static SyncPlan Plan(SyncPlanInput input)
     {
-        var nodes = BuildNodes(input.Items);
+        var nodes = BuildNodes(input.Items, input.Rules.Preset);
         var existing = ExistingEntities.From(input.Folders, input.Tasks);
         var issues = new List<SyncIssue>();
         var creates = new List<PlannedCreate>();
@@ -197,7 +197,7 @@ public static class HierarchyPlanner
 
     private static (int, long, string) Order(Node n) => (Array.IndexOf(TypeOrder, n.SgType), n.SgId, n.Name);
 
-    private static Dictionary<string, Node> BuildNodes(IReadOnlyList<SgItem> items)
+    private static Dictionary<string, Node> BuildNodes(IReadOnlyList<SgItem> items, HierarchyPreset preset)
     {
         var nodes = new Dictionary<string, Node>(StringComparer.Ordinal);
         var withoutId = 0;
@@ -212,6 +212,18 @@ public static class HierarchyPlanner
         {
             var category = Node.Category(type);
             nodes.TryAdd(category.Key, category);
+        }
+
+        // The preset's grouping folders, for the top-level nodes that go under one (only the groups something uses).
+        foreach (var node in nodes.Values.ToList())
+        {
+            var arranged = EntityMapping.Arrange(node, preset);
+            if (!ReferenceEquals(arranged, node))
+            {
+                nodes[node.Key] = arranged;
+                var group = EntityMapping.GroupOf(node, preset)!;
+                nodes.TryAdd(group.Key, group);
+            }
         }
 
         return nodes;

@@ -10,4 +10,8 @@ internal sealed record MappingRules(
     string DefaultTaskType,
     DuplicateNamePolicy DuplicatePolicy,
     ResolvedAttributeMap? Attributes = null,
-    UserMap? Users = null);
+    UserMap? Users = null,
+    HierarchyPreset? Hierarchy = null)
+{
+    public HierarchyPreset Preset => Hierarchy ?? HierarchyPreset.Flat;
+}

@@ -75,4 +75,11 @@ internal sealed record Node(
         var id = NodeKeys.CategoryId(assetType);
         return new Node(NodeKeys.AssetCategory(assetType), SyncEntityTypes.AssetCategory, 0, id, id, assetType, "folder", SyncEntityTypes.AssetCategory, null, null, null, null);
     }
+
+    /// <summary>The grouping folder of a preset role: named and typed as the preset says, linked by the role.</summary>
+    public static Node Group(HierarchyPreset preset, string role)
+    {
+        var name = preset.FolderOf(role);
+        return new Node(NodeKeys.Group(role), SyncEntityTypes.HierarchyGroup, 0, role, name, name, "folder", preset.GroupFolderType, null, null, null, null);
+    }
 }

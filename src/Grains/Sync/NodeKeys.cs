@@ -15,6 +15,9 @@ public static class NodeKeys
 
     public static string AssetCategory(string assetType) => Of(SyncEntityTypes.AssetCategory, CategoryId(assetType));
 
+    /// <summary>The grouping folder of a <see cref="HierarchyPreset"/> role ("shots", "assets", "episodes").</summary>
+    public static string Group(string role) => Of(SyncEntityTypes.HierarchyGroup, role);
+
     /// <summary>
     /// Category folders are named and identified by the lower-case slug of the asset type ("Matte Painting" →
     /// "matte_painting", "FX &amp; Crowd's" → "fx_crowds"), as ayon-shotgrid names them. Folders made by releases before

@@ -29,7 +29,7 @@ public sealed partial class ProjectSynchronizer(
     public const int MaxListedChanges = 5000;
 
     /// <param name="dryRun">Plan only: list what would be created and changed, write nothing.</param>
-    public async Task<SyncOutcome> RunAsync(long sgProjectId, string ayonProjectName, bool overrideDifferences, bool dryRun, IProgress<SyncProgress> progress, CancellationToken cancellationToken)
+    public async Task<SyncOutcome> RunAsync(long sgProjectId, string ayonProjectName, bool overrideDifferences, bool dryRun, IProgress<SyncProgress> progress, CancellationToken cancellationToken, string? hierarchyPreset = null)
     {
         var options = syncOptions.Value;
         void Phase(string phase, int percent) => progress.Report(new SyncProgress(phase, percent, SyncCounts.Zero, []));
@@ -44,7 +44,7 @@ public sealed partial class ProjectSynchronizer(
         var attributesRead = attributeMaps.ResolveAsync(cancellationToken);
         await Task.WhenAll(sgProjectRead, ayonProjectRead, attributesRead);
         var (sgProject, ayonProject, attributes) = (sgProjectRead.Result, ayonProjectRead.Result, attributesRead.Result);
-        var perProject = await projectSettings.ReadAsync(ayonProject.Name, cancellationToken);
+        var perProject = await projectSettings.ReadAsync(ayonProject.Name, cancellationToken, hierarchyPreset);
 
         // Both sides are read at once; the folders first and apart from the tasks (four of five entities), so their
         // creates can be planned and sent while the tasks are still being read.
@@ -69,7 +69,8 @@ public sealed partial class ProjectSynchronizer(
                 overrideDifferences,
                 key => AyonIds.For(site, ayonProject.Name, key),
                 attributes,
-                users));
+                users,
+                perProject.Preset));
 
         var writes = new CreateStream();
         RunState? run = null;

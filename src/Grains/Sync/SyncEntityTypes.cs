@@ -15,6 +15,9 @@ public static class SyncEntityTypes
     /// <summary>AYON folder type of the folders that group assets by their ShotGrid asset type.</summary>
     public const string AssetCategory = "AssetCategory";
 
+    /// <summary>Pseudo ShotGrid type of the grouping folders of a <see cref="HierarchyPreset"/> (linked by role, not by a ShotGrid id).</summary>
+    public const string HierarchyGroup = "HierarchyGroup";
+
     /// <summary>Generic AYON folder type (kept for hand-made folders and parity with ayon-shotgrid).</summary>
     public const string Folder = "Folder";
 

@@ -7,6 +7,7 @@ namespace AyonShotgrid.Grains.Sync;
 /// <param name="TaskTypes">Task types the AYON project has.</param>
 /// <param name="Attributes">The attribute map in force (types of the mapped AYON attributes); the values are on the items.</param>
 /// <param name="Users">ShotGrid HumanUser → AYON user links for task assignees; null leaves assignees alone.</param>
+/// <param name="Hierarchy">Where top-level entities land (<see cref="HierarchyPreset"/>); null is flat.</param>
 public sealed record SyncPlanInput(
     IReadOnlyList<SgItem> Items,
     IReadOnlyList<AyonFolder> Folders,
@@ -18,7 +19,8 @@ public sealed record SyncPlanInput(
     bool OverrideDifferences,
     Func<string, string> NewId,
     ResolvedAttributeMap? Attributes = null,
-    UserMap? Users = null)
+    UserMap? Users = null,
+    HierarchyPreset? Hierarchy = null)
 {
-    internal MappingRules Rules => new(Statuses, TaskTypes, DefaultTaskType, DuplicatePolicy, Attributes, Users);
+    internal MappingRules Rules => new(Statuses, TaskTypes, DefaultTaskType, DuplicatePolicy, Attributes, Users, Hierarchy);
 }

@@ -39,6 +39,11 @@ internal sealed class GeneratedProject(Random rng, ShotGridStore sg, long projec
         ["Asset"] = "sg_asset_type",
     };
 
+    /// <summary>The project's hierarchy settings for a seed: odd seeds group top-level entities, under folders of their own names.</summary>
+    public static System.Text.Json.Nodes.JsonObject Hierarchy(int seed) => seed % 2 == 1
+        ? new() { ["hierarchy_preset"] = "grouped", ["hierarchy_shots_folder"] = "shot_tree", ["hierarchy_assets_folder"] = "library" }
+        : new() { ["hierarchy_preset"] = "flat" };
+
     public async Task WriteAsync(IReadOnlyList<long> users, IReadOnlyList<long> tags, IReadOnlyList<long> steps)
     {
         var project = TestProjects.Link("Project", projectId);

@@ -9,7 +9,7 @@ namespace AyonShotgrid.Tests.Mapping;
 /// <summary>
 /// The property behind the one mapping: for a generated ShotGrid project, the AYON project the leecher builds by
 /// replaying its events from an empty AYON project equals the one a full sync builds, entity by entity (names,
-/// parents, labels, types, statuses, attributes, tags, assignees). CI runs a few fixed seeds; run many more with
+/// parents, labels, types, statuses, attributes, tags, assignees), under the flat and the grouped hierarchy preset. CI runs a few fixed seeds; run many more with
 /// <c>PROPERTY_SEEDS=200</c> (seeds 1…200) or one with <c>PROPERTY_SEED=17</c> (see docs/operations.md).
 /// </summary>
 [Collection(MappingCollection.Name)]
@@ -64,7 +64,9 @@ public sealed class LeecherFullSyncEquivalenceTests(MappingFixture fixture)
 
         var tags = new List<long> { ShotGridSeeder.AddTag(Sg, "hero"), ShotGridSeeder.AddTag(Sg, "night") };
         var policy = rng.Next(2) == 0 ? "suffix" : "skip";
-        var (name, projectId) = await fixture.EmptyFollowedProjectAsync($"Prop{seed}", GeneratedProject.Navchains(rng), policy, applyChanges: true);
+        // Odd seeds group top-level entities (grouping folders with names of their own), even seeds keep ShotGrid's flat tree.
+        var hierarchy = GeneratedProject.Hierarchy(seed);
+        var (name, projectId) = await fixture.EmptyFollowedProjectAsync($"Prop{seed}", GeneratedProject.Navchains(rng), policy, applyChanges: true, hierarchy);
 
         var generated = new GeneratedProject(rng, Sg, projectId, () => fixture.CaughtUpAsync(projectId));
         await generated.WriteAsync(users, tags, steps);
@@ -83,7 +85,7 @@ public sealed class LeecherFullSyncEquivalenceTests(MappingFixture fixture)
             .ToList();
         Assert.True(
             differences.Count == 0,
-            $"policy {policy}, {generated.Folders.Count} folders and {generated.Tasks.Count} tasks in ShotGrid; {differences.Count} AYON entities differ:\n{string.Join("\n", differences)}\nleecher: {leecher}\nfull sync issues: {job.GetProperty("issues")}");
+            $"policy {policy}, hierarchy {hierarchy.ToJsonString()}, {generated.Folders.Count} folders and {generated.Tasks.Count} tasks in ShotGrid; {differences.Count} AYON entities differ:\n{string.Join("\n", differences)}\nleecher: {leecher}\nfull sync issues: {job.GetProperty("issues")}");
         Assert.NotEmpty(bySync);
     }
 

@@ -30,7 +30,8 @@ public sealed class MappingFixture : SyncFixture
     /// An empty ShotGrid project with the given navchains and duplicate-name policy, synced once (so AYON has the project
     /// and the leecher follows it) and with the leecher caught up. Returns the AYON project name and the ShotGrid id.
     /// </summary>
-    public async Task<(string Name, long ProjectId)> EmptyFollowedProjectAsync(string stem, Dictionary<string, string>? navchains = null, string policy = "suffix", bool applyChanges = false)
+    /// <param name="hierarchy">More AYON project settings (the hierarchy preset and its grouping folders).</param>
+    public async Task<(string Name, long ProjectId)> EmptyFollowedProjectAsync(string stem, Dictionary<string, string>? navchains = null, string policy = "suffix", bool applyChanges = false, JsonObject? hierarchy = null)
     {
         var name = TestProjects.UniqueName(stem);
         var projectId = Sg.CreateProject(name, code: name.ToLowerInvariant());
@@ -40,7 +41,7 @@ public sealed class MappingFixture : SyncFixture
         }
 
         Ayon.Store.SetAddonSettings(Addon, AddonVersion, new JsonObject { ["duplicate_name_policy"] = "suffix" });
-        Ayon.Store.SetProjectAddonSettings(Addon, AddonVersion, name, new JsonObject { ["duplicate_name_policy"] = policy });
+        SetProjectSettings(name, policy, hierarchy);
         using var gateway = GatewayClient();
         var job = await gateway.SyncAsync(projectId);
         Assert.Equal("succeeded", job.GetProperty("state").GetString());
@@ -52,6 +53,18 @@ public sealed class MappingFixture : SyncFixture
 
         await CaughtUpAsync(projectId);
         return (name, projectId);
+    }
+
+    /// <summary>The project's settings in AYON's addon project settings, as a studio sets them there.</summary>
+    public void SetProjectSettings(string ayonProject, string policy = "suffix", JsonObject? more = null)
+    {
+        var settings = new JsonObject { ["duplicate_name_policy"] = policy };
+        foreach (var (key, value) in more ?? [])
+        {
+            settings[key] = value?.DeepClone();
+        }
+
+        Ayon.Store.SetProjectAddonSettings(Addon, AddonVersion, ayonProject, settings);
     }
 
     /// <summary>Waits until the leecher has applied every event ShotGrid has now (nothing above the watermark is missing).</summary>
