@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 runtime_image=${LOCAL_RUNTIME_IMAGE:-ayonsg-local/dotnet-runtime:10.0}
 postgres_image=${LOCAL_POSTGRES_IMAGE:-ayonsg-local/postgres:15}
-mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+mirror=$(scripts/debian-mirror.sh)
 dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
 
 have() { docker image inspect "$1" >/dev/null 2>&1; }

@@ -37,11 +37,12 @@ install_compose_v2() {
         return
     fi
     echo "docker-engine: installing compose v2 (Debian 13's docker-compose) as a docker CLI plugin"
-    local tmp
+    local tmp mirror
+    mirror=$("$(dirname "${BASH_SOURCE[0]}")"/debian-mirror.sh)
     tmp=$(mktemp -d -t ayonsg-compose.XXXXXX)
     chmod 755 "$tmp"
     mkdir -p "$tmp/lists/partial" "$tmp/archives/partial"
-    echo 'deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main' > "$tmp/sources.list"
+    echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror trixie main" > "$tmp/sources.list"
     local opts=(-o "Dir::Etc::sourcelist=$tmp/sources.list" -o "Dir::Etc::sourceparts=-" -o "Dir::State::Lists=$tmp/lists"
         -o "Dir::Cache::archives=$tmp/archives" -o "APT::Get::List-Cleanup=0" -o "APT::Sandbox::User=root")
     apt-get "${opts[@]}" update -qq
