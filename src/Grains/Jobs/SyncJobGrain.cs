@@ -162,6 +162,23 @@ public sealed partial class SyncJobGrain(
     }
 
     /// <summary>
+    /// The leecher takes in the project settings this sync ran with (a changed hierarchy preset) from now on. Best effort:
+    /// it cannot change what the sync did, and when the call fails because the index's silo is gone, the index's next
+    /// activation loads the project afresh anyway (a failover drill saw ConnectionFailedException here fail a finished job).
+    /// </summary>
+    private async Task ReloadLeecherIndexAsync()
+    {
+        try
+        {
+            await GrainFactory.GetGrain<Events.IAyonProjectIndexGrain>(GrainKeys.AyonIndex(sgOptions.Value.SiteName, state.State.SgProjectId)).ReloadIfAttachedAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogIndexReloadFailed(logger, e, this.GetPrimaryKeyString());
+        }
+    }
+
+    /// <summary>
     /// Runs the sync; while a server is unreachable, waits with backoff and runs it again (the sync is idempotent, so a
     /// run cut short by the outage is finished by the next one without duplicates).
     /// </summary>
@@ -177,8 +194,7 @@ public sealed partial class SyncJobGrain(
                 var result = await synchronizer.RunAsync(s.SgProjectId, s.AyonProjectName!, s.OverrideDifferences, s.DryRun, progress, cancellationToken, s.HierarchyPreset);
                 if (!s.DryRun)
                 {
-                    // The leecher takes in the project settings this sync ran with (a changed hierarchy preset) from now on.
-                    await GrainFactory.GetGrain<Events.IAyonProjectIndexGrain>(GrainKeys.AyonIndex(sgOptions.Value.SiteName, s.SgProjectId)).ReloadIfAttachedAsync();
+                    await ReloadLeecherIndexAsync();
                 }
 
                 if (s.WaitingFor is { } server)
@@ -335,6 +351,9 @@ public sealed partial class SyncJobGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync job {JobId}: {Server} answers again after {Waited}; the job carries on")]
     private static partial void LogServerBack(ILogger logger, string jobId, string server, TimeSpan waited);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync job {JobId} could not ask the leecher's project index to reload; it reloads on its next activation or Step event")]
+    private static partial void LogIndexReloadFailed(ILogger logger, Exception exception, string jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sync job {JobId} was interrupted; resuming (attempt {Attempt})")]
     private static partial void LogResuming(ILogger logger, string jobId, int attempt);
