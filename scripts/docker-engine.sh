@@ -47,8 +47,8 @@ install_compose_v2() {
         -o "Dir::Cache::archives=$tmp/archives" -o "APT::Get::List-Cleanup=0" -o "APT::Sandbox::User=root")
     apt-get "${opts[@]}" update -qq
     (cd "$tmp" && apt-get "${opts[@]}" download -qq docker-compose)
-    dpkg-deb -x "$tmp"/docker-compose_*.deb "$tmp/root"
-    as_root install -D -m 0755 "$tmp/root/usr/libexec/docker/cli-plugins/docker-compose" "$plugin_dir/docker-compose"
+    dpkg-deb -x "$tmp"/docker-compose_*.deb "$tmp/pkg"
+    as_root install -D -m 0755 "$tmp/pkg/usr/libexec/docker/cli-plugins/docker-compose" "$plugin_dir/docker-compose"
     rm -rf "$tmp"
     docker compose version
 }
