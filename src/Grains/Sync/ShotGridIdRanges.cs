@@ -43,13 +43,14 @@ public static class ShotGridIdRanges
         IShotGridClient shotGrid, string entityType, SgFilter filter, IReadOnlyList<string> fields, int pageSize, int window,
         Func<SgRecord, T> select, Func<IReadOnlyList<T>, Task> take, CancellationToken cancellationToken)
     {
-        var firstPage = shotGrid.SearchPageAsync(entityType, filter, fields, 1, pageSize, cancellationToken, sort: "id");
-        var highestPage = shotGrid.SearchPageAsync(entityType, filter, ["id"], 1, 1, cancellationToken, sort: "-id");
+        // Reads and parsing on the thread pool: the caller (a grain) takes each range on its own thread, in turn.
+        var firstPage = Task.Run(() => shotGrid.SearchPageAsync(entityType, filter, fields, 1, pageSize, cancellationToken, sort: "id"), cancellationToken);
+        var highestPage = Task.Run(() => shotGrid.SearchPageAsync(entityType, filter, ["id"], 1, 1, cancellationToken, sort: "-id"), cancellationToken);
         await Task.WhenAll(firstPage, highestPage);
         var first = firstPage.Result;
         var lastId = first.Count == 0 ? 0 : first.Max(r => r.Id);
         var highest = highestPage.Result.Count > 0 ? highestPage.Result[0].Id : lastId;
-        await take(first.Select(select).ToList());
+        await take(await Task.Run(() => first.Select(select).ToList(), cancellationToken));
         if (first.Count < pageSize || highest <= lastId)
         {
             return;
@@ -71,7 +72,7 @@ public static class ShotGridIdRanges
 
                     // The last range has no upper bound: what was created above the highest id meanwhile is read as well.
                     var bounded = next == ranges - 1 ? filter : SgFilter.And().Group(filter).Where("id", "less_than", after + span + 1);
-                    pending.Enqueue(shotGrid.SearchAllByIdAsync(entityType, bounded, fields, pageSize, select, cancellationToken, afterId: after));
+                    pending.Enqueue(Task.Run(() => shotGrid.SearchAllByIdAsync(entityType, bounded, fields, pageSize, select, cancellationToken, afterId: after), cancellationToken));
                     next++;
                 }
 
