@@ -48,8 +48,11 @@ public sealed partial class ProjectSynchronizer(
         // time: each range is planned and its creates sent while the next ones are read.
         Phase($"reading ShotGrid {string.Join(", ", SyncEntityTypes.FolderEntities)} entities and AYON folders and tasks", 3);
         var folderItemsRead = reader.ReadTypesAsync(sgProject, SyncEntityTypes.FolderEntities, cancellationToken, attributes);
-        var foldersRead = ayon.GetFoldersAsync(ayonProject.Name, cancellationToken);
-        var tasksRead = ayon.GetTasksAsync(ayonProject.Name, cancellationToken);
+        // Of AYON's attributes only those the plan compares are kept (the link and the mapped ones): every entity's
+        // inherited attributes of a large project were tens of megabytes. Parsed off the job grain's thread.
+        IReadOnlySet<string> compared = new HashSet<string>([NodeKeys.AttribId, NodeKeys.AttribType, .. attributes.Entries.Select(e => e.AyonAttribute)], StringComparer.Ordinal);
+        var foldersRead = Task.Run(() => ayon.GetFoldersAsync(ayonProject.Name, cancellationToken, compared), cancellationToken);
+        var tasksRead = Task.Run(() => ayon.GetTasksAsync(ayonProject.Name, cancellationToken, compared), cancellationToken);
         await Task.WhenAll(folderItemsRead, foldersRead, tasksRead);
 
         var site = sgOptions.Value.SiteName;
