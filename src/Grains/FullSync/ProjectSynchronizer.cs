@@ -50,46 +50,34 @@ public sealed partial class ProjectSynchronizer(
         // time: each range is planned and its creates sent while the next ones are read.
         Phase($"reading ShotGrid {string.Join(", ", SyncEntityTypes.FolderEntities)} entities and AYON folders and tasks", 3);
         var folderItemsRead = reader.ReadTypesAsync(sgProject, SyncEntityTypes.FolderEntities, cancellationToken, attributes);
+
         // Of AYON's attributes only those the plan compares are kept (the link and the mapped ones): every entity's
         // inherited attributes of a large project were tens of megabytes. Parsed off the job grain's thread.
         IReadOnlySet<string> compared = new HashSet<string>([NodeKeys.AttribId, NodeKeys.AttribType, .. attributes.Entries.Select(e => e.AyonAttribute)], StringComparer.Ordinal);
         var foldersRead = Task.Run(() => ayon.GetFoldersAsync(ayonProject.Name, cancellationToken, compared), cancellationToken);
         var tasksRead = Task.Run(() => ayon.GetTasksAsync(ayonProject.Name, cancellationToken, compared), cancellationToken);
-        await Task.WhenAll(folderItemsRead, foldersRead, tasksRead);
-
         var site = sgOptions.Value.SiteName;
-        var input = new SyncPlanInput(
-            folderItemsRead.Result,
-            foldersRead.Result,
-            tasksRead.Result,
-            StatusMap.From(ayonProject.Statuses),
-            ayonProject.TaskTypes.Select(t => t.Name).ToHashSet(StringComparer.Ordinal),
-            perProject.DefaultTaskType,
-            DuplicateNamePolicies.Parse(perProject.DuplicateNamePolicy),
-            overrideDifferences,
-            key => AyonIds.For(site, ayonProject.Name, key),
-            attributes,
-            UserMap.Empty,
-            perProject.Preset);
-
-        // Off the job grain's thread: the answers of the creates already out are taken on it meanwhile.
-        var folders = await Task.Run(() => HierarchyPlanner.PlanFolders(input), cancellationToken);
+        var folderStage = PlanFoldersAsync();
         var run = new SyncRun(progress);
         var writer = new CreateWriter(run, options.BatchSize, options.WriteConcurrency,
             operations => SendAsync(ayonProject.Name, operations, cancellationToken),
             (sent, answer) => MadeMeanwhileAsync(ayonProject.Name, sent, answer, cancellationToken));
         var updates = new List<PlannedUpdate>();
-        var tasks = folders.Tasks(keepRanges: false);
+        TaskPlanner? tasks = null;
         UserMap? users = null;
         var plannedCreates = 0;
         var foldersSent = Task.CompletedTask;
         try
         {
-            // The folders' creates go out while the first task ranges are read; the tasks are taken once they are out.
+            // The folders' creates go out as soon as they are planned. The task read starts once the folders are read (they
+            // have the ShotGrid requests to themselves until then) while AYON's listings are still read; its ranges are
+            // taken once the folders' creates are out.
             foldersSent = SendFoldersAsync();
+            await WhenDoneAsync(folderItemsRead);
             await reader.ReadTasksInOrderAsync(sgProject, attributes, async range =>
             {
                 await foldersSent;
+                tasks ??= (await folderStage).Tasks(keepRanges: false);
 
                 // Users are read only once some task has assignees: one GraphQL page plus one read per user.
                 if (users is null && range.Any(i => i.Assignees is { Count: > 0 }))
@@ -97,8 +85,8 @@ public sealed partial class ProjectSynchronizer(
                     users = UserMap.From(await ayon.GetUsersAsync(cancellationToken));
                 }
 
-                var taskUsers = users ?? UserMap.Empty;
-                await TakeAsync(await Task.Run(() => tasks.Plan(range, taskUsers), cancellationToken));
+                var (planner, taskUsers) = (tasks, users ?? UserMap.Empty);
+                await TakeAsync(await Task.Run(() => planner.Plan(range, taskUsers), cancellationToken));
             }, cancellationToken);
             await foldersSent;
             writer.Phase = "creating AYON folders and tasks (all read)";
@@ -132,9 +120,30 @@ public sealed partial class ProjectSynchronizer(
         LogFinished(logger, sgProjectId, ayonProject.Name, run.Created, run.Updated, run.Failed);
         return run.Outcome;
 
+        // Both sides' folders (and AYON's tasks, whose names the tasks' plan needs) read, the folders are planned, off
+        // the job grain's thread: the answers of the creates already out are taken on it meanwhile.
+        async Task<FolderStage> PlanFoldersAsync()
+        {
+            await Task.WhenAll(folderItemsRead, foldersRead, tasksRead);
+            var input = new SyncPlanInput(
+                folderItemsRead.Result,
+                foldersRead.Result,
+                tasksRead.Result,
+                StatusMap.From(ayonProject.Statuses),
+                ayonProject.TaskTypes.Select(t => t.Name).ToHashSet(StringComparer.Ordinal),
+                perProject.DefaultTaskType,
+                DuplicateNamePolicies.Parse(perProject.DuplicateNamePolicy),
+                overrideDifferences,
+                key => AyonIds.For(site, ayonProject.Name, key),
+                attributes,
+                UserMap.Empty,
+                perProject.Preset);
+            return await Task.Run(() => HierarchyPlanner.PlanFolders(input), cancellationToken);
+        }
+
         async Task SendFoldersAsync()
         {
-            await TakeAsync(folders.Plan);
+            await TakeAsync((await folderStage).Plan);
 
             // The folders' last batch goes alone: a task's batch then never holds its own folder's create.
             await writer.FlushAsync(cancellationToken);
@@ -158,6 +167,18 @@ public sealed partial class ProjectSynchronizer(
             {
                 await writer.AddAsync(part.Creates, cancellationToken);
             }
+        }
+    }
+
+    private static async Task WhenDoneAsync(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (Exception)
+        {
+            // Observed here; whoever awaits the task next reports its failure.
         }
     }
 
