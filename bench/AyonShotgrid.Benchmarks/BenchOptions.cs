@@ -90,7 +90,11 @@ public sealed record BenchOptions
             };
         }
 
-        return options;
+        // Seeding, preparing, two syncs and the floor's replay grow with the project: a million entities is not stuck
+        // at 20 minutes.
+        return options.Entities > 100_000
+            ? options with { Deadline = TimeSpan.FromMinutes(Math.Max(options.Deadline.TotalMinutes, 20.0 * options.Entities / 100_000)) }
+            : options;
     }
 
     private static Dictionary<string, string> WithSetting(IReadOnlyDictionary<string, string> settings, string pair)
