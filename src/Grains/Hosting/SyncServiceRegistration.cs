@@ -1,5 +1,6 @@
 using AyonShotgrid.Grains.Http;
 using AyonShotgrid.Grains.Options;
+using AyonShotgrid.Grains.Playlists;
 using AyonShotgrid.Grains.Prepare;
 using AyonShotgrid.Grains.Push;
 using AyonShotgrid.Grains.Sync;
@@ -42,6 +43,7 @@ public static class SyncServiceRegistration
         services.AddSingleton<Events.EventLogReader>();
         services.AddSingleton<Ayon.AyonCreateBatcher>();
         services.AddPushServices();
+        services.AddPlaylistServices();
         return services;
     }
 
