@@ -3,7 +3,7 @@ using AyonShotgrid.Contracts.Grains;
 using AyonShotgrid.Contracts.Models;
 using AyonShotgrid.Grains.Ayon;
 using AyonShotgrid.Grains.Options;
-using AyonShotgrid.Grains.Sync;
+using AyonShotgrid.Grains.Mapping;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
