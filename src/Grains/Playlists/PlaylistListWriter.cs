@@ -23,9 +23,11 @@ public sealed class PlaylistListWriter(IAyonEntityLists lists)
         var problems = new List<string>();
         var unlinked = playlist.Versions.Where(v => v.AyonVersionId is null).Select(v => v.SgVersionId).ToList();
         var missing = new HashSet<string>(StringComparer.Ordinal);
-        var label = playlist.Code;
-        var data = new JsonObject { ["shotgridId"] = playlistId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["shotgridType"] = LinkType };
         var current = await lists.GetListAsync(project, listId, cancellationToken);
+
+        // A list that had to take the fallback name keeps it: asking for the plain name again would only be refused again.
+        var label = current?.Label == Fallback(playlist.Code, playlistId) ? current.Label : playlist.Code;
+        var data = new JsonObject { ["shotgridId"] = playlistId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["shotgridType"] = LinkType };
         var written = false;
 
         // Each refusal names one version or the label; a few rounds at most, one per missing version.
@@ -45,7 +47,7 @@ public sealed class PlaylistListWriter(IAyonEntityLists lists)
             }
             else if (write.LabelTaken && label == playlist.Code)
             {
-                label = $"{playlist.Code} ({playlistId})";
+                label = Fallback(playlist.Code, playlistId);
                 problems.Add($"Playlist {playlistId}: another AYON list is called '{playlist.Code}'; this one is '{label}'");
             }
             else if (!write.Done)
@@ -69,6 +71,8 @@ public sealed class PlaylistListWriter(IAyonEntityLists lists)
 
         return new Outcome(written, unlinked.Count + missing.Count, problems);
     }
+
+    private static string Fallback(string code, long playlistId) => $"{code} ({playlistId})";
 
     /// <summary>One write towards the wanted list, or null when the list already is as wanted.</summary>
     private async Task<AyonListWrite?> WriteAsync(

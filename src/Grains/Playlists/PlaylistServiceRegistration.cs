@@ -13,6 +13,7 @@ public static class PlaylistServiceRegistration
         services.AddSingleton<PlaylistReader>();
         services.AddSingleton<PlaylistListWriter>();
         services.AddSingleton<PlaylistFullSync>();
+        services.AddSingleton<PlaylistPusher>();
         return services;
     }
 }
