@@ -16,14 +16,23 @@ public sealed class PlaylistFullSync(PlaylistReader reader)
     public async Task<IReadOnlyList<SyncIssue>> RunAsync(IGrainFactory grains, string site, long sgProjectId, string ayonProject, CancellationToken cancellationToken)
     {
         var playlists = await reader.ReadProjectAsync(sgProjectId, cancellationToken);
+
+        // Playlists of one name go one after the other, oldest first, so the oldest keeps the plain name as an AYON list
+        // label (unique per project) whatever the timing; different names go side by side.
         using var slots = new SemaphoreSlim(Parallel);
-        var problems = await Task.WhenAll(playlists.Select(async p =>
+        var problems = await Task.WhenAll(playlists.GroupBy(p => p.Value.Code, StringComparer.Ordinal).Select(async sameName =>
         {
             await slots.WaitAsync(cancellationToken);
             try
             {
-                var found = await grains.GetGrain<IShotGridPlaylistGrain>(GrainKeys.Playlist(site, sgProjectId, p.Key)).SyncAsync(ayonProject, p.Value);
-                return found.Select(reason => new SyncIssue("skipped", PlaylistReader.EntityType, p.Key, p.Value.Code, reason)).ToList();
+                var issues = new List<SyncIssue>();
+                foreach (var p in sameName.OrderBy(p => p.Key))
+                {
+                    var found = await grains.GetGrain<IShotGridPlaylistGrain>(GrainKeys.Playlist(site, sgProjectId, p.Key)).SyncAsync(ayonProject, p.Value);
+                    issues.AddRange(found.Select(reason => new SyncIssue("skipped", PlaylistReader.EntityType, p.Key, p.Value.Code, reason)));
+                }
+
+                return issues;
             }
             finally
             {

@@ -22,7 +22,7 @@ public sealed class PlaylistFullSyncTests(SyncFixture fixture)
         var a = Assert.Single(world.ListsOf(first));
         Assert.Equal("Client review", a.Label);
         Assert.Equal([ayon[0], ayon[1]], a.EntityIds);
-        // AYON list labels are unique per project: the second playlist of that name keeps its id beside it.
+        // AYON list labels are unique per project: the newer playlist of that name gets its id beside it.
         var b = Assert.Single(world.ListsOf(second));
         Assert.Equal($"Client review ({second})", b.Label);
         Assert.Equal([ayon[1]], b.EntityIds);

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AyonShotgrid.Emulators.Ayon;
 using AyonShotgrid.Emulators.ShotGrid;
@@ -23,12 +22,8 @@ public sealed class PlaylistWorld(SyncFixture fixture, string name, long project
 
     public static async Task<PlaylistWorld> SyncedAsync(SyncFixture fixture, string stem)
     {
-        var name = TestProjects.UniqueName(stem);
-        var seeded = ShotGridSeeder.SeedProject(fixture.ShotGrid.Store, new SeedSpec(name, Episodes: 0, SequencesPerEpisode: 1, ShotsPerSequence: 1, Assets: 0, TasksPerEntity: 0));
-        using var gateway = fixture.GatewayClient();
-        var job = await gateway.SyncAsync(seeded.ProjectId);
-        Assert.Equal("succeeded", job.GetProperty("state").GetString());
-        return new PlaylistWorld(fixture, name, seeded.ProjectId, seeded.ShotIds[0]);
+        var project = await fixture.SyncedOneShotProjectAsync(stem);
+        return new PlaylistWorld(fixture, project.Name, project.ProjectId, project.Shot);
     }
 
     /// <summary>
@@ -54,11 +49,8 @@ public sealed class PlaylistWorld(SyncFixture fixture, string name, long project
             });
         }
 
-        using var http = new HttpClient { BaseAddress = fixture.Ayon.BaseUrl };
-        http.DefaultRequestHeaders.Add("x-api-key", fixture.Ayon.ApiKey);
-        using var response = await http.PostAsJsonAsync($"api/projects/{Name}/operations", new JsonObject { ["operations"] = operations, ["canFail"] = false });
-        response.EnsureSuccessStatusCode();
-        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("success").GetBoolean());
+        var answer = await AyonAsync(HttpMethod.Post, $"api/projects/{Name}/operations", new JsonObject { ["operations"] = operations, ["canFail"] = false });
+        Assert.True(answer!["success"]!.GetValue<bool>());
 
         var sg = ids.Select((id, i) => Sg.Create("Version", new()
         {
@@ -66,6 +58,18 @@ public sealed class PlaylistWorld(SyncFixture fixture, string name, long project
             ["sg_ayon_id"] = i < (linked ?? count) ? id : null,
         })).ToArray();
         return (sg, ids);
+    }
+
+    /// <summary>A request to AYON as a person makes it (no cluster sender); fails the test on an error answer.</summary>
+    public async Task<JsonNode?> AyonAsync(HttpMethod method, string path, JsonNode? body = null)
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Ayon.BaseUrl };
+        http.DefaultRequestHeaders.Add("x-api-key", fixture.Ayon.ApiKey);
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
+        return text.Length == 0 ? null : JsonNode.Parse(text);
     }
 
     public long CreatePlaylist(string code, params long[] versions) => Sg.Create("Playlist", new()
