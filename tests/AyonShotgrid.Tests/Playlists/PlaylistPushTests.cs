@@ -35,7 +35,6 @@ public sealed class PlaylistPushTests(PushFixture fixture)
         await world.WaitForListAsync(playlist, l => l.Id == listId, "the AYON list to be linked to its playlist");
         var status = await fixture.Cluster.Client.GetGrain<IAyonListPushGrain>(GrainKeys.ListPush(fixture.Site, world.ProjectId)).GetStatusAsync();
         Assert.Contains(status.Issues, i => i.Contains($"versions {ayon[2]} have no ShotGrid Version", StringComparison.Ordinal));
-        Assert.True(status.OwnEventsSkipped >= 1, "the cluster's own link write to the list is skipped, not pushed back");
 
         await world.AyonAsync(HttpMethod.Patch, $"api/projects/{world.Name}/lists/{listId}", new JsonObject { ["label"] = "Renamed in AYON" });
         await world.AyonAsync(HttpMethod.Patch, $"api/projects/{world.Name}/lists/{listId}/items", new JsonObject { ["mode"] = "replace", ["items"] = new JsonArray(Item(ayon[1])) });
@@ -51,6 +50,8 @@ public sealed class PlaylistPushTests(PushFixture fixture)
         Assert.Equal(counts, (Sg.Events.Count(e => e.EntityType == "Playlist" && e.EntityId == playlist), ListEvents(world.Name)));
         Assert.Single(fixture.Ayon.Store.EntityLists(world.Name));
         Assert.Single(Sg.FindIds("Playlist", "sg_ayon_id", listId));
+        status = await fixture.Cluster.Client.GetGrain<IAyonListPushGrain>(GrainKeys.ListPush(fixture.Site, world.ProjectId)).GetStatusAsync();
+        Assert.True(status.OwnEventsSkipped >= 1, "the cluster's own link write to the list is skipped, not pushed back");
     }
 
     private static JsonObject Item(string versionId) => new() { ["entityId"] = versionId };
