@@ -1,4 +1,5 @@
 using AyonShotgrid.Grains.Ayon;
+using AyonShotgrid.Grains.Options;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AyonShotgrid.Grains.Playlists;

@@ -2,8 +2,8 @@ using AyonShotgrid.Contracts;
 using AyonShotgrid.Contracts.Grains;
 using AyonShotgrid.Contracts.Models;
 using AyonShotgrid.Grains.Ayon;
-using AyonShotgrid.Grains.Options;
 using AyonShotgrid.Grains.Mapping;
+using AyonShotgrid.Grains.Options;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

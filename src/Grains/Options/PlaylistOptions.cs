@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace AyonShotgrid.Grains.Playlists;
+namespace AyonShotgrid.Grains.Options;
 
 /// <summary>Playlists ↔ AYON entity lists (section <c>Playlists</c>).</summary>
 public sealed class PlaylistOptions
