@@ -44,9 +44,9 @@ public sealed class PlaylistPushTests(PushFixture fixture)
             "the rename and the new items to reach ShotGrid");
 
         // No echo: more rounds of both directions write nothing more on either side.
-        await RoundsAsync();
+        await BothDirections.RoundsAsync(fixture);
         var counts = (Sg.Events.Count(e => e.EntityType == "Playlist" && e.EntityId == playlist), ListEvents(world.Name));
-        await RoundsAsync();
+        await BothDirections.RoundsAsync(fixture);
         Assert.Equal(counts, (Sg.Events.Count(e => e.EntityType == "Playlist" && e.EntityId == playlist), ListEvents(world.Name)));
         Assert.Single(fixture.Ayon.Store.EntityLists(world.Name));
         Assert.Single(Sg.FindIds("Playlist", "sg_ayon_id", listId));
@@ -61,15 +61,4 @@ public sealed class PlaylistPushTests(PushFixture fixture)
 
     private int ListEvents(string project) =>
         fixture.Ayon.Store.Events.Count(e => e.Project == project && e.Topic.StartsWith("entity_list.", StringComparison.Ordinal));
-
-    private async Task RoundsAsync()
-    {
-        var leecher = fixture.Cluster.Client.GetGrain<IShotGridLeecherGrain>(GrainKeys.Leecher(fixture.Site));
-        var follower = fixture.Cluster.Client.GetGrain<IAyonPushFollowerGrain>(GrainKeys.PushFollower(fixture.Site));
-        for (var round = 0; round < 3; round++)
-        {
-            await leecher.PollNowAsync();
-            await follower.PollNowAsync();
-        }
-    }
 }

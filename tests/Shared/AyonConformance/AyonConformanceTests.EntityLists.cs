@@ -99,26 +99,5 @@ public abstract partial class AyonConformanceTests
         Assert.Equal(1, deleted["count"]!.GetValue<int>());
     }
 
-    private async Task<List<JsonNode>> ListEventsAsync(string project, int count)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        using var ticker = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-        while (true)
-        {
-            var answer = await Ayon.GraphQlAsync(EventsQuery, new JsonObject
-            {
-                ["projects"] = new JsonArray(project),
-                ["topics"] = new JsonArray("entity_list.*"),
-                ["after"] = null,
-            });
-            var edges = answer.Body?["data"]?["events"]?["edges"]?.AsArray().OfType<JsonNode>().ToList() ?? [];
-            if (edges.Count >= count || DateTime.UtcNow > deadline)
-            {
-                Assert.True(edges.Count >= count, $"expected {count} entity_list events: {answer}");
-                return edges;
-            }
-
-            await ticker.WaitForNextTickAsync();
-        }
-    }
+    private Task<List<JsonNode>> ListEventsAsync(string project, int count) => EventsAfterAsync(project, null, count, ["entity_list.*"]);
 }
