@@ -54,6 +54,19 @@ public sealed class PlaylistPushTests(PushFixture fixture)
         Assert.True(status.OwnEventsSkipped >= 1, "the cluster's own link write to the list is skipped, not pushed back");
     }
 
+    [Fact]
+    public async Task PrepareAddsTheAyonIdFieldToPlaylistsWhenTheSiteLacksIt()
+    {
+        Assert.True(Sg.RemoveField("Playlist", "sg_ayon_id"));
+        var projectId = Sg.CreateProject(TestProjects.UniqueName("PlField"));
+        using var gateway = fixture.GatewayClient();
+
+        var prepared = await gateway.PrepareAsync(projectId);
+
+        Assert.Contains("added ShotGrid field Playlist.sg_ayon_id", prepared.GetProperty("changes").EnumerateArray().Select(c => c.GetString()));
+        Assert.Empty(Sg.FindIds("Playlist", "sg_ayon_id", "anything"));
+    }
+
     private static JsonObject Item(string versionId) => new() { ["entityId"] = versionId };
 
     private List<long> Versions(long playlist) =>
