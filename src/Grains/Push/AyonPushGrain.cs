@@ -27,7 +27,7 @@ public sealed partial class AyonPushGrain(
     ILogger<AyonPushGrain> logger) : Grain, IAyonPushGrain
 {
     private const int MaxPagesPerPoll = 20;
-    private static readonly string[] Topics = ["entity.folder.*", "entity.task.*"];
+    private static readonly string[] Topics = ["entity.folder.*", "entity.task.*", "entity.version.*", "entity.representation.*"];
 
     private PushCatalog? _catalog;
     private DateTimeOffset? _enabledReadAt;
