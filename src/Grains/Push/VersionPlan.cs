@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using AyonShotgrid.Contracts.Models;
 using AyonShotgrid.Grains.Ayon;
 using AyonShotgrid.Grains.ShotGrid;
-using AyonShotgrid.Grains.Sync;
+using AyonShotgrid.Grains.Mapping;
 
 namespace AyonShotgrid.Grains.Push;
 

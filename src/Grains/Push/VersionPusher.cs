@@ -4,7 +4,7 @@ using AyonShotgrid.Contracts.Models;
 using AyonShotgrid.Grains.Ayon;
 using AyonShotgrid.Grains.Options;
 using AyonShotgrid.Grains.ShotGrid;
-using AyonShotgrid.Grains.Sync;
+using AyonShotgrid.Grains.Mapping;
 using Microsoft.Extensions.Options;
 
 namespace AyonShotgrid.Grains.Push;
