@@ -35,6 +35,12 @@ internal static class Program
         };
         var command = "AyonShotgrid.Benchmarks " + string.Join(' ', args.Select(a => a.Contains("Password", StringComparison.OrdinalIgnoreCase) ? "<connection string>" : a));
         var result = await BenchRunner.RunAsync(options, command, cts.Token);
+        if (result is null)
+        {
+            Console.WriteLine($"Written: {Path.Combine(options.OutputDirectory, "latest-push.json")}");
+            return 0;
+        }
+
         Console.WriteLine();
         Console.WriteLine(MarkdownReport.Render(result));
         Console.WriteLine($"Written: {Path.Combine(options.OutputDirectory, "latest.json")} and latest.md");
