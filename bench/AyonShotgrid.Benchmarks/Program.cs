@@ -34,13 +34,14 @@ internal static class Program
             cts.Cancel();
         };
         var command = "AyonShotgrid.Benchmarks " + string.Join(' ', args.Select(a => a.Contains("Password", StringComparison.OrdinalIgnoreCase) ? "<connection string>" : a));
-        var result = await BenchRunner.RunAsync(options, command, cts.Token);
-        if (result is null)
+        if (options.PushEntities > 0)
         {
+            await BenchRunner.RunPushAsync(options, cts.Token);
             Console.WriteLine($"Written: {Path.Combine(options.OutputDirectory, "latest-push.json")}");
             return 0;
         }
 
+        var result = await BenchRunner.RunAsync(options, command, cts.Token);
         Console.WriteLine();
         Console.WriteLine(MarkdownReport.Render(result));
         Console.WriteLine($"Written: {Path.Combine(options.OutputDirectory, "latest.json")} and latest.md");
