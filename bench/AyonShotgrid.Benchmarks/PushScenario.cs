@@ -104,24 +104,32 @@ public static class PushScenario
         var sgIds = emulators.Ayon.Store.Folders(project).Where(f => f.Attrib.ContainsKey("shotgridId"))
             .ToDictionary(f => f.Id, f => long.Parse(f.Attrib["shotgridId"]!.ToString()!, CultureInfo.InvariantCulture));
         var changes = (int)(options.PushChangeRate * options.EventDuration.TotalSeconds);
-        var pending = new Dictionary<long, (string Label, long SentAt)>();
+        // Sent changes in send order. The watcher looks at the oldest ones only (ShotGrid applies them about in order): a
+        // watcher reading every outstanding shot each tick would hold the ShotGrid store's lock more than the push does.
+        var pending = new List<(long SgId, string Label, long SentAt)>();
         var latencies = new List<double>();
         var clock = Stopwatch.StartNew();
         var interval = TimeSpan.FromSeconds(1 / options.PushChangeRate);
         var watcher = Task.Run(async () =>
         {
             using var ticker = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
-            var end = TimeSpan.FromSeconds(options.EventDuration.TotalSeconds) + options.PollInterval * 3 + TimeSpan.FromSeconds(10);
+            var end = TimeSpan.FromSeconds(options.EventDuration.TotalSeconds) + options.PollInterval * 3 + TimeSpan.FromSeconds(30);
             while (clock.Elapsed < end && await ticker.WaitForNextTickAsync(ct))
             {
                 lock (pending)
                 {
-                    foreach (var (sgId, (label, sentAt)) in pending.ToList())
+                    var misses = 0;
+                    for (var i = 0; i < pending.Count && misses < 20; i++)
                     {
+                        var (sgId, label, sentAt) = pending[i];
                         if (sg.Get("Shot", sgId)?["code"] as string == label)
                         {
                             latencies.Add(Stopwatch.GetElapsedTime(sentAt).TotalMilliseconds);
-                            pending.Remove(sgId);
+                            pending.RemoveAt(i--);
+                        }
+                        else
+                        {
+                            misses++;
                         }
                     }
 
@@ -146,7 +154,7 @@ public static class PushScenario
             var sentAt = Stopwatch.GetTimestamp();
             lock (pending)
             {
-                pending[sgIds[id]] = (label, sentAt);
+                pending.Add((sgIds[id], label, sentAt));
             }
 
             using var patched = await ayon.PatchAsJsonAsync($"api/projects/{project}/folders/{id}", new JsonObject { ["label"] = label }, ct);
