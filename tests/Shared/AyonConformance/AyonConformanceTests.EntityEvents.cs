@@ -9,7 +9,7 @@ public abstract partial class AyonConformanceTests
     private const string EventsQuery = """
         query($projects:[String!], $topics:[String!], $after:String){
           events(projects:$projects, topics:$topics, first:100, after:$after){
-            pageInfo{ hasNextPage endCursor } edges{ cursor node{ id topic sender user summary payload } } } }
+            pageInfo{ hasNextPage endCursor } edges{ cursor node{ id topic sender user summary payload description } } } }
         """;
 
     [Fact]
@@ -50,8 +50,8 @@ public abstract partial class AyonConformanceTests
         Assert.Equal(next[^1]["cursor"]!.GetValue<string>(), newest.Body!["data"]!["events"]!["edges"]![0]!["cursor"]!.GetValue<string>());
     }
 
-    /// <summary>The folder/task events of a project after <paramref name="after"/>, once at least <paramref name="count"/> are there.</summary>
-    private async Task<List<JsonNode>> EventsAfterAsync(string project, string? after, int count)
+    /// <summary>The folder/task events (or those of <paramref name="topics"/>) of a project after <paramref name="after"/>, once at least <paramref name="count"/> are there.</summary>
+    private async Task<List<JsonNode>> EventsAfterAsync(string project, string? after, int count, params string[] topics)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         using var ticker = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
@@ -60,7 +60,7 @@ public abstract partial class AyonConformanceTests
             var answer = await Ayon.GraphQlAsync(EventsQuery, new JsonObject
             {
                 ["projects"] = new JsonArray(project),
-                ["topics"] = new JsonArray("entity.folder.*", "entity.task.*"),
+                ["topics"] = topics.Length > 0 ? new JsonArray([.. topics.Select(t => JsonValue.Create(t))]) : new JsonArray("entity.folder.*", "entity.task.*"),
                 ["after"] = after,
             });
             var edges = answer.Body?["data"]?["events"]?["edges"]?.AsArray().OfType<JsonNode>().ToList() ?? [];
