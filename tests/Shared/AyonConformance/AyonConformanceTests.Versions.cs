@@ -152,7 +152,7 @@ public abstract partial class AyonConformanceTests
     }
 
     private Task<List<JsonNode>> PublishEventsAsync(string project, string? after, int count) =>
-        EventsAfterAsync(project, after, count, "entity.folder.*", "entity.task.*", "entity.product.*", "entity.version.*", "entity.representation.*");
+        EventsAfterAsync(project, after, count, ["entity.folder.*", "entity.task.*", "entity.product.*", "entity.version.*", "entity.representation.*"]);
 
     private static JsonNode Payload(JsonNode edge) => JsonNode.Parse(edge["node"]!["payload"]!.GetValue<string>())!;
 }
