@@ -1,6 +1,7 @@
 using AyonShotgrid.Grains.Http;
 using AyonShotgrid.Grains.Options;
 using AyonShotgrid.Grains.Prepare;
+using AyonShotgrid.Grains.Notes;
 using AyonShotgrid.Grains.Push;
 using AyonShotgrid.Grains.Sync;
 using Microsoft.Extensions.Configuration;
@@ -42,6 +43,7 @@ public static class SyncServiceRegistration
         services.AddSingleton<Events.EventLogReader>();
         services.AddSingleton<Ayon.AyonCreateBatcher>();
         services.AddPushServices();
+        services.AddNoteServices();
         return services;
     }
 

@@ -19,6 +19,7 @@ namespace AyonShotgrid.Grains.Jobs;
 public sealed partial class SyncJobGrain(
     [PersistentState("syncjob", StorageNames.Sync)] IPersistentState<SyncJobGrainState> state,
     ProjectSynchronizer synchronizer,
+    Notes.NoteFullSync noteSync,
     SyncClock clock,
     IOptions<SyncOptions> options,
     IOptions<ShotGridOptions> sgOptions,
@@ -46,6 +47,7 @@ public sealed partial class SyncJobGrain(
         s.OverrideDifferences = request.OverrideDifferences;
         s.DryRun = request.DryRun;
         s.HierarchyPreset = request.HierarchyPreset;
+        s.NotesFromShotGrid = request.NotesFromShotGrid;
         s.RequestedBy = request.RequestedBy;
         s.State = SyncJobState.Queued;
         s.CreatedAt = clock.UtcNow;
@@ -195,6 +197,10 @@ public sealed partial class SyncJobGrain(
                 if (!s.DryRun)
                 {
                     await ReloadLeecherIndexAsync();
+                    if (s.NotesFromShotGrid)
+                    {
+                        result = await SyncNotesAsync(result, cancellationToken);
+                    }
                 }
 
                 if (s.WaitingFor is { } server)
