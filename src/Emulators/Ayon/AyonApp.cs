@@ -29,6 +29,7 @@ internal static class AyonApp
         app.MapFolderEndpoints(store);
         app.MapTaskEndpoints(store);
         app.MapActivityEndpoints(store);
+        app.MapPublishEndpoints(store);
         app.MapUserEndpoints(store);
         app.MapOperationsEndpoints(store);
         app.MapEventEndpoints(store);

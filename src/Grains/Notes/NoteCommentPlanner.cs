@@ -1,7 +1,7 @@
-using AyonShotgrid.Grains.Events;
+using AyonShotgrid.Grains.Entities;
 using AyonShotgrid.Grains.Options;
 using AyonShotgrid.Grains.ShotGrid;
-using AyonShotgrid.Grains.Sync;
+using AyonShotgrid.Grains.Mapping;
 using Microsoft.Extensions.Options;
 
 namespace AyonShotgrid.Grains.Notes;

@@ -1,6 +1,6 @@
 using AyonShotgrid.Contracts;
 using AyonShotgrid.Contracts.Models;
-using AyonShotgrid.Grains.Events;
+using AyonShotgrid.Grains.Entities;
 
 namespace AyonShotgrid.Grains.Notes;
 

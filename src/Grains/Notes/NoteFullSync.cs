@@ -1,5 +1,5 @@
 using AyonShotgrid.Contracts;
-using AyonShotgrid.Grains.Events;
+using AyonShotgrid.Grains.Entities;
 
 namespace AyonShotgrid.Grains.Notes;
 

@@ -1,5 +1,5 @@
 using AyonShotgrid.Contracts.Models;
-using AyonShotgrid.Grains.Events;
+using AyonShotgrid.Grains.Entities;
 using Microsoft.Extensions.Logging;
 
 namespace AyonShotgrid.Grains.Projects;
