@@ -16,14 +16,15 @@ public sealed class NoteCommentTests(LeecherFixture fixture)
     [Fact]
     public async Task ANoteOnAShotBecomesACommentByItsLinkedAuthorAndItsEditsRepliesAndDeletionFollow()
     {
-        var stream = await fixture.SyncedStreamProjectAsync("Notes");
-        var shot = stream.Seeded.ShotIds[0];
-        var shotFolder = Ayon.FolderOf(stream.Name, "Shot", shot).Id;
+        // Users linked before the project syncs: the project index re-reads user links at most once a minute.
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var ann = Sg.Create("HumanUser", new() { ["name"] = "Ann Lee", ["login"] = $"ann{suffix}" });
         var bob = Sg.Create("HumanUser", new() { ["name"] = "Bob Ray", ["login"] = $"bob{suffix}" });
         var annAyon = $"ann.{suffix}";
         Ayon.AddUser(annAyon, "Ann Lee", shotgridUserId: ann);
+        var stream = await fixture.SyncedStreamProjectAsync("Notes");
+        var shot = stream.Seeded.ShotIds[0];
+        var shotFolder = Ayon.FolderOf(stream.Name, "Shot", shot).Id;
 
         var note = Sg.Create("Note", new()
         {
