@@ -19,16 +19,18 @@ public sealed partial class AyonClient : IAyonComments
             ["data"] = data.DeepClone(),
         };
 
-        // Retried: the id is ours, so a create whose answer was lost comes back as 409 and is read as "already there".
-        var answer = await SendAsync(HttpMethod.Post, path, payload, retry: true, cancellationToken,
+        // Not retried here: AYON 1.15.18 answers a taken id with HTTP 500 (a unique-violation body), which a retry would
+        // take for an outage. A failed create fails the note's grain call and the leecher delivers the event again; the
+        // id is ours, so a create whose answer was lost is then read as "already there".
+        var answer = await SendAsync(HttpMethod.Post, path, payload, retry: false, cancellationToken,
             query: asUser is null ? null : r => r.WithHeader("x-as-user", asUser));
         if (asUser is not null && answer.Status is 403 or 404)
         {
             // The linked user may not see this entity (or no longer exists): the service user writes it instead.
-            answer = await SendAsync(HttpMethod.Post, path, payload, retry: true, cancellationToken);
+            answer = await SendAsync(HttpMethod.Post, path, payload, retry: false, cancellationToken);
         }
 
-        if (answer.Status == 409)
+        if (answer.Status == 409 || (answer.Status == 500 && answer.Body.Contains("\"unique-violation\"", StringComparison.Ordinal)))
         {
             return false;
         }

@@ -41,9 +41,9 @@ public sealed class NoteCommentGrain(
                     {
                         created++;
                     }
-                    else if (wanted.Body != s.Body && await comments.UpdateCommentAsync(wanted.AyonProject, activityId, wanted.Body, null, CancellationToken.None))
+                    else if (await comments.UpdateCommentAsync(wanted.AyonProject, activityId, wanted.Body, null, CancellationToken.None))
                     {
-                        // Written before this grain recorded it (a crash in between): bring it up to date.
+                        // Written before this grain recorded it (a crash in between), with whatever body it had then: bring it up to date.
                         updated++;
                     }
 

@@ -51,7 +51,7 @@ public sealed class NoteCommentTests(LeecherFixture fixture)
 
         Sg.Retire("Note", note);
         await CommentOfAsync(stream.Name, "Note", note, c => c is null, "the deleted note's comment to go");
-        Assert.Equal([answer.Id], Ayon.Activities(stream.Name).Select(a => a.Id));
+        Assert.Equal([answer.Id], Comments(stream.Name).Select(a => a.Id));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class NoteCommentTests(LeecherFixture fixture)
 
         // The shot made after the note arrives: the leecher has been past the note.
         await Eventually.WaitAsync(() => Task.FromResult(Ayon.Folders(stream.Name).Any(f => TestProjects.Attrib(f.Attrib, "shotgridId") == later.ToString())), found => found, "the later shot");
-        Assert.Empty(Ayon.Activities(stream.Name));
+        Assert.Empty(Comments(stream.Name));
     }
 
     [Fact]
@@ -86,19 +86,49 @@ public sealed class NoteCommentTests(LeecherFixture fixture)
 
         using var gateway = fixture.GatewayClient();
         Assert.Equal("succeeded", (await gateway.SyncAsync(seeded.ProjectId)).GetProperty("state").GetString());
-        var first = Ayon.Activities(name);
+        var first = Comments(name);
         var createdEvents = Ayon.Events.Count(e => e.Project == name && e.Topic == "activity.created");
         Assert.Equal(5, first.Count);
         Assert.Equal(2, first.Count(a => a.Data["shotgridType"]?.GetValue<string>() == "Reply"));
         Assert.Single(first, a => a.Data["sg_note_id"]!.GetValue<long>() == onTask && a.EntityType == "task");
 
         Assert.Equal("succeeded", (await gateway.SyncAsync(seeded.ProjectId)).GetProperty("state").GetString());
-        Assert.Equal(first.Select(a => a.Id).Order(), Ayon.Activities(name).Select(a => a.Id).Order());
+        Assert.Equal(first.Select(a => a.Id).Order(), Comments(name).Select(a => a.Id).Order());
         Assert.Equal(createdEvents, Ayon.Events.Count(e => e.Project == name && e.Topic == "activity.created"));
     }
 
+    [Fact]
+    public async Task ACommentWrittenBeforeItsGrainRecordedItIsFoundAgainNotDoubled()
+    {
+        var stream = await fixture.SyncedStreamProjectAsync("NotesReplay");
+        var shotFolder = Ayon.FolderOf(stream.Name, "Shot", stream.Seeded.ShotIds[0]).Id;
+
+        // As if a silo died between AYON's create and the grain's bookkeeping: the comment is there, the grain knows nothing.
+        var noteId = Sg.Create("Note", new() { ["project"] = stream.Project, ["subject"] = "Replay", ["content"] = "v1" }, Sg.DefaultActor);
+        var activityId = Grains.Notes.CommentIds.Of(Contracts.GrainKeys.Normalize(fixture.Site), "Note", noteId, shotFolder);
+        using var ayon = new HttpClient { BaseAddress = fixture.Ayon.BaseUrl };
+        ayon.DefaultRequestHeaders.Add("x-api-key", fixture.Ayon.ApiKey);
+        var posted = await ayon.PostAsJsonAsync($"api/projects/{stream.Name}/folder/{shotFolder}/activities", new { id = activityId, activityType = "comment", body = "stale" });
+        Assert.Equal(System.Net.HttpStatusCode.Created, posted.StatusCode);
+
+        // The note's own grain has seen it (no links yet) before the link comes: only the link change meets the stale comment.
+        using var gateway = fixture.GatewayClient();
+        var newest = Sg.NewestEventId;
+        await Eventually.WaitAsync(() => gateway.ProjectEventsAsync(stream.Seeded.ProjectId), c => c.GetProperty("watermark").GetInt64() >= newest, "the leecher to apply the new note");
+        Sg.Update("Note", noteId, new() { ["note_links"] = new List<EntityLink> { TestProjects.Link("Shot", stream.Seeded.ShotIds[0]) } });
+
+        var comment = await CommentOfAsync(stream.Name, activityId, c => c?.Body.Contains("v1", StringComparison.Ordinal) == true, "the existing comment to be brought up to date");
+        Assert.Equal(activityId, Assert.Single(Comments(stream.Name)).Id);
+        Assert.Equal("**Replay**\n\nv1", comment!.Body);
+    }
+
+    private async Task<EmuActivity?> CommentOfAsync(string project, string activityId, Func<EmuActivity?, bool> done, string what) =>
+        await Eventually.WaitAsync(() => Task.FromResult(Comments(project).SingleOrDefault(a => a.Id == activityId)), done, what);
+
+    private List<EmuActivity> Comments(string project) => Ayon.Activities(project).Where(a => a.ActivityType == "comment").ToList();
+
     private async Task<EmuActivity?> CommentOfAsync(string project, string type, long id, Func<EmuActivity?, bool> done, string what) =>
         await Eventually.WaitAsync(
-            () => Task.FromResult(Ayon.Activities(project).SingleOrDefault(a => a.Data["shotgridType"]?.GetValue<string>() == type && a.Data["shotgridId"]?.GetValue<string>() == id.ToString())),
+            () => Task.FromResult(Comments(project).SingleOrDefault(a => a.Data["shotgridType"]?.GetValue<string>() == type && a.Data["shotgridId"]?.GetValue<string>() == id.ToString())),
             done, what);
 }

@@ -5,7 +5,7 @@ namespace AyonShotgrid.Conformance;
 
 /// <summary>
 /// Comments as the notes sync writes them (AYON 1.15.18 <c>api/activities</c>): a chosen id makes a repeated create a
-/// 409 (so a replay finds its comment instead of doubling it), <c>x-as-user</c> makes a linked user the author, a patch
+/// unique violation (so a replay finds its comment instead of doubling it; HTTP 500 with a 409 body on this server), <c>x-as-user</c> makes a linked user the author, a patch
 /// merges data, and each write emits an <c>activity.*</c> event carrying the writer's sender.
 /// </summary>
 public abstract partial class AyonConformanceTests
@@ -41,7 +41,9 @@ public abstract partial class AyonConformanceTests
 
         Assert.Equal(HttpStatusCode.Created, created.Status);
         Assert.Equal(id, created.Body!["id"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.Conflict, again.Status);
+        // A taken id: the unique violation's 409 body, but HTTP 500 (raised inside the create's transaction).
+        Assert.Equal(HttpStatusCode.InternalServerError, again.Status);
+        Assert.Equal(("unique-violation", 409), (again.Body!["error"]!.GetValue<string>(), again.Body["code"]!.GetValue<int>()));
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
         Assert.Equal(HttpStatusCode.NotFound, noEntity.Status);
         Assert.Equal(HttpStatusCode.NoContent, patched.Status);
@@ -49,7 +51,11 @@ public abstract partial class AyonConformanceTests
         Assert.Equal(HttpStatusCode.NotFound, deletedAgain.Status);
         Assert.Equal(HttpStatusCode.NotFound, patchGone.Status);
 
-        var events = await ActivityEventsAsync(p, 3);
+        // A person who comments starts watching the entity: a "watch" activity of its own, right after the comment.
+        var all = await ActivityEventsAsync(p, 4);
+        var watch = JsonNode.Parse(all[1]["summary"]!.GetValue<string>())!;
+        Assert.Equal(("activity.created", "watch"), (all[1]["topic"]!.GetValue<string>(), watch["activity_type"]!.GetValue<string>()));
+        var events = all.Where(e => JsonNode.Parse(e["summary"]!.GetValue<string>())!["activity_id"]!.GetValue<string>() == id).ToList();
         Assert.Equal(["activity.created", "activity.updated", "activity.deleted"], events.Select(e => e["topic"]!.GetValue<string>()).ToArray());
         Assert.All(events, e => Assert.Equal("conf-sender.2", e["sender"]?.GetValue<string>()));
         Assert.Equal(author, events[0]["user"]!.GetValue<string>());

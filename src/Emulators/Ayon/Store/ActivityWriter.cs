@@ -4,7 +4,7 @@ namespace AyonShotgrid.Emulators.Ayon;
 
 /// <summary>
 /// Activities as AYON 1.15.18 writes them (<c>ayon_server/activities/create_activity.py</c>, <c>update_activity.py</c>,
-/// <c>delete_activity.py</c>): the caller may choose the id (a taken one is a unique violation, 409); the server adds
+/// <c>delete_activity.py</c>): the caller may choose the id (a taken one is a unique violation); the server adds
 /// <c>data.origin</c> and <c>data.author</c>; the body is at most 2,000 characters; a patch merges <c>data</c> and never
 /// changes the author; every write emits <c>activity.created</c> / <c>activity.updated</c> / <c>activity.deleted</c>
 /// whose summary names the activity and its entity references. Caller holds the store lock.
@@ -16,7 +16,8 @@ internal static class ActivityWriter
     private static readonly string[] ActivityTypes =
         ["comment", "watch", "reviewable", "status.change", "assignee.add", "assignee.remove", "version.publish", "version.review", "attrib.change"];
 
-    public static string Create(WriteContext ctx, string entityType, string entityId, string author, JsonObject body)
+    /// <param name="byPerson">Written by a person (not a service user): the server then makes the author a watcher of the entity.</param>
+    public static string Create(WriteContext ctx, string entityType, string entityId, string author, bool byPerson, JsonObject body)
     {
         ctx.ThrowIfWritesRejected();
         var (name, label, subtype) = Origin(ctx.Project, entityType, entityId);
@@ -36,7 +37,7 @@ internal static class ActivityWriter
 
         if (ctx.Project.Activities.ContainsKey(id))
         {
-            throw AyonProblem.Unique($"Activity {id} already exists");
+            throw AyonProblem.Unique($"Activitie with id '{NamingRules.Dashed(id)}' already exists.");
         }
 
         var data = body["data"] is JsonObject d ? (JsonObject)d.DeepClone() : [];
@@ -55,7 +56,29 @@ internal static class ActivityWriter
         var tags = body["tags"] is JsonArray tagList ? tagList.Select(Text).OfType<string>().ToList() : [];
         ctx.Project.Activities[id] = new ActivityRecord(id, type, text, tags, data, entityType, entityId, author, at2, at2);
         ctx.Events.Add(new PendingEvent("activity.created", $"Created {type} activity", Summary(id, type, entityType, entityId), new JsonObject { ["body"] = text }));
+        if (byPerson)
+        {
+            EnsureWatching(ctx, entityType, entityId, author, origin);
+        }
+
         return id;
+    }
+
+    /// <summary>
+    /// <c>ensure_watching</c>: a person who comments watches the entity from then on, recorded as a <c>watch</c> activity
+    /// (<c>data.watcher</c>) with its own <c>activity.created</c> event, once per person and entity.
+    /// </summary>
+    private static void EnsureWatching(WriteContext ctx, string entityType, string entityId, string user, JsonObject origin)
+    {
+        if (ctx.Project.Activities.Values.Any(a => a.ActivityType == "watch" && a.EntityId == entityId && a.Data["watcher"]?.GetValue<string>() == user))
+        {
+            return;
+        }
+
+        var id = NamingRules.NewId();
+        var data = new JsonObject { ["watcher"] = user, ["origin"] = origin.DeepClone(), ["author"] = user };
+        ctx.Project.Activities[id] = new ActivityRecord(id, "watch", "", [], data, entityType, entityId, user, ctx.Now, ctx.Now);
+        ctx.Events.Add(new PendingEvent("activity.created", "Created watch activity", Summary(id, "watch", entityType, entityId), new JsonObject { ["body"] = "" }));
     }
 
     public static void Update(WriteContext ctx, string id, JsonObject body)
