@@ -38,6 +38,6 @@ class ShotgridOrleansSettings(BaseSettingsModel):
     use_default_attribute_map: bool = SettingsField(True, title="Start from the default attribute map (cut, head/tail, fps, resolution, description)")
     attribute_map: list[AttributeMapItem] = SettingsField(default_factory=list, title="ShotGrid field → AYON attribute")
     synced_entity_types: list[str] = SettingsField(
-        default_factory=lambda: ["Project", "Episode", "Sequence", "Scene", "Shot", "Asset", "Task", "Step", "Note", "Reply"],
+        default_factory=lambda: ["Project", "Episode", "Sequence", "Scene", "Shot", "Asset", "Task", "Step", "Playlist", "Note", "Reply"],
         title="ShotGrid entity types the leecher follows",
     )

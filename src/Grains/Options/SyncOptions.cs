@@ -113,7 +113,7 @@ public sealed class SyncOptions
     public int MaxParallelEntities { get; set; } = 128;
 
     /// <summary>Entity types whose events are followed.</summary>
-    public List<string> TrackedEntityTypes { get; set; } = ["Project", "Episode", "Sequence", "Scene", "Shot", "Asset", "Task", "Step", "Note", "Reply"];
+    public List<string> TrackedEntityTypes { get; set; } = ["Project", "Episode", "Sequence", "Scene", "Shot", "Asset", "Task", "Step", "Playlist", "Note", "Reply"];
 
     /// <summary>
     /// ShotGrid Notes and Replies become AYON comments (leecher and full sync). Per project with the gateway setting
