@@ -23,8 +23,7 @@ public sealed partial class AyonClient
         var versions = new List<AyonVersion>();
         foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(AyonGraphQlQueries.PageSize))
         {
-            var nodes = await ReadConnectionAsync(VersionsByIdQuery, project, "versions", cancellationToken, new JsonArray([.. chunk.Select(id => JsonValue.Create(id))]));
-            versions.AddRange(nodes.Select(ToVersion));
+            versions.AddRange(await ReadConnectionAsync(VersionsByIdQuery, project, "versions", ToVersion, cancellationToken, new JsonArray([.. chunk.Select(id => JsonValue.Create(id))])));
         }
 
         return versions;
