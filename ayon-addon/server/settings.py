@@ -34,9 +34,10 @@ class ShotgridOrleansSettings(BaseSettingsModel):
     poll_interval_seconds: int = SettingsField(2, ge=1, le=3600, title="Event poll interval (seconds)")
     mirror_events: bool = SettingsField(False, title="Mirror ShotGrid events into the AYON event log")
     apply_changes: bool = SettingsField(False, title="Leecher applies ShotGrid changes, retirements and revivals (per project overridable in the gateway)")
+    notes_from_shotgrid: bool = SettingsField(True, title="ShotGrid notes and replies become AYON comments (per project switchable in the gateway and on the sync page)")
     use_default_attribute_map: bool = SettingsField(True, title="Start from the default attribute map (cut, head/tail, fps, resolution, description)")
     attribute_map: list[AttributeMapItem] = SettingsField(default_factory=list, title="ShotGrid field → AYON attribute")
     synced_entity_types: list[str] = SettingsField(
-        default_factory=lambda: ["Project", "Episode", "Sequence", "Scene", "Shot", "Asset", "Task", "Step"],
+        default_factory=lambda: ["Project", "Episode", "Sequence", "Scene", "Shot", "Asset", "Task", "Step", "Playlist", "Note", "Reply"],
         title="ShotGrid entity types the leecher follows",
     )

@@ -26,6 +26,19 @@ public static class GrainKeys
     /// <summary>Key of the grain that pushes one project's AYON entity lists to ShotGrid Playlists and owns its cursor.</summary>
     public static string ListPush(string site, long sgProjectId) => $"listpush:{Normalize(site)}:{sgProjectId}";
 
+    /// <summary>Key of the grain that keeps one ShotGrid Note's or Reply's AYON comments (type "Note" or "Reply").</summary>
+    public static string NoteComment(string site, long sgProjectId, string shotgridType, long shotgridId) =>
+        $"notecomment:{Normalize(site)}:{sgProjectId}:{shotgridType}:{shotgridId}";
+
+    /// <summary>Site, ShotGrid type and id out of a <see cref="NoteComment"/> key.</summary>
+    public static (string Site, string ShotGridType, long ShotGridId) ParseNoteComment(string key)
+    {
+        var parts = key.Split(':');
+        return parts is ["notecomment", var site, _, var type, var id] && long.TryParse(id, out var sgId)
+            ? (site, type, sgId)
+            : throw new FormatException($"'{key}' is not a note comment grain key.");
+    }
+
     /// <summary>Key of the stateless grain that answers site-wide questions (project lists).</summary>
     public static string Directory(string site) => $"directory:{Normalize(site)}";
 

@@ -131,6 +131,17 @@ public sealed class SyncPageTests(DemoSetup demo, ITestOutputHelper output) : IA
         status = System.Text.Json.JsonDocument.Parse(await gateway.GetStringAsync($"api/shotgrid/projects/{projectId}")).RootElement;
         Assert.Equal("grouped", status.GetProperty("hierarchyPresetSetting").GetString());
         Assert.True(status.GetProperty("applyChangesSetting").GetBoolean());
+
+        // ShotGrid notes → AYON comments: on by default, switched off for this project only; the other settings stay.
+        var notes = page.GetByLabel("ShotGrid notes of Demo Commercial become AYON comments");
+        await Expect(notes).ToBeCheckedAsync();
+        await Expect(row.Locator(".notes-source")).ToContainTextAsync("default");
+        await notes.UncheckAsync();
+        await Expect(row.Locator(".notes-source")).ToContainTextAsync("set for this project");
+        status = System.Text.Json.JsonDocument.Parse(await gateway.GetStringAsync($"api/shotgrid/projects/{projectId}")).RootElement;
+        Assert.False(status.GetProperty("notesFromShotGrid").GetBoolean());
+        Assert.Equal("grouped", status.GetProperty("hierarchyPresetSetting").GetString());
+        Assert.True(status.GetProperty("applyChangesSetting").GetBoolean());
     }
 
     private async Task<string> AyonProjectOfAsync(long sgProjectId)

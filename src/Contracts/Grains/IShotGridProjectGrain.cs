@@ -54,6 +54,10 @@ public interface IShotGridProjectGrain : IGrainWithStringKey
     [Alias("SetHierarchyPresetAsync")]
     Task<ProjectStatus> SetHierarchyPresetAsync(string? hierarchyPreset);
 
+    /// <summary>Sets whether ShotGrid Notes and Replies of this project become AYON comments; null returns to <c>Sync:NotesFromShotGrid</c>.</summary>
+    [Alias("SetNotesFromShotGridAsync")]
+    Task<ProjectStatus> SetNotesFromShotGridAsync(bool? notesFromShotGrid);
+
     /// <summary>Called by the job grain when a job ends, so the project records the outcome.</summary>
     [Alias("OnJobFinishedAsync")]
     Task OnJobFinishedAsync(SyncJobStatus status);

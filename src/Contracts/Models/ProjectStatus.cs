@@ -5,6 +5,8 @@ namespace AyonShotgrid.Contracts.Models;
 /// <param name="ApplyChangesSetting">The project's own setting; null = the configured default (<c>Sync:ApplyChanges</c>).</param>
 /// <param name="Push">The AYON → ShotGrid direction of the project (null until the project is prepared).</param>
 /// <param name="HierarchyPresetSetting">The project's own hierarchy preset ("flat", "grouped"); null = the AYON project setting / <c>Sync:HierarchyPreset</c>.</param>
+/// <param name="NotesFromShotGrid">Whether ShotGrid Notes and Replies become AYON comments (in effect).</param>
+/// <param name="NotesFromShotGridSetting">The project's own notes switch; null = <c>Sync:NotesFromShotGrid</c>.</param>
 [GenerateSerializer, Immutable, Alias("ayonsg.project-status.v1")]
 public sealed record ProjectStatus(
     long SgProjectId,
@@ -18,4 +20,6 @@ public sealed record ProjectStatus(
     bool ApplyChanges = false,
     bool? ApplyChangesSetting = null,
     PushStatus? Push = null,
-    string? HierarchyPresetSetting = null);
+    string? HierarchyPresetSetting = null,
+    bool NotesFromShotGrid = false,
+    bool? NotesFromShotGridSetting = null);

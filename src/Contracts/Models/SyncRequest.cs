@@ -8,5 +8,6 @@ namespace AyonShotgrid.Contracts.Models;
 /// <param name="RequestedBy">Free text for the log and the job status (user name, "ayon-addon", "demo").</param>
 /// <param name="DryRun">Plan only: the job lists what it would create and change (field by field) and writes nothing.</param>
 /// <param name="HierarchyPreset">The project's own hierarchy preset ("flat", "grouped"), set by its project grain; null = the AYON project setting.</param>
+/// <param name="NotesFromShotGrid">Also bring the project's ShotGrid Notes and Replies in as AYON comments; set by the project grain from its switch.</param>
 [GenerateSerializer, Immutable, Alias("ayonsg.sync-request.v1")]
-public sealed record SyncRequest(bool OverrideDifferences = false, string? RequestedBy = null, bool DryRun = false, string? HierarchyPreset = null);
+public sealed record SyncRequest(bool OverrideDifferences = false, string? RequestedBy = null, bool DryRun = false, string? HierarchyPreset = null, bool NotesFromShotGrid = false);

@@ -28,6 +28,7 @@ internal static class AyonApp
         app.MapAttributeEndpoints(store);
         app.MapFolderEndpoints(store);
         app.MapTaskEndpoints(store);
+        app.MapActivityEndpoints(store);
         app.MapPublishEndpoints(store);
         app.MapUserEndpoints(store);
         app.MapOperationsEndpoints(store);

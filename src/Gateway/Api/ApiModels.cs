@@ -11,7 +11,8 @@ public sealed record SyncRequestBody(bool OverrideDifferences = false, string? R
 /// <param name="ApplyChanges">The leecher applies ShotGrid changes to existing AYON entities of the project; null = the configured default (Sync:ApplyChanges).</param>
 /// <param name="PushToShotGrid">Push what is created and changed in the AYON project to ShotGrid (the AYON project attribute shotgridPush). A body with only this member leaves the other settings as they are.</param>
 /// <param name="HierarchyPreset">"flat" or "grouped" for this project; null = the AYON project setting (hierarchy_preset) / Sync:HierarchyPreset. Otherwise a PUT sets applyChanges and hierarchyPreset both (one left out returns to its default).</param>
-public sealed record ProjectSettingsBody(bool? ApplyChanges, bool? PushToShotGrid = null, string? HierarchyPreset = null);
+/// <param name="NotesFromShotGrid">ShotGrid Notes and Replies of the project become AYON comments (leecher and full sync); like pushToShotGrid, a body with only the switches leaves the other settings as they are.</param>
+public sealed record ProjectSettingsBody(bool? ApplyChanges, bool? PushToShotGrid = null, string? HierarchyPreset = null, bool? NotesFromShotGrid = null);
 
 /// <summary>Body of POST /api/shotgrid/projects/{id}/push (optional).</summary>
 /// <param name="DryRun">Only list what would be created in ShotGrid; write nothing.</param>
@@ -62,12 +63,14 @@ public sealed record ProjectView(
     bool ApplyChanges,
     bool? ApplyChangesSetting,
     PushStatus? Push,
-    string? HierarchyPresetSetting)
+    string? HierarchyPresetSetting,
+    bool NotesFromShotGrid = false,
+    bool? NotesFromShotGridSetting = null)
 {
     public static ProjectView From(ProjectStatus s) => new(
         s.SgProjectId, s.SgProjectName, s.AyonProjectName, s.AyonProjectName is not null, s.PreparedAt, s.Notes,
         s.RunningJobId is null ? null : JobIds.ToPublic(s.RunningJobId), s.LastSync is null ? null : JobView.From(s.LastSync), s.Events,
-        s.ApplyChanges, s.ApplyChangesSetting, s.Push, s.HierarchyPresetSetting);
+        s.ApplyChanges, s.ApplyChangesSetting, s.Push, s.HierarchyPresetSetting, s.NotesFromShotGrid, s.NotesFromShotGridSetting);
 }
 
 /// <summary>A row of GET /api/shotgrid/projects.</summary>

@@ -15,7 +15,7 @@ public static class SyncApi
         shotgrid.MapGet("/", ListProjects).WithName("ListProjects").WithSummary("ShotGrid projects and whether each is linked to AYON");
         shotgrid.MapGet("/{sgProjectId:long}", GetProject).WithName("GetProject").WithSummary("State of a project grain: AYON link, last sync, event cursor");
         shotgrid.MapPost("/{sgProjectId:long}/prepare", Prepare).WithName("PrepareProject").WithSummary("Prepare Project: make sure the AYON project exists with what the sync needs");
-        shotgrid.MapPut("/{sgProjectId:long}/settings", PutSettings).WithName("PutProjectSettings").WithSummary("Per-project settings: applyChanges (the leecher applies ShotGrid changes to existing AYON entities; null = configured default), pushToShotGrid (AYON → ShotGrid push), hierarchyPreset (flat, grouped; null = AYON project setting)");
+        shotgrid.MapPut("/{sgProjectId:long}/settings", PutSettings).WithName("PutProjectSettings").WithSummary("Per-project settings: applyChanges (the leecher applies ShotGrid changes to existing AYON entities; null = configured default), pushToShotGrid (AYON → ShotGrid push), notesFromShotGrid (ShotGrid notes become AYON comments), hierarchyPreset (flat, grouped; null = AYON project setting)");
         shotgrid.MapPost("/{sgProjectId:long}/push", SyncToShotGrid).WithName("SyncToShotGrid")
             .WithSummary("Sync to ShotGrid: create in ShotGrid every AYON folder and task it lacks (never updates or deletes); dryRun lists them");
         shotgrid.MapPost("/{sgProjectId:long}/sync", StartSync).WithName("SyncFromShotGrid").WithSummary("Start a sync from ShotGrid (create-only unless overrideDifferences)");
@@ -55,10 +55,12 @@ public static class SyncApi
             var project = Project(grains, site, sgProjectId);
             // A body with only pushToShotGrid switches the push and leaves the other settings as they are; otherwise the PUT
             // sets applyChanges and hierarchyPreset both.
+            // notesFromShotGrid likewise.
             var status = body.PushToShotGrid is { } push ? await project.SetPushAsync(push) : null;
-            if (body.PushToShotGrid is not null && body.ApplyChanges is null && body.HierarchyPreset is null)
+            status = body.NotesFromShotGrid is { } notes ? await project.SetNotesFromShotGridAsync(notes) : status;
+            if (status is not null && body.ApplyChanges is null && body.HierarchyPreset is null)
             {
-                return ProjectView.From(status!);
+                return ProjectView.From(status);
             }
 
             await project.SetHierarchyPresetAsync(body.HierarchyPreset);

@@ -125,6 +125,7 @@ function projectRow(project) {
     el("td", "…", "events"),
     applyChangesCell(project),
     pushCell(project),
+    notesCell(project),
     hierarchyCell(project),
     actionsCell(project));
   return row;
@@ -272,6 +273,38 @@ function showPush(row, status) {
   }
 }
 
+/** The per-project switch: ShotGrid notes and replies become AYON comments (leecher and full sync). */
+function notesCell(project) {
+  const cell = el("td");
+  const box = el("input", null, "notes-from-shotgrid");
+  box.type = "checkbox";
+  box.disabled = true;
+  box.setAttribute("aria-label", `ShotGrid notes of ${project.name} become AYON comments`);
+  box.addEventListener("change", () => setNotes(project.sgProjectId, box));
+  cell.append(box, el("span", "", "muted notes-source"));
+  return cell;
+}
+
+async function setNotes(sgProjectId, box) {
+  clearError();
+  box.disabled = true;
+  try {
+    showNotes(rowOf(sgProjectId), await call("PUT", `api/shotgrid/projects/${sgProjectId}/settings`, { notesFromShotGrid: box.checked }));
+  } catch (e) {
+    box.checked = !box.checked;
+    showError(e.message);
+    box.disabled = false;
+  }
+}
+
+function showNotes(row, status) {
+  const box = row.querySelector(".notes-from-shotgrid");
+  box.checked = !!status.notesFromShotGrid;
+  box.disabled = false;
+  row.querySelector(".notes-source").textContent =
+    status.notesFromShotGridSetting === null || status.notesFromShotGridSetting === undefined ? " (default)" : " (set for this project)";
+}
+
 function rowOf(sgProjectId) {
   return document.querySelector(`#projects tr[data-project-id="${sgProjectId}"]`);
 }
@@ -309,6 +342,7 @@ async function refreshProject(sgProjectId) {
 
   showApplyChanges(row, status);
   showPush(row, status);
+  showNotes(row, status);
 
   const events = row.querySelector(".events");
   const c = status.events;

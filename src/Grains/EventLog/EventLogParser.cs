@@ -59,8 +59,9 @@ public static class EventLogParser
             return (null, $"{eventType}: no entity id (entity and meta.entity_id missing, null or not a number)");
         }
 
-        // Site-wide entities (Pipeline Steps) have no project; they concern every project (ProjectId 0).
-        if (project is not { Id: > 0 } && entityType != "Step")
+        // Site-wide entities (Pipeline Steps) have no project; they concern every project (ProjectId 0). Reply rows carry
+        // none either: the project is that of the Reply's Note, which the project applying it reads.
+        if (project is not { Id: > 0 } && entityType is not ("Step" or "Reply"))
         {
             return (null, $"{eventType} {entityType} {entityId}: no project");
         }

@@ -14,6 +14,7 @@ public sealed class EventLogReader(IShotGridClient shotGrid, IOptions<SyncOption
 {
     public const string EntityType = "EventLogEntry";
     private static readonly string[] Kinds = ["New", "Change", "Retirement", "Revival"];
+    private static readonly string[] SiteWideTypes = ["Step", "Reply"];
     private static readonly string[] EventFields = ["id", "event_type", "attribute_name", "meta", "entity", "project", "user", "created_at"];
 
     /// <summary>Largest id page read per poll: bounds one poll's work while catching up.</summary>
@@ -55,10 +56,11 @@ public sealed class EventLogReader(IShotGridClient shotGrid, IOptions<SyncOption
     public async Task<(IReadOnlyList<EventLogItem> Events, IReadOnlyList<(long ProjectId, MalformedEvent Event)> Unreadable, long ReadUpTo)> EventsAsync(long afterId, long upToId, int idsInRange, IReadOnlyCollection<long> projectIds, long? ownApiUserId, CancellationToken cancellationToken)
     {
         var tracked = options.Value.TrackedEntityTypes;
-        var projectTypes = tracked.Where(t => t != "Step").SelectMany(t => Kinds.Select(k => $"Shotgun_{t}_{k}")).ToArray();
-        var stepTypes = tracked.Contains("Step") ? Kinds.Select(k => $"Shotgun_Step_{k}").ToArray() : [];
+        var projectTypes = tracked.Where(t => !SiteWideTypes.Contains(t)).SelectMany(t => Kinds.Select(k => $"Shotgun_{t}_{k}")).ToArray();
+        var stepTypes = tracked.Where(SiteWideTypes.Contains).SelectMany(t => Kinds.Select(k => $"Shotgun_{t}_{k}")).ToArray();
 
-        // Steps are site-wide (their events carry no project), so they are asked for beside the projects' events.
+        // Steps are site-wide and Replies have no project field (their events carry no project), so they are asked for
+        // beside the projects' events; each project keeps the Replies to its own Notes (Notes/NoteEventRouter).
         var scope = SgFilter.Or().Group(SgFilter.And()
             .Where("event_type", "in", projectTypes)
             .Where("project", "in", projectIds.Select(p => new SgEntityRef("Project", p)).ToArray()));

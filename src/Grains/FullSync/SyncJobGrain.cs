@@ -21,6 +21,7 @@ public sealed partial class SyncJobGrain(
     [PersistentState("syncjob", StorageNames.Sync)] IPersistentState<SyncJobGrainState> state,
     ProjectSynchronizer synchronizer,
     Playlists.PlaylistFullSync playlists,
+    Notes.NoteFullSync noteSync,
     SyncClock clock,
     IOptions<SyncOptions> options,
     IOptions<ShotGridOptions> sgOptions,
@@ -48,6 +49,7 @@ public sealed partial class SyncJobGrain(
         s.OverrideDifferences = request.OverrideDifferences;
         s.DryRun = request.DryRun;
         s.HierarchyPreset = request.HierarchyPreset;
+        s.NotesFromShotGrid = request.NotesFromShotGrid;
         s.RequestedBy = request.RequestedBy;
         s.State = SyncJobState.Queued;
         s.CreatedAt = clock.UtcNow;
@@ -200,6 +202,10 @@ public sealed partial class SyncJobGrain(
                     var playlistIssues = await playlists.RunAsync(GrainFactory, sgOptions.Value.SiteName, s.SgProjectId, s.AyonProjectName!, cancellationToken);
                     result = result with { Issues = [.. result.Issues, .. playlistIssues] };
                     await ReloadLeecherIndexAsync();
+                    if (s.NotesFromShotGrid)
+                    {
+                        result = await SyncNotesAsync(result, cancellationToken);
+                    }
                 }
 
                 if (s.WaitingFor is { } server)

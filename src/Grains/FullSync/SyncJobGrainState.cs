@@ -53,6 +53,9 @@ public sealed class SyncJobGrainState
     /// <summary>The project's own hierarchy preset when the job was started; null = the AYON project setting.</summary>
     [Id(20)] public string? HierarchyPreset { get; set; }
 
+    /// <summary>The job also brings the project's ShotGrid Notes and Replies in as AYON comments.</summary>
+    [Id(21)] public bool NotesFromShotGrid { get; set; }
+
     /// <summary>"AYON" or "ShotGrid" while the job waits for that server to answer again; null otherwise.</summary>
     [Id(18)] public string? WaitingFor { get; set; }
 

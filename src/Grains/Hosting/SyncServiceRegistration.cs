@@ -6,6 +6,7 @@ using AyonShotgrid.Grains.Http;
 using AyonShotgrid.Grains.Options;
 using AyonShotgrid.Grains.Playlists;
 using AyonShotgrid.Grains.Prepare;
+using AyonShotgrid.Grains.Notes;
 using AyonShotgrid.Grains.Push;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,7 @@ public static class SyncServiceRegistration
         services.AddSingleton<Ayon.AyonCreateBatcher>();
         services.AddPushServices();
         services.AddPlaylistServices();
+        services.AddNoteServices();
         return services;
     }
 

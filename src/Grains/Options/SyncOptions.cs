@@ -113,7 +113,13 @@ public sealed class SyncOptions
     public int MaxParallelEntities { get; set; } = 128;
 
     /// <summary>Entity types whose events are followed.</summary>
-    public List<string> TrackedEntityTypes { get; set; } = ["Project", "Episode", "Sequence", "Scene", "Shot", "Asset", "Task", "Step", "Playlist"];
+    public List<string> TrackedEntityTypes { get; set; } = ["Project", "Episode", "Sequence", "Scene", "Shot", "Asset", "Task", "Step", "Playlist", "Note", "Reply"];
+
+    /// <summary>
+    /// ShotGrid Notes and Replies become AYON comments (leecher and full sync). Per project with the gateway setting
+    /// <c>notesFromShotGrid</c>; the default for projects that do not say.
+    /// </summary>
+    public bool NotesFromShotGrid { get; set; } = true;
 
     /// <summary>
     /// Mirror applied events into the AYON event log (topic shotgrid.event), for AYON-side tools that consume them. Off by

@@ -28,6 +28,7 @@ public sealed partial class ShotGridProjectGrain(
     IOptions<ShotGridOptions> sgOptions,
     IOptions<SyncOptions> syncOptions,
     SyncClock clock,
+    Notes.NoteEventRouter noteRouter,
     ILogger<ShotGridProjectGrain> logger) : Grain, IShotGridProjectGrain
 {
     private long SgProjectId => GrainKeys.ParseProjectId(this.GetPrimaryKeyString());
@@ -57,7 +58,7 @@ public sealed partial class ShotGridProjectGrain(
         var jobKey = GrainKeys.Job(Guid.NewGuid());
         state.State.RunningJobId = jobKey;
         await state.WriteStateAsync();
-        return await GrainFactory.GetGrain<ISyncJobGrain>(jobKey).StartAsync(SgProjectId, state.State.AyonProjectName!, request with { HierarchyPreset = state.State.HierarchyPreset });
+        return await GrainFactory.GetGrain<ISyncJobGrain>(jobKey).StartAsync(SgProjectId, state.State.AyonProjectName!, request with { HierarchyPreset = state.State.HierarchyPreset, NotesFromShotGrid = NotesFromShotGrid });
     }
 
     Task<ProjectStatus> IShotGridProjectGrain.GetStatusAsync() => StatusCoreAsync();
@@ -86,7 +87,7 @@ public sealed partial class ShotGridProjectGrain(
         }
 
         return new ProjectStatus(SgProjectId, s.SgProjectName, s.AyonProjectName, s.PreparedAt, s.Notes.ToList(), s.RunningJobId, last, CursorStatus(), ApplyChanges, s.ApplyChanges,
-            await PushStatusAsync(), s.HierarchyPreset);
+            await PushStatusAsync(), s.HierarchyPreset, NotesFromShotGrid, s.NotesFromShotGrid);
     }
 
     async Task<long> IShotGridProjectGrain.ApplyEventsAsync(EventBatch batch)
@@ -108,9 +109,11 @@ public sealed partial class ShotGridProjectGrain(
             }
         }
 
-        var todo = batch.Events.Where(e => !cursor.IsDone(e.Id)).OrderBy(e => e.Id).ToList();
+        var all = batch.Events.Where(e => !cursor.IsDone(e.Id)).OrderBy(e => e.Id).ToList();
+        var todo = all.Where(e => !Notes.NoteEventRouter.IsNoteEvent(e)).ToList();
+        var noteEvents = all.Where(Notes.NoteEventRouter.IsNoteEvent).ToList();
         var index = GrainFactory.GetGrain<IAyonProjectIndexGrain>(GrainKeys.AyonIndex(sgOptions.Value.SiteName, SgProjectId));
-        if (todo.Count > 0)
+        if (all.Count > 0)
         {
             // Only a project with events to apply loads its index: loading a quiet 100,000-entity project's index held up
             // the leecher's round, and with it every other project's events, for seconds.
@@ -133,10 +136,20 @@ public sealed partial class ShotGridProjectGrain(
                 GrainFactory, playlists, sgOptions.Value.SiteName, SgProjectId, s.AyonProjectName, playlistEvents));
         }
 
-        foreach (var id in outcome.DoneIds)
+        // Notes after the entities of the same round, so a note on a shot made in this round finds it.
+        var notes = await RouteNotesAsync(noteEvents, index);
+        foreach (var id in outcome.DoneIds.Concat(notes.DoneIds))
         {
             cursor.MarkApplied(id);
         }
+
+        outcome = outcome with
+        {
+            Applied = outcome.Applied + notes.Applied,
+            Ignored = outcome.Ignored + notes.Ignored,
+            FirstUnfinishedId = Min(outcome.FirstUnfinishedId, notes.FirstUnfinishedId),
+            Errors = [.. outcome.Errors, .. notes.Errors],
+        };
 
         var givenUp = cursor.GiveUpExpired(batch.ObservedAt, syncOptions.Value.SettleWindow);
         cursor.Advance(batch.MaxVisibleId, outcome.FirstUnfinishedId);
@@ -153,9 +166,9 @@ public sealed partial class ShotGridProjectGrain(
             s.Events.AddError(error);
         }
 
-        if (todo.Count > 0)
+        if (all.Count > 0)
         {
-            s.Events.LastEventAt = todo[^1].CreatedAt;
+            s.Events.LastEventAt = all[^1].CreatedAt;
         }
 
         if (givenUp > 0)
@@ -164,7 +177,7 @@ public sealed partial class ShotGridProjectGrain(
         }
 
         await state.WriteStateAsync();
-        if (todo.Count > 0)
+        if (all.Count > 0)
         {
             LogApplied(logger, SgProjectId, outcome.Applied, outcome.Ignored, outcome.Failed, cursor.Watermark, cursor.Backlog.Count);
         }

@@ -28,4 +28,7 @@ public sealed class ShotGridProjectGrainState
 
     /// <summary>The project's own hierarchy preset ("flat", "grouped"); null = the AYON project setting / <c>Sync:HierarchyPreset</c>.</summary>
     [Id(9)] public string? HierarchyPreset { get; set; }
+
+    /// <summary>The project's own "ShotGrid notes become AYON comments" switch; null = <c>Sync:NotesFromShotGrid</c>.</summary>
+    [Id(10)] public bool? NotesFromShotGrid { get; set; }
 }

@@ -26,6 +26,7 @@ public static class AyonAddonSettings
         ("hierarchy_group_folder_type", "Sync:HierarchyGroupFolderType"),
         ("mirror_events", "Sync:MirrorEventsToAyon"),
         ("apply_changes", "Sync:ApplyChanges"),
+        ("notes_from_shotgrid", "Sync:NotesFromShotGrid"),
         ("use_default_attribute_map", "Sync:UseDefaultAttributeMap"),
     ];
 

@@ -100,6 +100,10 @@ public sealed partial class AyonStore
                 .ToList()
             : []);
 
+    /// <summary>A project's activities in creation order (for tests).</summary>
+    public IReadOnlyList<EmuActivity> Activities(string project) => Locked(() =>
+        _projects.TryGetValue(project, out var p) ? p.Activities.Values.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id, StringComparer.Ordinal).Select(a => a.ToPublic()).ToList() : []);
+
     public IReadOnlyList<EmuEvent> Events => Locked(() => EventLog.All.Select(e => e.ToPublic()).ToList());
 
     /// <summary>Attributes as <c>GET /api/attributes</c> lists them (including ones waiting for a restart).</summary>

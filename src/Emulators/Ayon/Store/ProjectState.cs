@@ -36,6 +36,9 @@ internal sealed partial class ProjectState
     /// <summary>Inverse actions of the changes made since it was opened; null when nothing needs undoing.</summary>
     public List<Action>? UndoLog { get; set; }
 
+    /// <summary>Comments and other activities by id (written one at a time, so outside the undo log).</summary>
+    public Dictionary<string, ActivityRecord> Activities { get; } = new(StringComparer.Ordinal);
+
     public IEnumerable<FolderRecord> Folders => _folders.Values;
 
     /// <summary>Entity lists (their own table, see <see cref="EntityListTable"/>).</summary>

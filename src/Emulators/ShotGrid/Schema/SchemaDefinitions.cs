@@ -142,20 +142,22 @@ internal static class SchemaDefinitions
             .Add(Checkbox("generate_event_log_entries", "Generate Event Log Entries"))
             .Add(Multi("projects", "Projects", "Project"));
 
+        var (note, reply, attachment) = NoteSchema.Build(Common);
+
         var events = new EntityDef("EventLogEntry", "description", false)
             .Add(Number("id", "Id", readOnly: true))
             .Add(Text("event_type", "Event Type"))
             .Add(Text("attribute_name", "Attribute Name"))
             .Add(new FieldDef("meta", "Meta", "serializable"))
             .Add(Link("entity", "Entity", "Project", "Episode", "Sequence", "Scene", "Shot", "Asset", "Task", "Step", "HumanUser", "ApiUser", "Tag",
-                "Version", "PublishedFile", "PublishedFileType", "Playlist"))
+                "Version", "PublishedFile", "PublishedFileType", "Playlist", "Note", "Reply", "Attachment"))
             .Add(Link("user", "User", "HumanUser", "ApiUser"))
             .Add(Link("project", "Project", "Project"))
             .Add(new FieldDef("session_uuid", "Session UUID", "uuid"))
             .Add(Text("description", "Description"))
             .Add(new FieldDef("created_at", "Date Created", "date_time", ReadOnly: true));
 
-        return [project, episode, sequence, scene, shot, asset, task, version, publishedFile, publishedFileType, PlaylistSchema.Build(), step, human, tag, api, events];
+        return [project, episode, sequence, scene, shot, asset, task, version, publishedFile, publishedFileType, PlaylistSchema.Build(), step, human, tag, api, note, reply, attachment, events];
     }
 
     private static EntityDef Common(EntityDef def) => def

@@ -1,0 +1,27 @@
+using AyonShotgrid.Contracts;
+using AyonShotgrid.Contracts.Models;
+using AyonShotgrid.Grains.Mapping;
+using Microsoft.Extensions.Logging;
+
+namespace AyonShotgrid.Grains.FullSync;
+
+/// <summary>The notes step of a full sync: after the entities exist, the project's ShotGrid notes become AYON comments.</summary>
+public sealed partial class SyncJobGrain
+{
+    private async Task<SyncOutcome> SyncNotesAsync(SyncOutcome result, CancellationToken cancellationToken)
+    {
+        var s = state.State;
+        var site = sgOptions.Value.SiteName;
+        var index = GrainFactory.GetGrain<Entities.IAyonProjectIndexGrain>(GrainKeys.AyonIndex(site, s.SgProjectId));
+        await index.AttachAsync(s.AyonProjectName!, s.HierarchyPreset);
+        var notes = await noteSync.RunAsync(GrainFactory, site, s.SgProjectId, s.AyonProjectName!, index, options.Value.MaxParallelEntities, cancellationToken);
+        LogNotesSynced(logger, this.GetPrimaryKeyString(), notes.Notes, notes.Replies, notes.Created, notes.Updated, notes.Errors.Count);
+
+        // A note that could not be written is reported like an entity that could not; the rest of the notes went in.
+        var issues = notes.Errors.Select(e => new SyncIssue(SyncIssueKinds.Failed, "Note", 0, "", e)).ToList();
+        return issues.Count == 0 ? result : result with { Issues = [.. result.Issues, .. issues] };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync job {JobId}: {Notes} ShotGrid notes and {Replies} replies read; {Created} AYON comments created, {Updated} updated, {Failed} failed")]
+    private static partial void LogNotesSynced(ILogger logger, string jobId, int notes, int replies, int created, int updated, int failed);
+}
