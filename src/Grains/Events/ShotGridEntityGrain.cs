@@ -1,7 +1,3 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
 using AyonShotgrid.Contracts;
 using AyonShotgrid.Contracts.Grains;
 using AyonShotgrid.Contracts.Models;
@@ -20,11 +16,9 @@ namespace AyonShotgrid.Grains.Events;
 /// </summary>
 public sealed partial class ShotGridEntityGrain(
     [PersistentState("entity", StorageNames.Sync)] IPersistentState<ShotGridEntityGrainState> state,
-    IAyonClient ayon,
     EntityPlacer placer,
     EntityChangeApplier changes,
     EntityLifecycle lifecycle,
-    IOptions<SyncOptions> options,
     ILogger<ShotGridEntityGrain> logger) : Grain, IShotGridEntityGrain
 {
     private EntityKey Key => EntityKey.Parse(this.GetPrimaryKeyString());
@@ -40,7 +34,8 @@ public sealed partial class ShotGridEntityGrain(
         // The entity as the project read it for these events; a parent asked for by a child reads itself.
         var item = snapshot is { } read ? EntitySnapshots.ToItem(read, Key.Type, Key.Id) : null;
         var readFromShotGrid = snapshot is not null;
-        int applied = 0, ignored = 0, failed = 0;
+        int ignored = 0, failed = 0;
+        var appliedIds = new List<long>();
         var errors = new List<string>();
         var gone = new List<long>();
 
@@ -69,9 +64,8 @@ public sealed partial class ShotGridEntityGrain(
                     var outcome = await ApplyOneAsync(e, new ShotGridRead(readFromShotGrid, item), applyChanges);
                     if (outcome == EntityEventOutcome.Applied)
                     {
-                        applied++;
+                        appliedIds.Add(e.Id);
                         state.State.Applied++;
-                        await MirrorAsync(e);
                     }
                     else if (outcome == EntityEventOutcome.GoneInShotGrid && !state.State.ReportedGone)
                     {
@@ -105,7 +99,7 @@ public sealed partial class ShotGridEntityGrain(
             await state.WriteStateAsync();
         }
 
-        return new EntityApplyResult(applied, ignored, failed, errors, gone);
+        return new EntityApplyResult(appliedIds.Count, ignored, failed, errors, gone, appliedIds, state.State.AyonId);
     }
 
     async Task<EntityInAyon> IShotGridEntityGrain.EnsureInAyonAsync()
@@ -224,27 +218,6 @@ public sealed partial class ShotGridEntityGrain(
         {
             state.State.RecordedChanges.RemoveAt(0);
         }
-    }
-
-    /// <summary>Mirrors an applied event into AYON's event log; a duplicate hash means it is already there.</summary>
-    private async Task MirrorAsync(EventLogItem e)
-    {
-        if (!options.Value.MirrorEventsToAyon || state.State.AyonId is null)
-        {
-            return;
-        }
-
-        var context = await Index().GetContextAsync();
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"shotgrid.event:{Key.Site}:{e.Id}")));
-        await ayon.PostEventAsync(
-            new AyonEventRequest(
-                "shotgrid.event",
-                hash,
-                context.AyonProjectName,
-                $"ShotGrid event {e.Id}: {e.EventType} {e.EntityType} {e.EntityId}",
-                new JsonObject { ["sg_event_id"] = e.Id, ["sg_site"] = Key.Site, ["entityType"] = e.EntityType, ["entityId"] = e.EntityId },
-                new JsonObject { ["event_type"] = e.EventType, ["attribute_name"] = e.AttributeName, ["ayon_id"] = state.State.AyonId }),
-            CancellationToken.None);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ShotGrid event {EventId} ({EventType}) could not be applied: {Reason}")]

@@ -35,6 +35,7 @@ public static class SyncServiceRegistration
         services.AddSingleton<ProjectPreparer>();
         services.AddSingleton<ProjectSynchronizer>();
         services.AddSingleton<Events.EntityPlacer>();
+        services.AddSingleton<Mirror.MirrorPoster>();
         services.AddSingleton<Events.EntityChangeApplier>();
         services.AddSingleton<Events.EntityLifecycle>();
         services.AddSingleton<AttributeMapSource>();

@@ -81,7 +81,7 @@ public sealed partial class ShotGridProjectGrain(
         }
 
         return new ProjectStatus(SgProjectId, s.SgProjectName, s.AyonProjectName, s.PreparedAt, s.Notes.ToList(), s.RunningJobId, last, CursorStatus(), ApplyChanges, s.ApplyChanges,
-            await PushStatusAsync(), s.HierarchyPreset);
+            await PushStatusAsync(), s.HierarchyPreset, await MirrorStatusAsync());
     }
 
     async Task<long> IShotGridProjectGrain.ApplyEventsAsync(EventBatch batch)
@@ -120,6 +120,7 @@ public sealed partial class ShotGridProjectGrain(
             var items = await reader.ReadItemsAsync(project, type, ids, CancellationToken.None, attributes);
             return items.ToDictionary(kv => kv.Key, kv => EntitySnapshots.From(kv.Value));
         }, syncOptions.Value.MaxParallelEntities);
+        await MirrorAsync(outcome.AppliedEvents);
         foreach (var id in outcome.DoneIds)
         {
             cursor.MarkApplied(id);

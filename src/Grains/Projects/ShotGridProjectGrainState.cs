@@ -28,4 +28,7 @@ public sealed class ShotGridProjectGrainState
 
     /// <summary>The project's own hierarchy preset ("flat", "grouped"); null = the AYON project setting / <c>Sync:HierarchyPreset</c>.</summary>
     [Id(9)] public string? HierarchyPreset { get; set; }
+
+    /// <summary>Applied events the event mirror grain could not take yet (it failed); handed over again with the next round.</summary>
+    [Id(10)] public List<Mirror.MirroredEvent> MirrorPending { get; set; } = [];
 }

@@ -1,0 +1,217 @@
+using AyonShotgrid.Contracts.Models;
+using AyonShotgrid.Grains.Options;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AyonShotgrid.Grains.Mirror;
+
+/// <summary>
+/// One project's mirror of applied ShotGrid events into AYON's event log. Events are queued in grain storage when the
+/// project hands them over (before it moves its cursor), then posted by a background pass of this activation, at most
+/// <see cref="SyncOptions.MirrorConcurrency"/> at once. An event leaves the queue when AYON takes it, already has it
+/// (409: same hash), or refuses it for good; an outage keeps it and backs off. Requests are not blocked by a pass (it
+/// runs beside them, not inside one), so handing events over never waits for AYON. A reminder, registered while the
+/// queue is not empty, resumes the queue after a restart or the loss of the silo.
+/// </summary>
+public sealed partial class AyonEventMirrorGrain(
+    [PersistentState("eventmirror", StorageNames.Sync)] IPersistentState<AyonEventMirrorGrainState> state,
+    MirrorPoster poster,
+    IOptions<SyncOptions> options,
+    SyncClock clock,
+    ILogger<AyonEventMirrorGrain> logger) : Grain, IAyonEventMirrorGrain, IRemindable
+{
+    private const string ResumeReminder = "resume";
+    private static readonly TimeSpan WakePeriod = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    // The pass and a request can both be between awaits with a write pending; grain storage takes one write at a time.
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private readonly HashSet<long> _queued = [];
+    private Task? _pass;
+    private int _failedPasses;
+    private long _retryAtTimestamp;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _queued.UnionWith(state.State.Queue.Select(e => e.EventId));
+        this.RegisterGrainTimer(static (self, _) => self.WakeAsync(), this, new GrainTimerCreationOptions(WakePeriod, WakePeriod));
+        Kick();
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Let a pass store what it posted; what it did not is posted again by the next activation (a repeat is a 409).
+        if (_pass is { } pass)
+        {
+            await pass.WaitAsync(cancellationToken).ContinueWith(static _ => { }, TaskScheduler.Current);
+        }
+    }
+
+    async Task IAyonEventMirrorGrain.EnqueueAsync(string ayonProjectName, IReadOnlyList<MirroredEvent> events)
+    {
+        var s = state.State;
+        s.AyonProjectName = ayonProjectName;
+        foreach (var e in events.Where(e => _queued.Add(e.EventId)))
+        {
+            s.Queue.Add(e);
+        }
+
+        var over = s.Queue.Count - options.Value.MirrorQueueLimit;
+        if (over > 0)
+        {
+            foreach (var dropped in s.Queue.Take(over))
+            {
+                _queued.Remove(dropped.EventId);
+            }
+
+            s.Queue.RemoveRange(0, over);
+            s.DroppedOverLimit += over;
+            LogDroppedOverLimit(logger, this.GetPrimaryKeyString(), over, options.Value.MirrorQueueLimit);
+        }
+
+        if (!s.ResumeReminderOn && s.Queue.Count > 0)
+        {
+            var period = options.Value.LeecherKeepAlivePeriod;
+            await this.RegisterOrUpdateReminder(ResumeReminder, period, period);
+            s.ResumeReminderOn = true;
+        }
+
+        await WriteAsync();
+        Kick();
+    }
+
+    Task<EventMirrorStatus> IAyonEventMirrorGrain.GetStatusAsync() => Task.FromResult(Status());
+
+    Task<EventMirrorStatus> IAyonEventMirrorGrain.GetState() => Task.FromResult(Status());
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ResumeReminder)
+        {
+            return;
+        }
+
+        if (state.State.Queue.Count == 0 && _pass is not { IsCompleted: false })
+        {
+            await this.UnregisterReminder(await this.GetReminder(ResumeReminder) ?? throw new InvalidOperationException("The resume reminder is gone."));
+            state.State.ResumeReminderOn = false;
+            await WriteAsync();
+            return;
+        }
+
+        Kick();
+    }
+
+    private Task WakeAsync()
+    {
+        Kick();
+        return Task.CompletedTask;
+    }
+
+    private bool BackingOff => _retryAtTimestamp > System.Diagnostics.Stopwatch.GetTimestamp();
+
+    /// <summary>Starts a pass unless one runs, the queue is empty or the mirror waits out a backoff.</summary>
+    private void Kick()
+    {
+        if (_pass is { IsCompleted: false } || state.State.Queue.Count == 0 || state.State.AyonProjectName is null || BackingOff)
+        {
+            return;
+        }
+
+        _pass = PostQueuedAsync();
+    }
+
+    private async Task PostQueuedAsync()
+    {
+        try
+        {
+            while (state.State.Queue.Count > 0 && !BackingOff)
+            {
+                var s = state.State;
+                var batch = s.Queue.Take(options.Value.MirrorConcurrency * 8).ToList();
+                var result = await poster.PostAsync(s.AyonProjectName!, batch, options.Value.MirrorConcurrency);
+                var leaving = result.Left.ToHashSet();
+                s.Queue.RemoveAll(e => leaving.Contains(e.EventId));
+                _queued.ExceptWith(leaving);
+                s.Posted += result.Posted;
+                s.AlreadyThere += result.AlreadyThere;
+                s.Refused += result.Refused;
+                if (result.Posted + result.AlreadyThere > 0)
+                {
+                    s.LastPostedAt = clock.UtcNow;
+                }
+
+                if (result.Error is { } error)
+                {
+                    s.LastError = error;
+                    s.LastErrorAt = clock.UtcNow;
+                }
+
+                if (result.Failed)
+                {
+                    BackOff(result.Error!);
+                }
+                else if (result.Posted + result.AlreadyThere > 0)
+                {
+                    if (_failedPasses > 0)
+                    {
+                        LogRecovered(logger, this.GetPrimaryKeyString(), _failedPasses);
+                    }
+
+                    _failedPasses = 0;
+                    s.LastError = result.Refused > 0 ? s.LastError : null;
+                }
+
+                await WriteAsync();
+            }
+        }
+        catch (Exception e)
+        {
+            // Storage failed: what was posted is posted again later (409), nothing is lost.
+            BackOff(e.Message);
+        }
+    }
+
+    private void BackOff(string error)
+    {
+        var wait = TimeSpan.FromMilliseconds(Math.Min(500 * Math.Pow(2, Math.Min(_failedPasses, 10)), MaxBackoff.TotalMilliseconds));
+        if (_failedPasses++ == 0)
+        {
+            LogBackingOff(logger, this.GetPrimaryKeyString(), state.State.Queue.Count, error);
+        }
+
+        _retryAtTimestamp = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(wait.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+    }
+
+    private async Task WriteAsync()
+    {
+        await _writing.WaitAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    private EventMirrorStatus Status()
+    {
+        var s = state.State;
+        var retryIn = BackingOff ? System.Diagnostics.Stopwatch.GetElapsedTime(System.Diagnostics.Stopwatch.GetTimestamp(), _retryAtTimestamp) : (TimeSpan?)null;
+        return new EventMirrorStatus(
+            options.Value.MirrorEventsToAyon, s.Queue.Count, s.Posted, s.AlreadyThere, s.Refused, s.DroppedOverLimit,
+            s.LastError, s.LastErrorAt, retryIn is { } wait ? clock.UtcNow + wait : null, s.LastPostedAt);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event mirror {Mirror}: AYON did not take events; {Queued} kept, retrying with backoff ({Error})")]
+    private static partial void LogBackingOff(ILogger logger, string mirror, int queued, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event mirror {Mirror}: AYON takes events again after {Passes} failed passes")]
+    private static partial void LogRecovered(ILogger logger, string mirror, int passes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event mirror {Mirror}: queue over {Limit} events; the {Dropped} oldest were dropped unmirrored")]
+    private static partial void LogDroppedOverLimit(ILogger logger, string mirror, int dropped, int limit);
+}
