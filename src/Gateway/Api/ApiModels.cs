@@ -62,12 +62,13 @@ public sealed record ProjectView(
     bool ApplyChanges,
     bool? ApplyChangesSetting,
     PushStatus? Push,
-    string? HierarchyPresetSetting)
+    string? HierarchyPresetSetting,
+    EventMirrorStatus? Mirror)
 {
     public static ProjectView From(ProjectStatus s) => new(
         s.SgProjectId, s.SgProjectName, s.AyonProjectName, s.AyonProjectName is not null, s.PreparedAt, s.Notes,
         s.RunningJobId is null ? null : JobIds.ToPublic(s.RunningJobId), s.LastSync is null ? null : JobView.From(s.LastSync), s.Events,
-        s.ApplyChanges, s.ApplyChangesSetting, s.Push, s.HierarchyPresetSetting);
+        s.ApplyChanges, s.ApplyChangesSetting, s.Push, s.HierarchyPresetSetting, s.Mirror);
 }
 
 /// <summary>A row of GET /api/shotgrid/projects.</summary>
