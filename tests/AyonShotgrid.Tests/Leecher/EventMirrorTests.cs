@@ -41,7 +41,7 @@ public sealed class EventMirrorTests(LeecherFixture fixture)
     [Fact]
     public async Task AnAyonThatRefusesEventsNeitherSlowsNorBlocksTheApplyAndTheMirrorCatchesUpAfter()
     {
-        var (name, seeded, _, project, sequence) = await fixture.SyncedStreamProjectAsync("MirrorOutage");
+        var (name, seeded, before, project, sequence) = await fixture.SyncedStreamProjectAsync("MirrorOutage");
         using var gateway = fixture.GatewayClient();
         fixture.Ayon.Faults.FailNext(1_000_000, 503, pathContains: "/api/events");
         List<long> shots;
@@ -53,12 +53,16 @@ public sealed class EventMirrorTests(LeecherFixture fixture)
 
             // The apply goes on as if the mirror were off: every shot appears and the cursor passes their events while
             // AYON still refuses every event; the mirror keeps them and says it is waiting.
-            await Eventually.WaitAsync(
+            // No entity's events had to be delivered again: a mirror in the apply path failed the entity's call, which
+            // the project reported and retried next poll (and its failures opened AYON's circuit for the creates).
+            var applied = await Eventually.WaitAsync(
                 () => gateway.ProjectEventsAsync(seeded.ProjectId),
                 c => c.GetProperty("watermark").GetInt64() >= Sg.NewestEventId,
                 "the cursor to pass the new shots' events while AYON refuses events",
                 TimeSpan.FromSeconds(20));
             Assert.All(shots, shot => fixture.Ayon.Store.FolderOf(name, "Shot", shot));
+            Assert.Equal(before.GetProperty("applied").GetInt64() + shots.Count, applied.GetProperty("applied").GetInt64());
+            Assert.Equal(before.GetProperty("lastErrors").GetRawText(), applied.GetProperty("lastErrors").GetRawText());
             var waiting = await WaitForMirrorAsync(seeded.ProjectId, m => m.GetProperty("lastError").ValueKind == JsonValueKind.String, "the mirror to report AYON's refusal");
             Assert.Equal(shots.Count, waiting.GetProperty("queued").GetInt32());
             Assert.Contains("503", waiting.GetProperty("lastError").GetString(), StringComparison.Ordinal);
