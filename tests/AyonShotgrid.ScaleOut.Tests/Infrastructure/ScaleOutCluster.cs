@@ -34,6 +34,8 @@ public sealed class ScaleOutCluster : IAsyncDisposable
 
     public List<HostProcess> Silos { get; } = [];
 
+    private int _silosStarted;
+
     public HostProcess Gateway { get; private set; } = null!;
 
     public static async Task<ScaleOutCluster> StartEmulatorsAsync()
@@ -56,14 +58,14 @@ public sealed class ScaleOutCluster : IAsyncDisposable
         Gateway = HostProcess.Start("gateway", BuiltHosts.GatewayDll, FreePorts.Any(), CommonEnvironment(), LogDirectory);
     }
 
-    /// <summary>One more silo process (named silo1, silo2, … in start order); the gateway finds it through membership.</summary>
+    /// <summary>One more silo process (named silo1, silo2, … in start order, so a restarted silo keeps its own log); the gateway finds it through membership.</summary>
     public HostProcess StartSilo()
     {
         var env = CommonEnvironment();
         env["Orleans__SiloPort"] = FreePorts.Any().ToString(System.Globalization.CultureInfo.InvariantCulture);
         env["Orleans__GatewayPort"] = FreePorts.Any().ToString(System.Globalization.CultureInfo.InvariantCulture);
         env["Orleans__AdvertisedIP"] = "127.0.0.1";
-        var silo = HostProcess.Start($"silo{Silos.Count + 1}", BuiltHosts.SiloDll, FreePorts.Any(), env, LogDirectory);
+        var silo = HostProcess.Start($"silo{++_silosStarted}", BuiltHosts.SiloDll, FreePorts.Any(), env, LogDirectory);
         Silos.Add(silo);
         return silo;
     }
