@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using AyonShotgrid.Emulators.ShotGrid;
-using AyonShotgrid.Grains.Sync;
+using AyonShotgrid.Grains.Mapping;
 
 namespace AyonShotgrid.Benchmarks;
 

@@ -33,7 +33,7 @@ public sealed class DashboardStateTests(DemoSetup demo)
     [Fact]
     public async Task TheDashboardShowsTheLeechersState()
     {
-        var state = await GrainStateAsync("AyonShotgrid.Grains.Events.ShotGridLeecherGrain", GrainKeys.Leecher(demo.Site));
+        var state = await GrainStateAsync("AyonShotgrid.Grains.EventLog.ShotGridLeecherGrain", GrainKeys.Leecher(demo.Site));
 
         var leecher = state.GetProperty("GetState");
         Assert.True(leecher.GetProperty("Running").GetBoolean());

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using AyonShotgrid.Grains.Ayon;
+using AyonShotgrid.Grains.Mapping;
 using AyonShotgrid.Grains.Options;
 using AyonShotgrid.Grains.Prepare;
-using AyonShotgrid.Grains.Sync;
 using Microsoft.Extensions.Options;
 
 namespace AyonShotgrid.Grains.Configuration;

@@ -47,27 +47,27 @@ public sealed class SyncOptions
 
     /// <summary>
     /// Where top-level ShotGrid entities land in AYON: "flat" (default: under the project root, as ShotGrid navigates them)
-    /// or "grouped" (episodes, shots and assets grouping folders; see <see cref="Sync.HierarchyPreset"/>). Per project in the
+    /// or "grouped" (episodes, shots and assets grouping folders; see <see cref="Mapping.HierarchyPreset"/>). Per project in the
     /// AYON addon's project settings. Changing it moves existing folders only in a sync with "override differences".
     /// </summary>
     [RegularExpression("^(flat|grouped)$", ErrorMessage = "Sync:HierarchyPreset must be 'flat' or 'grouped'.")]
-    public string HierarchyPreset { get; set; } = Sync.HierarchyPreset.FlatName;
+    public string HierarchyPreset { get; set; } = Mapping.HierarchyPreset.FlatName;
 
     /// <summary>Name of the grouping folder of sequences, scenes and shots (preset "grouped").</summary>
     [Required]
-    public string HierarchyShotsFolder { get; set; } = Sync.HierarchyPreset.Shots;
+    public string HierarchyShotsFolder { get; set; } = Mapping.HierarchyPreset.Shots;
 
     /// <summary>Name of the grouping folder of asset categories and assets (preset "grouped").</summary>
     [Required]
-    public string HierarchyAssetsFolder { get; set; } = Sync.HierarchyPreset.Assets;
+    public string HierarchyAssetsFolder { get; set; } = Mapping.HierarchyPreset.Assets;
 
     /// <summary>Name of the grouping folder of episodes (preset "grouped").</summary>
     [Required]
-    public string HierarchyEpisodesFolder { get; set; } = Sync.HierarchyPreset.Episodes;
+    public string HierarchyEpisodesFolder { get; set; } = Mapping.HierarchyPreset.Episodes;
 
     /// <summary>AYON folder type of the grouping folders (preset "grouped").</summary>
     [Required]
-    public string HierarchyGroupFolderType { get; set; } = Sync.SyncEntityTypes.Folder;
+    public string HierarchyGroupFolderType { get; set; } = Mapping.SyncEntityTypes.Folder;
 
     /// <summary>Attempts of a whole sync job after a crash or a transient failure.</summary>
     [Range(1, 10)]

@@ -5,7 +5,7 @@ namespace AyonShotgrid.Grains.Options;
 
 /// <summary>
 /// What of <see cref="SyncOptions"/> can be checked without the servers: the attribute map's shape. The map is checked
-/// against the ShotGrid and AYON schemas when a sync starts (<see cref="Sync.AttributeMapResolver"/>).
+/// against the ShotGrid and AYON schemas when a sync starts (<see cref="Mapping.AttributeMapResolver"/>).
 /// </summary>
 public sealed partial class SyncOptionsValidator : IValidateOptions<SyncOptions>
 {

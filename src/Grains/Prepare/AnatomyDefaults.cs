@@ -1,5 +1,5 @@
 using AyonShotgrid.Grains.Ayon;
-using AyonShotgrid.Grains.Sync;
+using AyonShotgrid.Grains.Mapping;
 
 namespace AyonShotgrid.Grains.Prepare;
 

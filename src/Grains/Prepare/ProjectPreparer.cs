@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Net;
 using AyonShotgrid.Contracts.Models;
 using AyonShotgrid.Grains.Ayon;
+using AyonShotgrid.Grains.FullSync;
+using AyonShotgrid.Grains.Mapping;
 using AyonShotgrid.Grains.Options;
-using AyonShotgrid.Grains.Sync;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

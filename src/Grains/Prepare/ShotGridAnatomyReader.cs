@@ -1,6 +1,6 @@
 using System.Net;
+using AyonShotgrid.Grains.Mapping;
 using AyonShotgrid.Grains.ShotGrid;
-using AyonShotgrid.Grains.Sync;
 
 namespace AyonShotgrid.Grains.Prepare;
 

@@ -1,7 +1,8 @@
 using AyonShotgrid.Contracts;
 using AyonShotgrid.Contracts.Grains;
 using AyonShotgrid.Contracts.Models;
-using AyonShotgrid.Grains.Sync;
+using AyonShotgrid.Grains.Entities;
+using AyonShotgrid.Grains.Mapping;
 
 namespace AyonShotgrid.Grains.Projects;
 
@@ -51,7 +52,7 @@ internal static class ProjectEventRouter
         // A new or changed Pipeline Step is a new AYON task type: take it in before tasks that use it are created.
         if (events.Any(e => e.EntityType == SyncEntityTypes.Step && !e.ByOwnUser))
         {
-            await grains.GetGrain<Events.IAyonProjectIndexGrain>(GrainKeys.AyonIndex(site, sgProjectId)).ReloadAsync();
+            await grains.GetGrain<Entities.IAyonProjectIndexGrain>(GrainKeys.AyonIndex(site, sgProjectId)).ReloadAsync();
         }
 
         var groups = routed.GroupBy(e => (e.EntityType, e.EntityId)).Select(g => g.OrderBy(e => e.Id).ToList()).ToList();

@@ -1,9 +1,9 @@
 using AyonShotgrid.Contracts;
 using AyonShotgrid.Contracts.Grains;
 using AyonShotgrid.Contracts.Models;
+using AyonShotgrid.Grains.Mapping;
 using AyonShotgrid.Grains.Options;
 using AyonShotgrid.Grains.ShotGrid;
-using AyonShotgrid.Grains.Sync;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 

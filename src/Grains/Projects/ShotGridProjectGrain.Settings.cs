@@ -1,7 +1,7 @@
 using AyonShotgrid.Contracts;
 using AyonShotgrid.Contracts.Grains;
 using AyonShotgrid.Contracts.Models;
-using AyonShotgrid.Grains.Events;
+using AyonShotgrid.Grains.Mapping;
 using AyonShotgrid.Grains.Options;
 using AyonShotgrid.Grains.Prepare;
 using Microsoft.Extensions.Options;
@@ -69,9 +69,9 @@ public sealed partial class ShotGridProjectGrain
 
     async Task<ProjectStatus> IShotGridProjectGrain.SetHierarchyPresetAsync(string? hierarchyPreset)
     {
-        if (hierarchyPreset is not null && !Sync.HierarchyPreset.TryParseName(hierarchyPreset, out _))
+        if (hierarchyPreset is not null && !Mapping.HierarchyPreset.TryParseName(hierarchyPreset, out _))
         {
-            throw new SyncOperationException(SyncFailureKind.Invalid, $"hierarchyPreset must be '{Sync.HierarchyPreset.FlatName}', '{Sync.HierarchyPreset.GroupedName}' or null, not '{hierarchyPreset}'.");
+            throw new SyncOperationException(SyncFailureKind.Invalid, $"hierarchyPreset must be '{Mapping.HierarchyPreset.FlatName}', '{Mapping.HierarchyPreset.GroupedName}' or null, not '{hierarchyPreset}'.");
         }
 
         state.State.HierarchyPreset = hierarchyPreset;

@@ -1,7 +1,11 @@
 using AyonShotgrid.Contracts;
 using AyonShotgrid.Contracts.Grains;
 using AyonShotgrid.Contracts.Models;
-using AyonShotgrid.Grains.Events;
+using AyonShotgrid.Grains.Configuration;
+using AyonShotgrid.Grains.Entities;
+using AyonShotgrid.Grains.EventLog;
+using AyonShotgrid.Grains.FullSync;
+using AyonShotgrid.Grains.Mapping;
 using AyonShotgrid.Grains.Options;
 using AyonShotgrid.Grains.Prepare;
 using Microsoft.Extensions.Options;
@@ -17,8 +21,8 @@ public sealed partial class ShotGridProjectGrain(
     [PersistentState("project", StorageNames.Sync)] IPersistentState<ShotGridProjectGrainState> state,
     ProjectPreparer preparer,
     EventLogReader events,
-    Sync.ShotGridProjectReader reader,
-    Sync.AttributeMapSource attributeMaps,
+    FullSync.ShotGridProjectReader reader,
+    Configuration.AttributeMapSource attributeMaps,
     Push.ShotGridAyonIdField ayonIdField,
     IOptions<ShotGridOptions> sgOptions,
     IOptions<SyncOptions> syncOptions,
@@ -115,7 +119,7 @@ public sealed partial class ShotGridProjectGrain(
         var outcome = await ProjectEventRouter.RouteAsync(GrainFactory, sgOptions.Value.SiteName, SgProjectId, todo, ApplyChanges, async (type, ids) =>
         {
             var context = await index.GetContextAsync();
-            var project = new Sync.SgProjectInfo(SgProjectId, context.AyonProjectName, null, Sync.Navchains.From(context.Navchains), null);
+            var project = new FullSync.SgProjectInfo(SgProjectId, context.AyonProjectName, null, Mapping.Navchains.From(context.Navchains), null);
             var attributes = await attributeMaps.RecentAsync(CancellationToken.None);
             var items = await reader.ReadItemsAsync(project, type, ids, CancellationToken.None, attributes);
             return items.ToDictionary(kv => kv.Key, kv => EntitySnapshots.From(kv.Value));

@@ -19,7 +19,7 @@ public sealed class ShotGridProjectGrainState
     [Id(5)] public SyncJobStatus? LastSync { get; set; }
 
     /// <summary>Position in the ShotGrid event log; null until the project is first prepared.</summary>
-    [Id(6)] public Events.EventCursor? Cursor { get; set; }
+    [Id(6)] public EventLog.EventCursor? Cursor { get; set; }
 
     [Id(7)] public EventCounters Events { get; set; } = new();
 

@@ -1,5 +1,5 @@
+using AyonShotgrid.Grains.Mapping;
 using AyonShotgrid.Grains.ShotGrid;
-using AyonShotgrid.Grains.Sync;
 
 namespace AyonShotgrid.Grains.Push;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using AyonShotgrid.Contracts.Models;
+using AyonShotgrid.Grains.Mapping;
 using AyonShotgrid.Grains.ShotGrid;
-using AyonShotgrid.Grains.Sync;
 
 namespace AyonShotgrid.Grains.Push;
 

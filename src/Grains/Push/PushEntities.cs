@@ -1,6 +1,6 @@
 using AyonShotgrid.Grains.Ayon;
+using AyonShotgrid.Grains.Mapping;
 using AyonShotgrid.Grains.ShotGrid;
-using AyonShotgrid.Grains.Sync;
 
 namespace AyonShotgrid.Grains.Push;
 

@@ -1,9 +1,9 @@
+using AyonShotgrid.Grains.Mapping;
 using AyonShotgrid.Grains.Options;
 using System.Text.Json.Nodes;
 using AyonShotgrid.Contracts.Models;
 using AyonShotgrid.Grains.Ayon;
 using AyonShotgrid.Grains.ShotGrid;
-using AyonShotgrid.Grains.Sync;
 using Microsoft.Extensions.Options;
 
 namespace AyonShotgrid.Grains.Push;

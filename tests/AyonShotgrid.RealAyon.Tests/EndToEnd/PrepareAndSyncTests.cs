@@ -2,7 +2,7 @@ using System.Globalization;
 using AyonShotgrid.Conformance;
 using AyonShotgrid.Emulators.Ayon;
 using AyonShotgrid.Emulators.ShotGrid;
-using AyonShotgrid.Grains.Sync;
+using AyonShotgrid.Grains.Mapping;
 using AyonShotgrid.RealAyon.Tests.Infrastructure;
 using Xunit.Abstractions;
 

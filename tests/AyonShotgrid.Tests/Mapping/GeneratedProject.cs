@@ -1,5 +1,5 @@
 using AyonShotgrid.Emulators.ShotGrid;
-using AyonShotgrid.Grains.Sync;
+using AyonShotgrid.Grains.Mapping;
 using AyonShotgrid.Tests.Infrastructure;
 
 namespace AyonShotgrid.Tests.Mapping;

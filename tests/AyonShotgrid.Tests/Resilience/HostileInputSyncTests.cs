@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AyonShotgrid.Emulators.ShotGrid;
-using AyonShotgrid.Grains.Sync;
+using AyonShotgrid.Grains.Mapping;
 using AyonShotgrid.Tests.Infrastructure;
 using Xunit.Abstractions;
 

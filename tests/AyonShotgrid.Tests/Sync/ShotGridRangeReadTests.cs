@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text;
 using AyonShotgrid.Emulators.ShotGrid;
+using AyonShotgrid.Grains.FullSync;
+using AyonShotgrid.Grains.Mapping;
 using AyonShotgrid.Grains.Options;
 using AyonShotgrid.Grains.ShotGrid;
-using AyonShotgrid.Grains.Sync;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,8 @@
 using AyonShotgrid.Grains.Ayon;
+using AyonShotgrid.Grains.Mapping;
 using AyonShotgrid.Grains.Options;
 using AyonShotgrid.Grains.Prepare;
 using AyonShotgrid.Grains.ShotGrid;
-using AyonShotgrid.Grains.Sync;
 
 namespace AyonShotgrid.Tests.Unit;
 

@@ -1,4 +1,5 @@
-using AyonShotgrid.Grains.Sync;
+
+using AyonShotgrid.Grains.Mapping;
 
 namespace AyonShotgrid.Tests.Unit;
 

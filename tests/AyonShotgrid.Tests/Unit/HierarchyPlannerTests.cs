@@ -1,6 +1,7 @@
 using AyonShotgrid.Grains.Ayon;
+using AyonShotgrid.Grains.FullSync;
+using AyonShotgrid.Grains.Mapping;
 using AyonShotgrid.Grains.ShotGrid;
-using AyonShotgrid.Grains.Sync;
 
 namespace AyonShotgrid.Tests.Unit;
 

@@ -1,0 +1,54 @@
+using AyonShotgrid.Grains.Mapping;
+
+namespace AyonShotgrid.Grains.Entities;
+
+/// <summary>
+/// Per project: which AYON entity mirrors which ShotGrid entity (by shotgridType/shotgridId), plus the project
+/// context entity grains need. Held in memory and loaded from AYON on activation, so it also knows entities
+/// that the full sync or a person made. Calls no grain. Key: <see cref="Contracts.GrainKeys.AyonIndex"/>.
+/// </summary>
+[Alias("ayonsg.IAyonProjectIndexGrain")]
+public interface IAyonProjectIndexGrain : IGrainWithStringKey
+{
+    /// <summary>Tells the index which AYON project it mirrors (the project grain calls this before routing events).</summary>
+    [Alias("AttachAsync")]
+    /// <param name="hierarchyPreset">The project's own hierarchy preset (gateway setting), taken in with the next load; null = AYON's.</param>
+    Task AttachAsync(string ayonProjectName, string? hierarchyPreset = null);
+
+    /// <summary>Reloads everything, adding task types for Pipeline Steps ShotGrid gained since (called on Step events).</summary>
+    [Alias("ReloadAsync")]
+    Task ReloadAsync();
+
+    /// <summary>
+    /// Reloads an index that is in use (the project settings, such as the hierarchy preset, with it); an index nothing
+    /// attached stays unloaded. Called after a full sync, which ran with the settings AYON holds now.
+    /// </summary>
+    [Alias("ReloadIfAttachedAsync")]
+    Task ReloadIfAttachedAsync();
+
+    [Alias("GetContextAsync")]
+    Task<ProjectContext> GetContextAsync();
+
+    /// <summary>
+    /// AYON id of a node key ("Shot:12", "AssetCategory:prop"). With <paramref name="reloadIfLoadedBefore"/> (the moment
+    /// AYON refused a create) an unknown key makes it reload from AYON first — unless a load already began after that
+    /// moment, so a burst of refusals costs one reload, not one each.
+    /// </summary>
+    [Alias("LookupAsync")]
+    Task<string?> LookupAsync(string nodeKey, DateTimeOffset? reloadIfLoadedBefore);
+
+    /// <summary>Records an entity the caller just created or linked (<paramref name="type"/>: its folder or task type).</summary>
+    [Alias("RecordAsync")]
+    Task RecordAsync(string nodeKey, string ayonId, string ayonEntityType, string? parentId, string name, string type);
+
+    /// <summary>
+    /// ShotGrid HumanUser id → AYON user name (from the users' <c>data.sg_user_id</c>). Read from AYON on first use and
+    /// again when the last read is older than a minute, so a user linked meanwhile is found without a full reload.
+    /// </summary>
+    [Alias("GetUserLinksAsync")]
+    Task<IReadOnlyDictionary<long, string>> GetUserLinksAsync();
+
+    /// <summary>Who holds each of <paramref name="names"/> under a parent (case-insensitive, active siblings); free names are left out.</summary>
+    [Alias("NameHoldersAsync")]
+    Task<IReadOnlyList<Mapping.NameHolder>> NameHoldersAsync(string ayonEntityType, string? parentId, IReadOnlyList<string> names);
+}

@@ -1,4 +1,0 @@
-namespace AyonShotgrid.Grains.Sync;
-
-/// <summary>A ShotGrid project's identity and hierarchy settings.</summary>
-public sealed record SgProjectInfo(long Id, string Name, string? Code, Navchains Navchains, bool? AutoSync);
