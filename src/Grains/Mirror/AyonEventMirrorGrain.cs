@@ -90,7 +90,11 @@ public sealed partial class AyonEventMirrorGrain(
 
         if (state.State.Queue.Count == 0 && _pass is not { IsCompleted: false })
         {
-            await this.UnregisterReminder(await this.GetReminder(ResumeReminder) ?? throw new InvalidOperationException("The resume reminder is gone."));
+            if (await this.GetReminder(ResumeReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
             state.State.ResumeReminderOn = false;
             await WriteAsync();
             return;
