@@ -20,6 +20,7 @@ namespace AyonShotgrid.Grains.FullSync;
 public sealed partial class SyncJobGrain(
     [PersistentState("syncjob", StorageNames.Sync)] IPersistentState<SyncJobGrainState> state,
     ProjectSynchronizer synchronizer,
+    Playlists.PlaylistFullSync playlists,
     SyncClock clock,
     IOptions<SyncOptions> options,
     IOptions<ShotGridOptions> sgOptions,
@@ -195,6 +196,9 @@ public sealed partial class SyncJobGrain(
                 var result = await synchronizer.RunAsync(s.SgProjectId, s.AyonProjectName!, s.OverrideDifferences, s.DryRun, progress, cancellationToken, s.HierarchyPreset);
                 if (!s.DryRun)
                 {
+                    // Playlists after the hierarchy: their lists hold versions, which live under the folders.
+                    var playlistIssues = await playlists.RunAsync(GrainFactory, sgOptions.Value.SiteName, s.SgProjectId, s.AyonProjectName!, cancellationToken);
+                    result = result with { Issues = [.. result.Issues, .. playlistIssues] };
                     await ReloadLeecherIndexAsync();
                 }
 

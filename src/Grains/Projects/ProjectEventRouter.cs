@@ -18,7 +18,7 @@ internal static class ProjectEventRouter
     /// <param name="AppliedEvents">The events that changed AYON, with the AYON entity they reached: what the event mirror writes.</param>
     public sealed record Outcome(
         int Applied, int Ignored, int Failed, IReadOnlyList<long> DoneIds, long? FirstUnfinishedId, IReadOnlyList<string> Errors,
-        IReadOnlyList<GoneEntityEvent> Gone, IReadOnlyList<Mirror.MirroredEvent> AppliedEvents);
+        IReadOnlyList<GoneEntityEvent> Gone, IReadOnlyList<Mirror.MirroredEvent>? AppliedEvents = null);
 
     public sealed record GoneEntityEvent(long EventId, string EntityType, long EntityId);
 
