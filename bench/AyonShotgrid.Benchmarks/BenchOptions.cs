@@ -20,6 +20,9 @@ public sealed record BenchOptions
           --setting K=V       extra cluster configuration, e.g. Sync:MirrorEventsToAyon=false (repeatable)
           --profile NAME      latency the emulators add: loopback (default, none) or cloud (ShotGrid 300 ms a request
                               + 0.2 ms a returned record, AYON 50 ms a request + 1 ms an operation)
+          --push N            instead of the sync benchmark: the AYON → ShotGrid push of N folders and tasks made in one
+                              /operations burst, then label changes at --push-rate per second for --event-seconds
+          --push-rate R       AYON changes per second in the push latency phase (default 200)
           --sg-latency MS, --sg-record-latency MS, --ayon-latency MS, --ayon-op-latency MS
                               set one figure of the latency (overrides that figure of --profile)
         """;
@@ -39,6 +42,11 @@ public sealed record BenchOptions
     public bool InProcess { get; init; }
 
     public bool Quick { get; init; }
+
+    /// <summary>Entities of the push scenario (<c>--push N</c>); 0 runs the sync benchmark instead.</summary>
+    public int PushEntities { get; init; }
+
+    public double PushChangeRate { get; init; } = 200;
 
     /// <summary>Latency the emulators add to every answer (<c>--profile</c> and the per-figure options).</summary>
     public LatencyProfile Latency { get; init; } = LatencyProfile.Loopback;
@@ -78,6 +86,8 @@ public sealed record BenchOptions
                 "--event-seconds" => options with { EventDuration = TimeSpan.FromSeconds(PositiveInt(Next(), "--event-seconds")) },
                 "--poll-interval" => options with { PollInterval = TimeSpan.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--out" => options with { OutputDirectory = Next() },
+                "--push" => options with { PushEntities = PositiveInt(Next(), "--push") },
+                "--push-rate" => options with { PushChangeRate = PositiveInt(Next(), "--push-rate") },
                 "--in-process" => options with { InProcess = true },
                 "--cluster-gc" => options with { ClusterGc = GcMode(Next()) },
                 "--setting" => options with { Settings = WithSetting(options.Settings, Next()) },
@@ -90,7 +100,11 @@ public sealed record BenchOptions
             };
         }
 
-        return options;
+        // Seeding, preparing, two syncs and the floor's replay grow with the project: a million entities is not stuck
+        // at 20 minutes.
+        return options.Entities > 100_000
+            ? options with { Deadline = TimeSpan.FromMinutes(Math.Max(options.Deadline.TotalMinutes, 20.0 * options.Entities / 100_000)) }
+            : options;
     }
 
     private static Dictionary<string, string> WithSetting(IReadOnlyDictionary<string, string> settings, string pair)

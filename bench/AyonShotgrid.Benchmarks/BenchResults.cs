@@ -11,13 +11,19 @@ public sealed record FullSyncResult(
     int ShotGridRequests, int LeecherShotGridRequests, int AyonRequests, double EntitiesPerShotGridRequest, double EntitiesPerAyonRequest,
     long ClusterPeakRssBytes, long BenchProcessPeakRssBytes,
     IReadOnlyDictionary<string, int> ShotGridRequestKinds, IReadOnlyDictionary<string, int> AyonRequestKinds,
-    IReadOnlyList<PhaseMark> Phases, SecondSyncResult SecondSync);
+    IReadOnlyList<PhaseMark> Phases, SecondSyncResult SecondSync, CpuSeconds Cpu, string LoadAverage);
+
+/// <summary>
+/// Processor time (user + system) the cluster process and the benchmark process (the emulators) spent on a sync: on a
+/// machine shared with other work, wall time says little and this says what the sync itself cost.
+/// </summary>
+public sealed record CpuSeconds(double Cluster, double Emulators);
 
 /// <summary>When the job first reported a phase, in seconds from the sync's start.</summary>
 public sealed record PhaseMark(double AtSeconds, string Phase);
 
 /// <summary>The same sync again right after the first: nothing to create, so it is reading and comparing only.</summary>
-public sealed record SecondSyncResult(string JobState, int Created, int AlreadyPresent, double WallSeconds, int ShotGridRequests, int AyonRequests, IReadOnlyList<PhaseMark> Phases);
+public sealed record SecondSyncResult(string JobState, int Created, int AlreadyPresent, double WallSeconds, int ShotGridRequests, int AyonRequests, IReadOnlyList<PhaseMark> Phases, CpuSeconds Cpu);
 
 /// <summary>The sync's requests sent again one by one with a bare HttpClient: what the requests alone cost.</summary>
 public sealed record RequestFloorResult(int ShotGridRequests, int AyonRequests, double ShotGridSeconds, double AyonSeconds, double FloorSeconds, double SyncToFloorRatio, int FailedReplays);

@@ -9,6 +9,21 @@ public static class BenchRunner
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
+    /// <summary>The push scenario (<c>--push N</c>) on its own emulators and cluster; writes latest-push.json.</summary>
+    public static async Task<PushBenchResult> RunPushAsync(BenchOptions options, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Deadline);
+        var ct = deadline.Token;
+        await using var emulators = await Emulators.StartAsync(ct);
+        await using var cluster = await ClusterHost.StartAsync(emulators, options, ct);
+        emulators.Apply(options.Latency);
+        var push = await PushScenario.RunAsync(emulators, cluster, options, ct);
+        Directory.CreateDirectory(options.OutputDirectory);
+        await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "latest-push.json"), JsonSerializer.Serialize(push, Json), ct);
+        return push;
+    }
+
     public static async Task<BenchResult> RunAsync(BenchOptions options, string command, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -21,6 +21,9 @@ public abstract class ClusterHost : IAsyncDisposable
     /// <summary>Peak resident set of the process hosting the cluster so far.</summary>
     public abstract long PeakRssBytes();
 
+    /// <summary>Processor time of the process hosting the cluster so far.</summary>
+    public abstract TimeSpan ProcessorTime();
+
     public abstract ValueTask DisposeAsync();
 
     public static async Task<ClusterHost> StartAsync(Emulators emulators, BenchOptions options, CancellationToken ct)
@@ -68,6 +71,8 @@ public abstract class ClusterHost : IAsyncDisposable
 
         public override long PeakRssBytes() => ProcessMemory.PeakRssBytes(Environment.ProcessId);
 
+        public override TimeSpan ProcessorTime() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+
         public override ValueTask DisposeAsync() => hosts.DisposeAsync();
     }
 
@@ -78,6 +83,12 @@ public abstract class ClusterHost : IAsyncDisposable
         public override string Placement => "child process (silo + gateway only; emulators in the benchmark process)";
 
         public override long PeakRssBytes() => ProcessMemory.PeakRssBytes(process.Id);
+
+        public override TimeSpan ProcessorTime()
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
 
         public static async Task<ClusterHost> StartAsync(IReadOnlyDictionary<string, string?> settings, string? gc, string logPath, CancellationToken ct)
         {

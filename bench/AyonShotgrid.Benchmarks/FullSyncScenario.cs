@@ -27,9 +27,13 @@ public static class FullSyncScenario
 
         emulators.ShotGridLog.Reset(record: true);
         emulators.AyonLog.Reset(record: true);
+        var load = LoadAverage();
+        var cpu = CpuMark.Of(cluster);
         var watch = Stopwatch.StartNew();
         var status = await api.SyncAsync(seeded.ProjectId, ct);
         watch.Stop();
+        var cpuSpent = cpu.Since(cluster);
+        load = $"{load} → {LoadAverage()}";
         emulators.ShotGridLog.Recording = false;
         emulators.AyonLog.Recording = false;
 
@@ -41,7 +45,7 @@ public static class FullSyncScenario
         var sg = recordedSg.Count - leecherSg;
         var ay = emulators.AyonLog.Recorded.Count;
         var counts = status.GetProperty("counts");
-        Console.WriteLine($"full sync: {status.GetProperty("state").GetString()} in {watch.Elapsed.TotalSeconds:F2} s, {counts}, {sg} SG (+ {leecherSg} leecher polls) + {ay} AYON requests");
+        Console.WriteLine($"full sync: {status.GetProperty("state").GetString()} in {watch.Elapsed.TotalSeconds:F2} s, {counts}, {sg} SG (+ {leecherSg} leecher polls) + {ay} AYON requests; CPU: cluster {cpuSpent.Cluster:F1} s, emulators {cpuSpent.Emulators:F1} s; load average {load}");
         var phases = PhasesOf(api);
         Console.WriteLine($"full sync phases: {Describe(phases)}");
         var syncSgRequests = recordedSg.Where(r => r.Kind != LeecherPollKind).ToList();
@@ -49,7 +53,7 @@ public static class FullSyncScenario
         // The peaks of the full sync itself, before the second sync adds its own.
         var clusterPeak = cluster.PeakRssBytes();
         var benchPeak = ProcessMemory.PeakRssBytes(Environment.ProcessId);
-        var second = await SecondSyncAsync(emulators, api, seeded.ProjectId, ct);
+        var second = await SecondSyncAsync(emulators, cluster, api, seeded.ProjectId, ct);
         var result = new FullSyncResult(
             count,
             new Dictionary<string, int>
@@ -75,25 +79,29 @@ public static class FullSyncScenario
             KindsOf(recordedSg),
             KindsOf(ayonSyncRequests),
             phases,
-            second);
+            second,
+            cpuSpent,
+            load);
         return new Outcome(result, prepareRequests, syncSgRequests, ayonSyncRequests);
     }
 
     /// <summary>The same sync again: everything is present, so its time is reading both sides and comparing.</summary>
-    private static async Task<SecondSyncResult> SecondSyncAsync(Emulators emulators, GatewayApi api, long projectId, CancellationToken ct)
+    private static async Task<SecondSyncResult> SecondSyncAsync(Emulators emulators, ClusterHost cluster, GatewayApi api, long projectId, CancellationToken ct)
     {
         emulators.ShotGridLog.Reset(record: false);
         emulators.AyonLog.Reset(record: false);
         api.Phases.Clear();
+        var cpu = CpuMark.Of(cluster);
         var watch = Stopwatch.StartNew();
         var status = await api.SyncAsync(projectId, ct);
         watch.Stop();
+        var cpuSpent = cpu.Since(cluster);
         var sgKinds = emulators.ShotGridLog.Kinds;
         var sg = sgKinds.Where(k => k.Key != LeecherPollKind).Sum(k => k.Value);
         var ay = emulators.AyonLog.Kinds.Values.Sum();
         var counts = status.GetProperty("counts");
         var phases = PhasesOf(api);
-        Console.WriteLine($"second sync: {status.GetProperty("state").GetString()} in {watch.Elapsed.TotalSeconds:F2} s, {counts}, {sg} SG + {ay} AYON requests; phases: {Describe(phases)}");
+        Console.WriteLine($"second sync: {status.GetProperty("state").GetString()} in {watch.Elapsed.TotalSeconds:F2} s, {counts}, {sg} SG + {ay} AYON requests; CPU: cluster {cpuSpent.Cluster:F1} s, emulators {cpuSpent.Emulators:F1} s; phases: {Describe(phases)}");
         return new SecondSyncResult(
             status.GetProperty("state").GetString() ?? "?",
             counts.GetProperty("created").GetInt32(),
@@ -101,7 +109,27 @@ public static class FullSyncScenario
             watch.Elapsed.TotalSeconds,
             sg,
             ay,
-            phases);
+            phases,
+            cpuSpent);
+    }
+
+    /// <summary>The 1-minute load average of the machine (Linux), for reading the figures of a shared machine.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+    /// <summary>Processor time of both processes at one moment.</summary>
+    private sealed record CpuMark(TimeSpan Cluster, TimeSpan Emulators)
+    {
+        public static CpuMark Of(ClusterHost cluster) => new(cluster.ProcessorTime(), Process.GetCurrentProcess().TotalProcessorTime);
+
+        /// <summary>What was spent since; in-process, the cluster's time is the emulators' too and is not split.</summary>
+        public CpuSeconds Since(ClusterHost cluster)
+        {
+            var now = Of(cluster);
+            var clusterSpent = (now.Cluster - Cluster).TotalSeconds;
+            var emulatorsSpent = (now.Emulators - Emulators).TotalSeconds;
+            return Math.Abs(clusterSpent - emulatorsSpent) < 1e-9 ? new(clusterSpent, 0) : new(clusterSpent, emulatorsSpent);
+        }
     }
 
     private static List<PhaseMark> PhasesOf(GatewayApi api) => [.. api.Phases.Select(p => new PhaseMark(Math.Round(p.At, 2), p.Phase))];

@@ -39,6 +39,13 @@ public sealed class GatewayApi(Uri gatewayUrl) : IDisposable
         }
     }
 
+    /// <summary>Switches the AYON → ShotGrid push of the project on or off.</summary>
+    public async Task SetPushAsync(long sgProjectId, bool enabled, CancellationToken ct)
+    {
+        using var response = await _http.PutAsJsonAsync($"api/shotgrid/projects/{sgProjectId}/settings", new { pushToShotGrid = enabled }, ct);
+        await ReadAsync(response, ct);
+    }
+
     /// <summary>The job's phases as the last <see cref="SyncAsync"/> saw them: seconds from the start, phase.</summary>
     public List<(double At, string Phase)> Phases { get; } = [];
 

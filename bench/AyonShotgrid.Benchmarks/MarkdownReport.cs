@@ -35,6 +35,7 @@ public static class MarkdownReport
         Row(md, "Peak RSS, benchmark process (emulators + data)", Mb(s.BenchProcessPeakRssBytes), "", null);
         md.AppendLine();
         Line($"Phases of the full sync (job's phase, first seen at): {FullSyncScenario.Describe(s.Phases)}. Second sync: {FullSyncScenario.Describe(s.SecondSync.Phases)}.");
+        Line($"Processor time (user + system) of the full sync: cluster {s.Cpu.Cluster:F1} s, emulators {s.Cpu.Emulators:F1} s; of the second sync: cluster {s.SecondSync.Cpu.Cluster:F1} s, emulators {s.SecondSync.Cpu.Emulators:F1} s. Load average (1 min) before → after the full sync: {s.LoadAverage}.");
         md.AppendLine();
         Line($"**Event stream**: {e.ShotGridEventRows} ShotGrid events (EventLogEntry rows) at {e.TargetRate:F0}/s for {e.DurationSeconds:F0} s: {e.ShotsCreated} shots created ({(double)e.ShotGridEventRows / Math.Max(1, e.ShotsCreated):F1} rows each), Sync:PollInterval {e.PollIntervalSeconds:F2} s.");
         md.AppendLine();

@@ -34,6 +34,13 @@ internal static class Program
             cts.Cancel();
         };
         var command = "AyonShotgrid.Benchmarks " + string.Join(' ', args.Select(a => a.Contains("Password", StringComparison.OrdinalIgnoreCase) ? "<connection string>" : a));
+        if (options.PushEntities > 0)
+        {
+            await BenchRunner.RunPushAsync(options, cts.Token);
+            Console.WriteLine($"Written: {Path.Combine(options.OutputDirectory, "latest-push.json")}");
+            return 0;
+        }
+
         var result = await BenchRunner.RunAsync(options, command, cts.Token);
         Console.WriteLine();
         Console.WriteLine(MarkdownReport.Render(result));

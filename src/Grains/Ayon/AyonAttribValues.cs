@@ -8,7 +8,8 @@ namespace AyonShotgrid.Grains.Ayon;
 /// </summary>
 internal static class AyonAttribValues
 {
-    public static Dictionary<string, string?> Parse(string? allAttrib)
+    /// <param name="keep">Only these attributes; null keeps all.</param>
+    public static Dictionary<string, string?> Parse(string? allAttrib, IReadOnlySet<string>? keep = null)
     {
         var result = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(allAttrib))
@@ -24,7 +25,10 @@ internal static class AyonAttribValues
 
         foreach (var p in doc.RootElement.EnumerateObject())
         {
-            result[p.Name] = ToText(p.Value);
+            if (keep is null || keep.Contains(p.Name))
+            {
+                result[p.Name] = ToText(p.Value);
+            }
         }
 
         return result;

@@ -5,10 +5,10 @@ namespace AyonShotgrid.Grains.Ayon;
 
 public sealed partial class AyonClient
 {
-    public async Task<IReadOnlyList<AyonFolder>> GetFoldersAsync(string project, CancellationToken cancellationToken)
-    {
-        var nodes = await ReadConnectionAsync(AyonGraphQlQueries.Folders, project, "folders", cancellationToken);
-        return nodes.Select(n => new AyonFolder(
+    // Each page is turned into models as it arrives: 100,000 entities held as JSON trees until the last page were most of
+    // a second sync's memory.
+    public async Task<IReadOnlyList<AyonFolder>> GetFoldersAsync(string project, CancellationToken cancellationToken, IReadOnlySet<string>? attributes = null) =>
+        await ReadConnectionAsync(AyonGraphQlQueries.Folders, project, "folders", n => new AyonFolder(
             Text(n["id"]) ?? "",
             Text(n["name"]) ?? "",
             Text(n["label"]),
@@ -16,23 +16,19 @@ public sealed partial class AyonClient
             Text(n["parentId"]),
             Text(n["status"]),
             Bool(n["active"]),
-            AyonAttribValues.Parse(Text(n["allAttrib"])),
-            Strings(n["tags"]))).ToList();
-    }
+            AyonAttribValues.Parse(Text(n["allAttrib"]), attributes),
+            Strings(n["tags"])), cancellationToken);
 
-    public async Task<IReadOnlyList<AyonTask>> GetTasksAsync(string project, CancellationToken cancellationToken)
-    {
-        var nodes = await ReadConnectionAsync(AyonGraphQlQueries.Tasks, project, "tasks", cancellationToken);
-        return nodes.Select(ToTask).ToList();
-    }
+    public async Task<IReadOnlyList<AyonTask>> GetTasksAsync(string project, CancellationToken cancellationToken, IReadOnlySet<string>? attributes = null) =>
+        await ReadConnectionAsync(AyonGraphQlQueries.Tasks, project, "tasks", n => ToTask(n, attributes), cancellationToken);
 
     public async Task<AyonTask?> GetTaskAsync(string project, string id, CancellationToken cancellationToken)
     {
-        var nodes = await ReadConnectionAsync(AyonGraphQlQueries.TasksById, project, "tasks", cancellationToken, new JsonArray(JsonValue.Create(id)));
-        return nodes.Select(ToTask).FirstOrDefault(t => t.Id == id);
+        var tasks = await ReadConnectionAsync(AyonGraphQlQueries.TasksById, project, "tasks", n => ToTask(n, null), cancellationToken, new JsonArray(JsonValue.Create(id)));
+        return tasks.FirstOrDefault(t => t.Id == id);
     }
 
-    private static AyonTask ToTask(JsonObject n) => new(
+    private static AyonTask ToTask(JsonObject n, IReadOnlySet<string>? attributes) => new(
         Text(n["id"]) ?? "",
         Text(n["name"]) ?? "",
         Text(n["label"]),
@@ -40,7 +36,7 @@ public sealed partial class AyonClient
         Text(n["folderId"]) ?? "",
         Text(n["status"]),
         Bool(n["active"]),
-        AyonAttribValues.Parse(Text(n["allAttrib"])),
+        AyonAttribValues.Parse(Text(n["allAttrib"]), attributes),
         Strings(n["tags"]),
         Strings(n["assignees"]));
 
@@ -64,17 +60,17 @@ public sealed partial class AyonClient
 
         foreach (var chunk in ids.Chunk(AyonGraphQlQueries.PageSize))
         {
-            var nodes = await ReadConnectionAsync(query, project, connection, cancellationToken, new JsonArray([.. chunk.Select(id => JsonValue.Create(id))]));
-            found.UnionWith(nodes.Select(n => Text(n["id"])).OfType<string>());
+            var chunkIds = await ReadConnectionAsync(query, project, connection, n => Text(n["id"]), cancellationToken, new JsonArray([.. chunk.Select(id => JsonValue.Create(id))]));
+            found.UnionWith(chunkIds.OfType<string>());
         }
 
         return found;
     }
 
-    /// <summary>Follows <c>pageInfo.endCursor</c> until <c>hasNextPage</c> is false; returns every <c>edges[].node</c>.</summary>
-    private async Task<List<JsonObject>> ReadConnectionAsync(string query, string project, string connection, CancellationToken cancellationToken, JsonArray? ids = null)
+    /// <summary>Follows <c>pageInfo.endCursor</c> until <c>hasNextPage</c> is false; returns every <c>edges[].node</c> as <paramref name="select"/> makes it.</summary>
+    private async Task<List<T>> ReadConnectionAsync<T>(string query, string project, string connection, Func<JsonObject, T> select, CancellationToken cancellationToken, JsonArray? ids = null)
     {
-        var nodes = new List<JsonObject>();
+        var nodes = new List<T>();
         string? after = null;
         while (true)
         {
@@ -93,7 +89,7 @@ public sealed partial class AyonClient
                 ?? throw new AyonException($"AYON GraphQL answered without project '{project}' {connection}.");
             if (page["edges"] is JsonArray edges)
             {
-                nodes.AddRange(edges.Select(e => e?["node"]).OfType<JsonObject>());
+                nodes.AddRange(edges.Select(e => e?["node"]).OfType<JsonObject>().Select(select));
             }
 
             var info = page["pageInfo"];

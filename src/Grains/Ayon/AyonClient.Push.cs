@@ -70,10 +70,9 @@ public sealed partial class AyonClient : IAyonEventStream
         var folders = new List<AyonFolder>();
         foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(AyonGraphQlQueries.PageSize))
         {
-            var nodes = await ReadConnectionAsync(FoldersByIdQuery, project, "folders", cancellationToken, new JsonArray([.. chunk.Select(id => JsonValue.Create(id))]));
-            folders.AddRange(nodes.Select(n => new AyonFolder(
+            folders.AddRange(await ReadConnectionAsync(FoldersByIdQuery, project, "folders", n => new AyonFolder(
                 Text(n["id"]) ?? "", Text(n["name"]) ?? "", Text(n["label"]), Text(n["folderType"]) ?? "", Text(n["parentId"]),
-                Text(n["status"]), Bool(n["active"]), AyonAttribValues.Parse(Text(n["allAttrib"])), Strings(n["tags"]))));
+                Text(n["status"]), Bool(n["active"]), AyonAttribValues.Parse(Text(n["allAttrib"])), Strings(n["tags"])), cancellationToken, new JsonArray([.. chunk.Select(id => JsonValue.Create(id))])));
         }
 
         return folders;
@@ -84,8 +83,7 @@ public sealed partial class AyonClient : IAyonEventStream
         var tasks = new List<AyonTask>();
         foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(AyonGraphQlQueries.PageSize))
         {
-            var nodes = await ReadConnectionAsync(AyonGraphQlQueries.TasksById, project, "tasks", cancellationToken, new JsonArray([.. chunk.Select(id => JsonValue.Create(id))]));
-            tasks.AddRange(nodes.Select(ToTask));
+            tasks.AddRange(await ReadConnectionAsync(AyonGraphQlQueries.TasksById, project, "tasks", n => ToTask(n, null), cancellationToken, new JsonArray([.. chunk.Select(id => JsonValue.Create(id))])));
         }
 
         return tasks;

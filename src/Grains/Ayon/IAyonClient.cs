@@ -28,11 +28,13 @@ public interface IAyonClient
     /// <summary>POST /api/system/restart, then wait until the server answers again (bounded by <paramref name="timeout"/>).</summary>
     Task RestartServerAsync(TimeSpan timeout, CancellationToken cancellationToken);
 
-    /// <summary>Every folder of the project with its own attributes (GraphQL, paged).</summary>
-    Task<IReadOnlyList<AyonFolder>> GetFoldersAsync(string project, CancellationToken cancellationToken);
+    /// <summary>Every folder of the project with its attributes (GraphQL, paged).</summary>
+    /// <param name="attributes">The attributes to keep (the others are dropped as each page is read); null keeps all.</param>
+    Task<IReadOnlyList<AyonFolder>> GetFoldersAsync(string project, CancellationToken cancellationToken, IReadOnlySet<string>? attributes = null);
 
-    /// <summary>Every task of the project with its own attributes (GraphQL, paged).</summary>
-    Task<IReadOnlyList<AyonTask>> GetTasksAsync(string project, CancellationToken cancellationToken);
+    /// <summary>Every task of the project with its attributes (GraphQL, paged).</summary>
+    /// <param name="attributes">The attributes to keep (the others are dropped as each page is read); null keeps all.</param>
+    Task<IReadOnlyList<AyonTask>> GetTasksAsync(string project, CancellationToken cancellationToken, IReadOnlySet<string>? attributes = null);
 
     /// <summary>One task (GraphQL, by id), or null when it does not exist.</summary>
     Task<AyonTask?> GetTaskAsync(string project, string id, CancellationToken cancellationToken);

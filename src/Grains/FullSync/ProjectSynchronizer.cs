@@ -25,8 +25,6 @@ public sealed partial class ProjectSynchronizer(
     IOptions<SyncOptions> syncOptions,
     ILogger<ProjectSynchronizer> logger)
 {
-    private const int ReadingShare = 10;
-
     /// <summary>At most this many changes are listed in a job's result (the rest are counted), so its stored state stays small.</summary>
     public const int MaxListedChanges = 5000;
 
@@ -48,22 +46,89 @@ public sealed partial class ProjectSynchronizer(
         var (sgProject, ayonProject, attributes) = (sgProjectRead.Result, ayonProjectRead.Result, attributesRead.Result);
         var perProject = await projectSettings.ReadAsync(ayonProject.Name, cancellationToken, hierarchyPreset);
 
-        // Both sides are read at once; the folders first and apart from the tasks (four of five entities), so their
-        // creates can be planned and sent while the tasks are still being read.
-        Phase($"reading ShotGrid {string.Join(", ", SyncEntityTypes.FolderEntities.Append(SyncEntityTypes.Task))} entities and AYON folders and tasks", 3);
+        // The folders and both AYON listings first, side by side; the tasks (four of five entities) after, a range at a
+        // time: each range is planned and its creates sent while the next ones are read.
+        Phase($"reading ShotGrid {string.Join(", ", SyncEntityTypes.FolderEntities)} entities and AYON folders and tasks", 3);
         var folderItemsRead = reader.ReadTypesAsync(sgProject, SyncEntityTypes.FolderEntities, cancellationToken, attributes);
 
-        // The tasks only once the folders are in: both share the bound on ShotGrid requests, and read together the
-        // folders finished with the tasks, too late for their creates to overlap anything.
-        var taskItemsRead = ReadTasksAfterAsync(folderItemsRead, sgProject, attributes, cancellationToken);
-        var foldersRead = ayon.GetFoldersAsync(ayonProject.Name, cancellationToken);
-        var tasksRead = ayon.GetTasksAsync(ayonProject.Name, cancellationToken);
+        // Of AYON's attributes only those the plan compares are kept (the link and the mapped ones): every entity's
+        // inherited attributes of a large project were tens of megabytes. Parsed off the job grain's thread.
+        IReadOnlySet<string> compared = new HashSet<string>([NodeKeys.AttribId, NodeKeys.AttribType, .. attributes.Entries.Select(e => e.AyonAttribute)], StringComparer.Ordinal);
+        var foldersRead = Task.Run(() => ayon.GetFoldersAsync(ayonProject.Name, cancellationToken, compared), cancellationToken);
+        var tasksRead = Task.Run(() => ayon.GetTasksAsync(ayonProject.Name, cancellationToken, compared), cancellationToken);
         var site = sgOptions.Value.SiteName;
-        SyncPlan PlanOf(IReadOnlyList<SgItem> items, IReadOnlyList<AyonFolder> folders, IReadOnlyList<AyonTask> tasks, UserMap users) =>
-            HierarchyPlanner.Plan(new SyncPlanInput(
-                items,
-                folders,
-                tasks,
+        var folderStage = PlanFoldersAsync();
+        var run = new SyncRun(progress);
+        var writer = new CreateWriter(run, options.BatchSize, options.WriteConcurrency,
+            operations => SendAsync(ayonProject.Name, operations, cancellationToken),
+            (sent, answer) => MadeMeanwhileAsync(ayonProject.Name, sent, answer, cancellationToken));
+        var updates = new List<PlannedUpdate>();
+        TaskPlanner? tasks = null;
+        UserMap? users = null;
+        var plannedCreates = 0;
+        var foldersSent = Task.CompletedTask;
+        try
+        {
+            // The folders' creates go out as soon as they are planned. The task read starts once the folders are read (they
+            // have the ShotGrid requests to themselves until then) while AYON's listings are still read; its ranges are
+            // taken once the folders' creates are out.
+            foldersSent = SendFoldersAsync();
+            await WhenDoneAsync(folderItemsRead);
+            await reader.ReadTasksInOrderAsync(sgProject, attributes, async range =>
+            {
+                await foldersSent;
+                tasks ??= (await folderStage).Tasks(keepRanges: false);
+
+                // Users are read only once some task has assignees: one GraphQL page plus one read per user.
+                if (users is null && range.Any(i => i.Assignees is { Count: > 0 }))
+                {
+                    users = UserMap.From(await ayon.GetUsersAsync(cancellationToken));
+                }
+
+                var (planner, taskUsers) = (tasks, users ?? UserMap.Empty);
+                await TakeAsync(await Task.Run(() => planner.Plan(range, taskUsers), cancellationToken));
+            }, cancellationToken);
+            await foldersSent;
+            writer.Phase = "creating AYON folders and tasks (all read)";
+            if (!dryRun)
+            {
+                await writer.FinishAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            // On a failure nothing is left running unobserved; the first failure is the one reported.
+            await Task.WhenAny(foldersSent);
+            await writer.AbandonAsync();
+        }
+
+        LogPlanned(logger, sgProjectId, ayonProject.Name, run.Counts.Total, plannedCreates, updates.Count, run.Counts.AlreadyPresent - run.FoundPresent);
+        if (dryRun)
+        {
+            foreach (var change in updates.SelectMany(u => u.Changes ?? []))
+            {
+                run.Change(change);
+            }
+
+            run.Report("dry run: nothing written", 100);
+            LogDryRun(logger, sgProjectId, ayonProject.Name, plannedCreates, updates.Count);
+            return run.Outcome;
+        }
+
+        await WriteUpdatesAsync(ayonProject.Name, updates, run, options.BatchSize, cancellationToken);
+        run.Report("done", 100);
+        LogFinished(logger, sgProjectId, ayonProject.Name, run.Created, run.Updated, run.Failed);
+        return run.Outcome;
+
+        // Both sides' folders (and AYON's tasks, whose names the tasks' plan needs) read, the folders are planned, off
+        // the job grain's thread: the answers of the creates already out are taken on it meanwhile.
+        async Task<FolderStage> PlanFoldersAsync()
+        {
+            await Task.WhenAll(folderItemsRead, foldersRead, tasksRead);
+            var input = new SyncPlanInput(
+                folderItemsRead.Result,
+                foldersRead.Result,
+                tasksRead.Result,
                 StatusMap.From(ayonProject.Statuses),
                 ayonProject.TaskTypes.Select(t => t.Name).ToHashSet(StringComparer.Ordinal),
                 perProject.DefaultTaskType,
@@ -71,86 +136,39 @@ public sealed partial class ProjectSynchronizer(
                 overrideDifferences,
                 key => AyonIds.For(site, ayonProject.Name, key),
                 attributes,
-                users,
-                perProject.Preset));
-
-        var writes = new CreateStream();
-        RunState? run = null;
-        Task earlyCreates = Task.CompletedTask;
-        if (!dryRun)
-        {
-            // The folders' plan alone decides their creates exactly as the whole plan will (tasks are planned under
-            // their folders, in names of their own), so those creates go out now; the whole plan then sends the rest.
-            await Task.WhenAll(folderItemsRead, foldersRead);
-            var folderPlan = await Task.Run(() => PlanOf(folderItemsRead.Result, foldersRead.Result, [], UserMap.Empty), cancellationToken);
-            run = new RunState(folderPlan, progress);
-            earlyCreates = WriteCreatesAsync(ayonProject.Name, folderPlan.Creates, run, options.BatchSize, writes, cancellationToken);
+                UserMap.Empty,
+                perProject.Preset);
+            return await Task.Run(() => HierarchyPlanner.PlanFolders(input), cancellationToken);
         }
 
-        SyncPlan plan;
-        try
+        async Task SendFoldersAsync()
         {
-            await Task.WhenAll(folderItemsRead, taskItemsRead, foldersRead, tasksRead);
-            IReadOnlyList<SgItem> items = [.. folderItemsRead.Result, .. taskItemsRead.Result];
+            await TakeAsync((await folderStage).Plan);
 
-            // Users are read only when some task has assignees: one GraphQL page plus one read per user.
-            var users = items.Any(i => i.Assignees is { Count: > 0 }) ? UserMap.From(await ayon.GetUsersAsync(cancellationToken)) : UserMap.Empty;
-
-            Phase("planning", 9);
-            // Off the job grain's thread: the early creates' answers are taken on it meanwhile.
-            plan = await Task.Run(() => PlanOf(items, foldersRead.Result, tasksRead.Result, users), cancellationToken);
-            LogPlanned(logger, sgProjectId, ayonProject.Name, plan.Total, plan.Creates.Count, plan.Updates.Count, plan.AlreadyPresent);
-        }
-        finally
-        {
-            // The early creates are never left running unobserved (a read failure fails the run once they are done).
-            await WhenDoneAsync(earlyCreates);
+            // The folders' last batch goes alone: a task's batch then never holds its own folder's create.
+            await writer.FlushAsync(cancellationToken);
+            writer.Phase = "creating AYON folders and tasks while reading ShotGrid tasks";
         }
 
-        await earlyCreates;
-        if (run is null)
+        // One part of the plan: counted, and its creates sent (or, in a dry run, listed as the changes a real run would make).
+        async Task TakeAsync(SyncPlan part)
         {
-            run = new RunState(plan, progress);
-        }
-        else
-        {
-            run.UsePlan(plan);
-        }
-
-        if (dryRun)
-        {
-            // Nothing is written: the result is the plan, as the changes a real run would make.
-            foreach (var create in plan.Creates)
+            run.Add(part);
+            updates.AddRange(part.Updates);
+            plannedCreates += part.Creates.Count;
+            if (dryRun)
             {
-                run.Change(new SyncChange(create.SgType, create.SgId, create.AyonId, create.Name, SyncChangeFields.Create, null, create.Name));
+                foreach (var create in part.Creates)
+                {
+                    run.Change(new SyncChange(create.SgType, create.SgId, create.AyonId, create.Name, SyncChangeFields.Create, null, create.Name));
+                }
             }
-
-            foreach (var change in plan.Updates.SelectMany(u => u.Changes ?? []))
+            else
             {
-                run.Change(change);
+                await writer.AddAsync(part.Creates, cancellationToken);
             }
-
-            run.Report("dry run: nothing written", 100);
-            LogDryRun(logger, sgProjectId, ayonProject.Name, plan.Creates.Count, plan.Updates.Count);
-            return run.Outcome;
         }
-
-        await WriteCreatesAsync(ayonProject.Name, plan.Creates, run, options.BatchSize, writes, cancellationToken);
-        await WriteUpdatesAsync(ayonProject.Name, plan.Updates, run, options.BatchSize, cancellationToken);
-        run.Report("done", 100);
-        LogFinished(logger, sgProjectId, ayonProject.Name, run.Created, run.Updated, run.Failed);
-        return run.Outcome;
     }
-
-    private async Task<IReadOnlyList<SgItem>> ReadTasksAfterAsync(Task folders, SgProjectInfo sgProject, ResolvedAttributeMap attributes, CancellationToken cancellationToken)
-    {
-        await folders;
-        return await reader.ReadTypesAsync(sgProject, [SyncEntityTypes.Task], cancellationToken, attributes);
-    }
-
-    private async Task<AyonProject> ExistingProjectAsync(string ayonProjectName, CancellationToken cancellationToken) =>
-        await ayon.GetProjectAsync(ayonProjectName, cancellationToken)
-        ?? throw new SyncSetupException($"AYON project '{ayonProjectName}' does not exist any more; run Prepare Project again.");
 
     private static async Task WhenDoneAsync(Task task)
     {
@@ -164,126 +182,9 @@ public sealed partial class ProjectSynchronizer(
         }
     }
 
-    /// <summary>The creates of one run: what was sent, what is still out, and what failed (its children fail unsent).</summary>
-    private sealed class CreateStream
-    {
-        public HashSet<string> FailedKeys { get; } = new(StringComparer.Ordinal);
-
-        public HashSet<string> SentKeys { get; } = new(StringComparer.Ordinal);
-
-        public Queue<SentBatch> InFlight { get; } = new();
-    }
-
-    /// <summary>
-    /// Sends the creates in batches, up to <see cref="SyncOptions.WriteConcurrency"/> at once. The plan lists parents
-    /// before children (breadth-first), so a batch only waits for in-flight batches that create its parents; answers are
-    /// taken in batch order, so a child is sent only once its parent's outcome is known and counts come out the same.
-    /// Creates the stream already sent (the folders sent early) are left out; their batches still out are waited for
-    /// like any other when a child needs them.
-    /// </summary>
-    private async Task WriteCreatesAsync(string project, IReadOnlyList<PlannedCreate> creates, RunState run, int batchSize, CreateStream stream, CancellationToken cancellationToken)
-    {
-        var failedKeys = stream.FailedKeys;
-        var inFlight = stream.InFlight;
-        var concurrency = syncOptions.Value.WriteConcurrency;
-        try
-        {
-            foreach (var batch in creates.Where(c => !stream.SentKeys.Contains(c.Key)).Chunk(batchSize))
-            {
-                stream.SentKeys.UnionWith(batch.Select(c => c.Key));
-                while (inFlight.Count >= concurrency || inFlight.Any(f => batch.Any(c => c.ParentKey is { } p && f.Keys.Contains(p))))
-                {
-                    await TakeAnswerAsync(project, inFlight.Dequeue(), failedKeys, run, cancellationToken);
-                }
-
-                var sendable = new List<PlannedCreate>();
-                foreach (var create in batch)
-                {
-                    if (create.ParentKey is not null && failedKeys.Contains(create.ParentKey))
-                    {
-                        FailUnderFailedParent(create, failedKeys, run);
-                    }
-                    else
-                    {
-                        sendable.Add(create);
-                    }
-                }
-
-                if (sendable.Count > 0)
-                {
-                    // Payloads are built, serialised and the answer parsed on the thread pool: the job grain's one thread
-                    // would otherwise do that work for every batch in flight in turn.
-                    var answer = Task.Run(
-                        () => SendAsync(project, sendable.Select((c, i) => new AyonOperation($"op{i}", "create", c.AyonEntityType, c.AyonId, c.Data)).ToList(), cancellationToken),
-                        cancellationToken);
-                    inFlight.Enqueue(new SentBatch(sendable, sendable.Select(c => c.Key).ToHashSet(StringComparer.Ordinal), answer));
-                }
-                else
-                {
-                    run.Report("creating AYON folders and tasks", 0);
-                }
-            }
-
-            while (inFlight.Count > 0)
-            {
-                await TakeAnswerAsync(project, inFlight.Dequeue(), failedKeys, run, cancellationToken);
-            }
-        }
-        finally
-        {
-            // An outage fails the run; the batches still out are waited for (not left running unobserved). What they
-            // made is found present when the job tries again.
-            foreach (var left in inFlight)
-            {
-                try
-                {
-                    await left.Answer;
-                }
-                catch (Exception)
-                {
-                    // The first failure is the one reported.
-                }
-            }
-        }
-    }
-
-    private static void FailUnderFailedParent(PlannedCreate create, HashSet<string> failedKeys, RunState run)
-    {
-        failedKeys.Add(create.Key);
-        run.Fail(create.SgType, create.SgId, create.Name, $"not created because its parent {create.ParentKey} could not be created");
-    }
-
-    private sealed record SentBatch(IReadOnlyList<PlannedCreate> Creates, IReadOnlySet<string> Keys, Task<AyonOperationsResponse> Answer);
-
-    private async Task TakeAnswerAsync(string project, SentBatch sent, HashSet<string> failedKeys, RunState run, CancellationToken cancellationToken)
-    {
-        var response = await sent.Answer;
-        var madeMeanwhile = await MadeMeanwhileAsync(project, sent.Creates, response, cancellationToken);
-        for (var i = 0; i < sent.Creates.Count; i++)
-        {
-            var create = sent.Creates[i];
-            var result = i < response.Operations.Count ? response.Operations[i] : null;
-            if (result is { Success: true })
-            {
-                run.Created++;
-            }
-            else if (madeMeanwhile.Contains(create.AyonId))
-            {
-                run.FoundPresent++;
-            }
-            else if (create.ParentKey is not null && failedKeys.Contains(create.ParentKey))
-            {
-                FailUnderFailedParent(create, failedKeys, run);
-            }
-            else
-            {
-                failedKeys.Add(create.Key);
-                run.Fail(create.SgType, create.SgId, create.Name, Describe(result));
-            }
-        }
-
-        run.Report("creating AYON folders and tasks", 0);
-    }
+    private async Task<AyonProject> ExistingProjectAsync(string ayonProjectName, CancellationToken cancellationToken) =>
+        await ayon.GetProjectAsync(ayonProjectName, cancellationToken)
+        ?? throw new SyncSetupException($"AYON project '{ayonProjectName}' does not exist any more; run Prepare Project again.");
 
     /// <summary>
     /// Ids of creates refused as duplicates (409) that do exist in AYON now. The id is derived from the ShotGrid entity, so
@@ -310,7 +211,7 @@ public sealed partial class ProjectSynchronizer(
         return found;
     }
 
-    private async Task WriteUpdatesAsync(string project, IReadOnlyList<PlannedUpdate> updates, RunState run, int batchSize, CancellationToken cancellationToken)
+    private async Task WriteUpdatesAsync(string project, IReadOnlyList<PlannedUpdate> updates, SyncRun run, int batchSize, CancellationToken cancellationToken)
     {
         foreach (var batch in updates.Chunk(batchSize))
         {
@@ -333,7 +234,7 @@ public sealed partial class ProjectSynchronizer(
                 }
                 else
                 {
-                    run.Fail(batch[i].SgType, batch[i].SgId, batch[i].Name, Describe(result));
+                    run.Fail(batch[i].SgType, batch[i].SgId, batch[i].Name, AyonOutcomes.Describe(result));
                 }
             }
 
@@ -350,85 +251,6 @@ public sealed partial class ProjectSynchronizer(
         catch (AyonException e)
         {
             throw new AyonException($"AYON did not accept a batch of {operations.Count} operations: {e.Message}", e.Status, e);
-        }
-    }
-
-    private static string Describe(AyonOperationResult? result) => result is null
-        ? "AYON did not report a result for this operation"
-        : $"AYON refused it ({result.Status}{(result.ErrorCode is null ? "" : " " + result.ErrorCode)}): {result.Detail ?? "no detail"}";
-
-    /// <summary>Counters and issues of one run, reported after every batch.</summary>
-    private sealed class RunState(SyncPlan plan, IProgress<SyncProgress> progress)
-    {
-        private readonly List<SyncIssue> _failures = [];
-        private readonly List<SyncChange> _changes = [];
-        private List<SyncIssue> _issues = [.. plan.Issues];
-        private int _changesOmitted;
-        private int _work = plan.Creates.Count + plan.Updates.Count;
-        private int _links = plan.Updates.Count(u => u.IsLink);
-
-        /// <summary>
-        /// The whole plan, once the folders' plan has been written from: its issues and totals are the run's (they
-        /// include the folders'), and what was counted meanwhile stays counted.
-        /// </summary>
-        public void UsePlan(SyncPlan whole)
-        {
-            plan = whole;
-            _issues = [.. whole.Issues, .. _failures];
-            _reportedIssues = null;
-            _work = whole.Creates.Count + whole.Updates.Count;
-            _links = whole.Updates.Count(u => u.IsLink);
-        }
-
-        private List<SyncIssue>? _reportedIssues;
-
-        public int Created { get; set; }
-
-        public int Updated { get; set; }
-
-        /// <summary>Planned creates another writer made before this run's batch arrived.</summary>
-        public int FoundPresent { get; set; }
-
-        public int Failed { get; private set; }
-
-        public IReadOnlyList<SyncIssue> Issues => _issues;
-
-        public SyncOutcome Outcome => new(Counts, _issues, _changes, _changesOmitted);
-
-        public void Change(SyncChange change)
-        {
-            if (_changes.Count < MaxListedChanges)
-            {
-                _changes.Add(change);
-            }
-            else
-            {
-                _changesOmitted++;
-            }
-        }
-
-        public SyncCounts Counts => new(plan.Total, Created, plan.AlreadyPresent + FoundPresent, Updated, plan.Skipped, plan.Unreadable + Failed);
-
-        public void Fail(string type, long id, string name, string reason)
-        {
-            Failed++;
-            var issue = new SyncIssue(SyncIssueKinds.Failed, type, id, name, reason);
-            _failures.Add(issue);
-            _issues.Add(issue);
-        }
-
-        public void Report(string phase, int percent)
-        {
-            var done = Created + FoundPresent + Updated + Failed + _links;
-            var value = percent > 0 ? percent : _work == 0 ? 99 : ReadingShare + (int)((100 - ReadingShare - 1) * Math.Min(1.0, (double)done / _work));
-
-            // The issue list is immutable once reported (the job keeps it), so it is only copied when it grew.
-            if (_reportedIssues is null || _reportedIssues.Count != _issues.Count)
-            {
-                _reportedIssues = [.. _issues];
-            }
-
-            progress.Report(new SyncProgress(phase, value, Counts, _reportedIssues));
         }
     }
 

@@ -15,6 +15,12 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
     /// </summary>
     private readonly GatedShotGridClient _bulk = new(shotGrid, new SemaphoreSlim(syncOptions.Value.ShotGridConcurrency));
 
+    /// <summary>
+    /// Task ranges read ahead of the one being taken, per place of the request bound: while the folders' creates go out
+    /// (seconds against a distant AYON) the task read goes on, and what it holds stays a few ranges of items.
+    /// </summary>
+    private const int TaskRangesAhead = 3;
+
     private const string StatusField = "sg_status_list";
     private const string AssigneesField = "task_assignees";
     private const string TagsField = "tags";
@@ -63,6 +69,27 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
             cancellationToken)));
 
         return [.. perType.SelectMany(items => items)];
+    }
+
+    /// <summary>
+    /// Every task of the project, handed to <paramref name="take"/> an id range at a time in id order (one call after
+    /// another, on the caller's thread), while the next ranges are read; within the silo's bound on ShotGrid requests.
+    /// </summary>
+    public async Task ReadTasksInOrderAsync(SgProjectInfo project, ResolvedAttributeMap? attributes, Func<IReadOnlyList<SgItem>, Task> take, CancellationToken cancellationToken)
+    {
+        const string type = SyncEntityTypes.Task;
+        var filter = SgFilter.And().Where("project", "is", new SgEntityRef(SyncEntityTypes.Project, project.Id));
+        var options = syncOptions.Value;
+        try
+        {
+            await ShotGridIdRanges.SearchInOrderAsync(
+                _bulk, type, filter, FieldsFor(type, project.Navchains, attributes), options.PageSize, TaskRangesAhead * options.ShotGridConcurrency,
+                r => WithAttributes(ToItem(type, r, project.Navchains), r, attributes), take, cancellationToken);
+        }
+        catch (ShotGridException e) when (e.Status == HttpStatusCode.NotFound && e.Code == 103)
+        {
+            // The site does not have the entity type enabled.
+        }
     }
 
     /// <summary>Reads one entity the way <see cref="ReadItemsAsync"/> would, or null when it is missing/retired.</summary>

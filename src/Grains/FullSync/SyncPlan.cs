@@ -53,3 +53,14 @@ public static class SyncIssueKinds
     /// <summary>AYON and ShotGrid disagree in a way the sync will not resolve by overwriting (see the reason); nothing was written for it.</summary>
     public const string Conflict = "conflict";
 }
+
+/// <summary>Plans of parts of one project (the folders, then ranges of tasks) as one.</summary>
+public static class SyncPlans
+{
+    public static SyncPlan Join(IReadOnlyList<SyncPlan> parts) => parts.Count == 1 ? parts[0] : new(
+        parts.Sum(p => p.Total),
+        parts.Sum(p => p.AlreadyPresent),
+        [.. parts.SelectMany(p => p.Creates)],
+        [.. parts.SelectMany(p => p.Updates)],
+        [.. parts.SelectMany(p => p.Issues)]);
+}

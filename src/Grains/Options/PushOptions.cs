@@ -16,7 +16,14 @@ public sealed class PushOptions
 
     /// <summary>AYON events read per page (GraphQL <c>first</c>).</summary>
     [Range(1, 1000)]
-    public int EventPageSize { get; set; } = 500;
+    public int EventPageSize { get; set; } = 1000;
+
+    /// <summary>
+    /// Events pushed together in one round (read page by page). Larger rounds share ShotGrid lookups and batches across a
+    /// burst; the cursor moves once per round, so a silo lost mid-round replays at most this many events.
+    /// </summary>
+    [Range(1, 50_000)]
+    public int MaxEventsPerRound { get; set; } = 5_000;
 
     /// <summary>How long the project attribute <c>shotgridPush</c> is trusted before it is read again.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]

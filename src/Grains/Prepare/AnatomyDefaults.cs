@@ -9,8 +9,8 @@ public static class AnatomyDefaults
     /// <summary>The ShotGrid attributes on AYON entities: strings, not inherited (a child must never carry its parent's ShotGrid id).</summary>
     public static readonly IReadOnlyList<AyonAttribute> Attributes =
     [
-        new(NodeKeys.AttribId, ["project", "folder", "task"], "string", "ShotGrid ID", Inherit: false, Position: 900, Description: "Id of the ShotGrid entity this mirrors (set by the ShotGrid sync)."),
-        new(NodeKeys.AttribType, ["project", "folder", "task"], "string", "ShotGrid Type", Inherit: false, Position: 901, Description: "Type of the ShotGrid entity this mirrors (set by the ShotGrid sync)."),
+        new(NodeKeys.AttribId, ["project", "folder", "task", "version"], "string", "ShotGrid ID", Inherit: false, Position: 900, Description: "Id of the ShotGrid entity this mirrors (set by the ShotGrid sync)."),
+        new(NodeKeys.AttribType, ["project", "folder", "task", "version"], "string", "ShotGrid Type", Inherit: false, Position: 901, Description: "Type of the ShotGrid entity this mirrors (set by the ShotGrid sync)."),
         new(Push.PushTargets.PushAttribute, ["project"], "boolean", "Push to ShotGrid", Inherit: false, Position: 902, Description: "Push what is created and changed in this AYON project to ShotGrid (off by default)."),
     ];
 

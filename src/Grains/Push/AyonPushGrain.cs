@@ -26,8 +26,7 @@ public sealed partial class AyonPushGrain(
     TimeProvider time,
     ILogger<AyonPushGrain> logger) : Grain, IAyonPushGrain
 {
-    private const int MaxPagesPerPoll = 20;
-    private static readonly string[] Topics = ["entity.folder.*", "entity.task.*"];
+    private const int MaxRoundsPerPoll = 20;
 
     private PushCatalog? _catalog;
     private DateTimeOffset? _enabledReadAt;
@@ -113,9 +112,9 @@ public sealed partial class AyonPushGrain(
         }
 
         var read = 0;
-        for (var page = 0; page < MaxPagesPerPoll; page++)
+        for (var round = 0; round < MaxRoundsPerPoll; round++)
         {
-            var events = await stream.ReadEventsAsync(project, Topics, s.Cursor, options.Value.EventPageSize, CancellationToken.None);
+            var events = await PushRoundReader.ReadAsync(stream, project, s.Cursor, options.Value.EventPageSize, options.Value.MaxEventsPerRound, CancellationToken.None);
             if (events.Events.Count == 0)
             {
                 break;
@@ -158,44 +157,6 @@ public sealed partial class AyonPushGrain(
         }
     }
 
-    private async Task RefreshEnabledAsync(string project)
-    {
-        if (_enabledReadAt is { } at && time.GetUtcNow() - at < options.Value.SettingRefresh)
-        {
-            return;
-        }
-
-        var info = await ayon.GetProjectAsync(project, CancellationToken.None);
-        var enabled = info?.Attrib.GetValueOrDefault(PushTargets.PushAttribute) is JsonValue v
-            && (v.GetValueKind() == JsonValueKind.True || (v.TryGetValue<string>(out var text) && bool.TryParse(text, out var b) && b));
-        await SetEnabledStateAsync(enabled);
-    }
-
-    /// <summary>
-    /// Switching on starts the cursor at AYON's newest event: what was made while the push was off is never replayed
-    /// (Sync to ShotGrid sends what the project has). Read every <see cref="PushOptions.SettingRefresh"/>; the gateway's
-    /// switch takes effect at once.
-    /// </summary>
-    private async Task SetEnabledStateAsync(bool enabled)
-    {
-        _enabledReadAt = time.GetUtcNow();
-        if (state.State.Enabled == enabled)
-        {
-            return;
-        }
-
-        state.State.Enabled = enabled;
-        if (enabled && state.State.AyonProjectName is { } project)
-        {
-            state.State.Cursor = await stream.NewestEventCursorAsync(project, CancellationToken.None);
-            state.State.CursorStarted = true;
-        }
-
-        _catalog = null;
-        await state.WriteStateAsync();
-        LogEnabled(logger, SgProjectId, enabled);
-    }
-
     private PushStatus Status()
     {
         var s = state.State;
@@ -203,16 +164,4 @@ public sealed partial class AyonPushGrain(
             s.AyonProjectName, s.Enabled, s.Cursor, s.EventsRead, s.OwnEventsSkipped, s.Created, s.Updated, s.Linked, s.ShotGridRequests,
             s.Issues.ToList(), s.Conflicts.ToList(), _lastError, s.LastPushAt);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "ShotGrid project {SgProjectId}: pushed from AYON: {Created} created, {Updated} updated, {Linked} linked in {Requests} ShotGrid requests; {OwnSkipped} own events skipped")]
-    private static partial void LogPushed(ILogger logger, long sgProjectId, int created, int updated, int linked, int requests, int ownSkipped);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "ShotGrid project {SgProjectId}: Sync to ShotGrid (dry run {DryRun}): {Created} created or planned, {Linked} linked, {Requests} ShotGrid write requests")]
-    private static partial void LogSyncToShotGrid(ILogger logger, long sgProjectId, bool dryRun, int created, int linked, int requests);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "ShotGrid project {SgProjectId}: push to ShotGrid is {Enabled}")]
-    private static partial void LogEnabled(ILogger logger, long sgProjectId, bool enabled);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "ShotGrid project {SgProjectId}: push to ShotGrid failed; the same events are tried again next poll")]
-    private static partial void LogPushFailed(ILogger logger, Exception exception, long sgProjectId);
 }

@@ -17,6 +17,9 @@ public interface IAyonEventStream
     /// <summary>Tasks by id (GraphQL), with tags and assignees; ids that do not exist are left out.</summary>
     Task<IReadOnlyList<AyonTask>> GetTasksByIdsAsync(string project, IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
 
+    /// <summary>Versions by id (GraphQL), with product, task id and representations; ids that do not exist are left out.</summary>
+    Task<IReadOnlyList<AyonVersion>> GetVersionsByIdsAsync(string project, IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
     /// <summary>PATCH /api/projects/{p} with one attribute set to a JSON value (a boolean stays a boolean).</summary>
     Task SetProjectAttribAsync(string project, string attribute, JsonNode? value, CancellationToken cancellationToken);
 }

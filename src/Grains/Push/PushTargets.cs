@@ -28,6 +28,11 @@ public static class PushTargets
     /// <summary>The AYON project attribute that switches the push on.</summary>
     public const string PushAttribute = "shotgridPush";
 
+    /// <summary>What an AYON version becomes, with a PublishedFile (of a site-wide PublishedFileType) per representation.</summary>
+    public const string Version = "Version";
+    public const string PublishedFile = "PublishedFile";
+    public const string PublishedFileType = "PublishedFileType";
+
     /// <summary>Every ShotGrid type the push writes, each needing <see cref="AyonIdField"/>.</summary>
-    public static readonly IReadOnlyList<string> WrittenTypes = [.. SyncEntityTypes.FolderEntities, SyncEntityTypes.Task];
+    public static readonly IReadOnlyList<string> WrittenTypes = [.. SyncEntityTypes.FolderEntities, SyncEntityTypes.Task, Version, PublishedFile];
 }

@@ -9,6 +9,9 @@ public sealed class PushWork
 
     public HashSet<string> TaskIds { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Versions created or changed, and versions that got a representation (its PublishedFile is missing).</summary>
+    public HashSet<string> VersionIds { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Entity id → the change topics seen for it ("label_changed", "status_changed", …).</summary>
     public Dictionary<string, HashSet<string>> Changes { get; } = new(StringComparer.Ordinal);
 
@@ -38,7 +41,18 @@ public sealed class PushWork
             }
 
             var (kind, change) = (parts[1], parts[2]);
-            var ids = kind switch { "folder" => work.FolderIds, "task" => work.TaskIds, _ => null };
+            if (kind == "representation")
+            {
+                // A representation is pushed with its version (a PublishedFile per representation): look at the version again.
+                if (change == "created" && e.ParentId is { Length: > 0 } versionId)
+                {
+                    work.VersionIds.Add(versionId);
+                }
+
+                continue;
+            }
+
+            var ids = kind switch { "folder" => work.FolderIds, "task" => work.TaskIds, "version" => work.VersionIds, _ => null };
             if (ids is null)
             {
                 continue;

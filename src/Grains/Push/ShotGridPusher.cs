@@ -14,7 +14,8 @@ namespace AyonShotgrid.Grains.Push;
 /// requests (a batch cannot link to a record it creates itself), updates changed names and statuses, then writes the
 /// links back to AYON (as the cluster, so those AYON events are not pushed again).
 /// </summary>
-public sealed class ShotGridPusher(IShotGridClient shotGrid, PushBatches batches, PushUpdates updates, IAyonClient ayon, IAyonEventStream stream, IOptions<PushOptions> options)
+public sealed class ShotGridPusher(
+    IShotGridClient shotGrid, PushBatches batches, PushUpdates updates, VersionPusher versions, IAyonClient ayon, IAyonEventStream stream, IOptions<PushOptions> options)
 {
     public async Task<PushOutcome> PushAsync(string ayonProject, PushCatalog catalog, IReadOnlyList<AyonEvent> events, CancellationToken cancellationToken)
     {
@@ -25,13 +26,19 @@ public sealed class ShotGridPusher(IShotGridClient shotGrid, PushBatches batches
             outcome.Issues.Add(new SyncIssue("skipped", type, 0, id, "deleted in AYON; the ShotGrid entity is kept (the push never retires)"));
         }
 
-        if (work.FolderIds.Count + work.TaskIds.Count == 0)
+        if (work.FolderIds.Count + work.TaskIds.Count + work.VersionIds.Count == 0)
         {
             return outcome;
         }
 
         var entities = await PushEntities.ReadAsync(stream, ayonProject, work, cancellationToken);
         await PushEntitiesAsync(ayonProject, catalog, entities, work, outcome, dryRun: false, cancellationToken);
+        if (work.VersionIds.Count > 0)
+        {
+            // After the folders and tasks: a version published on a shot made in the same round links to its new ShotGrid entity.
+            await versions.PushAsync(ayonProject, catalog, entities, work, outcome, cancellationToken);
+        }
+
         return outcome;
     }
 

@@ -11,7 +11,7 @@ namespace AyonShotgrid.RealAyon.Tests.EndToEnd;
 public sealed class PushToShotGridTests(RealAyonServer server)
 {
     [Fact]
-    public async Task A_folder_and_a_task_created_in_real_AYON_reach_ShotGrid_linked_both_ways()
+    public async Task A_folder_a_task_and_a_version_created_in_real_AYON_reach_ShotGrid_linked_both_ways()
     {
         // The shared demo run first: it checks that Prepare finds a fresh server, which this test's Prepare would spoil.
         await server.DemoAsync();
@@ -45,5 +45,27 @@ public sealed class PushToShotGridTests(RealAyonServer server)
             async () => (await deployment.Ayon.GetAsync($"api/projects/{ayonName}/tasks/{task}")).Body!["attrib"]?["shotgridId"]?.GetValue<string>(),
             id => id is not null, $"real AYON task {task} to carry its ShotGrid id", TimeSpan.FromSeconds(30));
         Assert.Equal(sgTask[0].ToString(CultureInfo.InvariantCulture), linked);
+
+        // A publish on that task: product, version and a representation in one operations call.
+        var (product, version, representation) = (Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
+        var published = await deployment.Ayon.PostAsync($"api/projects/{ayonName}/operations", JsonNode.Parse($$$$"""
+            {"operations":[
+              {"type":"create","entityType":"product","entityId":"{{{{product}}}}","data":{"name":"renderMain","productType":"render","folderId":"{{{{shot}}}}"}},
+              {"type":"create","entityType":"version","entityId":"{{{{version}}}}","data":{"version":1,"productId":"{{{{product}}}}","taskId":"{{{{task}}}}","attrib":{"comment":"from real AYON","frameStart":1001,"frameEnd":1010}}},
+              {"type":"create","entityType":"representation","entityId":"{{{{representation}}}}","data":{"name":"exr","versionId":"{{{{version}}}}","files":[{"id":"{{{{product}}}}","path":"/proj/sh_push/render.%04d.exr"}]}}]}
+            """)!);
+        Assert.True(published.Body!["success"]!.GetValue<bool>(), published.ToString());
+        var sgVersion = Assert.Single(await Eventually.WaitAsync(
+            () => Task.FromResult(sg.FindIds("Version", "sg_ayon_id", version)), ids => ids.Count > 0, $"AYON version {version} to reach ShotGrid", TimeSpan.FromSeconds(60)));
+        var fields = sg.Get("Version", sgVersion)!;
+        Assert.Equal(("renderMain_v001", "from real AYON"), (fields["code"], fields["description"]));
+        Assert.Equal((sgShot, sgTask[0]), ((fields["entity"] as EntityLink)?.Id, (fields["sg_task"] as EntityLink)?.Id));
+        var file = await Eventually.WaitAsync(
+            () => Task.FromResult(sg.FindIds("PublishedFile", "sg_ayon_id", representation)), ids => ids.Count == 1, "its PublishedFile", TimeSpan.FromSeconds(30));
+        Assert.Equal(sgVersion, (sg.Get("PublishedFile", file[0])!["version"] as EntityLink)?.Id);
+        var versionLink = await Eventually.WaitAsync(
+            async () => (await deployment.Ayon.GetAsync($"api/projects/{ayonName}/versions/{version}")).Body!["attrib"]?["shotgridId"]?.GetValue<string>(),
+            id => id is not null, $"real AYON version {version} to carry its ShotGrid id", TimeSpan.FromSeconds(30));
+        Assert.Equal(sgVersion.ToString(CultureInfo.InvariantCulture), versionLink);
     }
 }

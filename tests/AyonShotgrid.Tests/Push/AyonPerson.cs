@@ -30,6 +30,12 @@ public sealed class AyonPerson(AyonEmulator ayon) : IDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    public async Task PatchVersionAsync(string project, string id, JsonObject changes)
+    {
+        using var response = await _http.PatchAsync($"api/projects/{project}/versions/{id}", JsonContent.Create(changes));
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>One <c>/operations</c> call creating every folder of <paramref name="folders"/> (id, name, type, parent).</summary>
     public async Task CreateManyAsync(string project, IEnumerable<JsonObject> operations)
     {

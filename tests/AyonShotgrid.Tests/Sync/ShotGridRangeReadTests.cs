@@ -46,6 +46,33 @@ public sealed class ShotGridRangeReadTests
         Assert.Equal(3, taps.MaxInFlight);
     }
 
+    [Fact]
+    public async Task RangesAreHandedOverInIdOrderWhileLaterRangesAreStillRead()
+    {
+        var taps = new Taps();
+        var latency = new ShotGridLatency();
+        await using var site = await ShotGridEmulator.StartAsync(new ShotGridEmulatorOptions { RequestTap = taps.TapAsync, Latency = latency });
+        var seeded = ShotGridSeeder.SeedProject(site.Store, new SeedSpec("InOrder", Episodes: 1, SequencesPerEpisode: 2, ShotsPerSequence: 150, Assets: 20, TasksPerEntity: 3));
+        var sgOptions = Options.Create(new ShotGridOptions { Url = site.BaseUrl.ToString(), ScriptName = site.ScriptName, ApiKey = site.ScriptKey });
+        using var client = new ShotGridClient(sgOptions, NullLogger<ShotGridClient>.Instance);
+        var filter = SgFilter.And().Where("project", "is", new SgEntityRef("Project", seeded.ProjectId));
+        latency.PerRequest = TimeSpan.FromMilliseconds(20);
+        taps.Start();
+
+        var taken = new List<(List<long> Ids, int AnsweredBefore)>();
+        await ShotGridIdRanges.SearchInOrderAsync(client, "Task", filter, ["content"], 50, 3, r => r.Id, range =>
+        {
+            taken.Add(([.. range], taps.Answered));
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+
+        // Every task once, in id order across the ranges; the low ranges were taken while the high ones were not yet read.
+        var ids = taken.SelectMany(t => t.Ids).ToList();
+        Assert.Equal(seeded.TaskIds.Order(), ids);
+        Assert.True(taken.Count > 5, $"{taken.Count} ranges");
+        Assert.True(taken[1].AnsweredBefore < taps.Answered / 2, $"second range taken after {taken[1].AnsweredBefore} of {taps.Answered} answers");
+    }
+
     /// <summary>
     /// Sees each request as it arrives (body kept) and counts those not yet answered. A request stops counting when its
     /// answer starts, before the client can have it and send the next one, so the count never runs ahead of the client's.
@@ -54,11 +81,15 @@ public sealed class ShotGridRangeReadTests
     {
         private int _inFlight;
         private int _maxInFlight;
+        private int _answered;
         private bool _on;
 
         public ConcurrentQueue<(string Path, string Body)> Bodies { get; } = new();
 
         public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+        /// <summary>Requests whose answer has started.</summary>
+        public int Answered => Volatile.Read(ref _answered);
 
         public void Start() => Volatile.Write(ref _on, true);
 
@@ -78,6 +109,7 @@ public sealed class ShotGridRangeReadTests
             http.Response.OnStarting(() =>
             {
                 Interlocked.Decrement(ref _inFlight);
+                Interlocked.Increment(ref _answered);
                 return Task.CompletedTask;
             });
             http.Request.EnableBuffering();

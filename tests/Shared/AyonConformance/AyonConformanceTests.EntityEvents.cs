@@ -9,7 +9,7 @@ public abstract partial class AyonConformanceTests
     private const string EventsQuery = """
         query($projects:[String!], $topics:[String!], $after:String){
           events(projects:$projects, topics:$topics, first:100, after:$after){
-            pageInfo{ hasNextPage endCursor } edges{ cursor node{ id topic sender user summary payload } } } }
+            pageInfo{ hasNextPage endCursor } edges{ cursor node{ id topic sender user summary payload description } } } }
         """;
 
     [Fact]

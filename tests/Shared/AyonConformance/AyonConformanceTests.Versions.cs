@@ -93,7 +93,7 @@ public abstract partial class AyonConformanceTests
         var sender = new Dictionary<string, string> { ["x-sender"] = "conf-pub.1", ["x-sender-type"] = "shotgrid" };
         var (p, sh, task, product, version, rep) = await PublishAsync("pubev", sender);
 
-        var created = await PublishEventsAfterAsync(p, null, 5);
+        var created = await PublishEventsAsync(p, null, 5);
         Assert.Equal(["entity.folder.created", "entity.task.created", "entity.product.created", "entity.version.created", "entity.representation.created"],
             created.Select(Topic).ToArray());
         Assert.All(created, e => Assert.Equal("conf-pub.1", e["node"]!["sender"]?.GetValue<string>()));
@@ -103,7 +103,7 @@ public abstract partial class AyonConformanceTests
 
         var patched = await Ayon.PatchAsync($"api/projects/{p}/versions/{version}", J("""{"status":"Approved","attrib":{"comment":"better","frameEnd":1060}}"""));
         Assert.Equal(HttpStatusCode.NoContent, patched.Status);
-        var changes = await PublishEventsAfterAsync(p, created[^1]["cursor"]!.GetValue<string>(), 2);
+        var changes = await PublishEventsAsync(p, created[^1]["cursor"]!.GetValue<string>(), 2);
         var status = changes.Single(e => Topic(e) == "entity.version.status_changed");
         Assert.Null(status["node"]!["sender"]?.GetValue<string>());
         Assert.Equal("/sh010/renderMain/v001", Summary(status)["entityPath"]!.GetValue<string>());
@@ -116,7 +116,7 @@ public abstract partial class AyonConformanceTests
 
         var deleted = await Ayon.DeleteAsync($"api/projects/{p}/versions/{version}");
         Assert.Equal(HttpStatusCode.NoContent, deleted.Status);
-        var gone = await PublishEventsAfterAsync(p, changes[^1]["cursor"]!.GetValue<string>(), 1);
+        var gone = await PublishEventsAsync(p, changes[^1]["cursor"]!.GetValue<string>(), 1);
         Assert.Equal("entity.version.deleted", Topic(gone[0]));
         Assert.Equal(1, Payload(gone[0])["entityData"]!["version"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.NotFound, (await Ayon.GetAsync($"api/projects/{p}/representations/{rep}")).Status);
@@ -151,33 +151,8 @@ public abstract partial class AyonConformanceTests
         Assert.Equal(version, list.Body!["data"]!["project"]!["products"]!["edges"]![0]!["node"]!["versionList"]![0]!["id"]!.GetValue<string>());
     }
 
+    private Task<List<JsonNode>> PublishEventsAsync(string project, string? after, int count) =>
+        EventsAfterAsync(project, after, count, ["entity.folder.*", "entity.task.*", "entity.product.*", "entity.version.*", "entity.representation.*"]);
+
     private static JsonNode Payload(JsonNode edge) => JsonNode.Parse(edge["node"]!["payload"]!.GetValue<string>())!;
-
-    /// <summary>The entity events of a project after <paramref name="after"/>, once at least <paramref name="count"/> are there.</summary>
-    private async Task<List<JsonNode>> PublishEventsAfterAsync(string project, string? after, int count)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        using var ticker = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-        while (true)
-        {
-            var answer = await Ayon.GraphQlAsync("""
-                query($projects:[String!], $topics:[String!], $after:String){
-                  events(projects:$projects, topics:$topics, first:100, after:$after){
-                    edges{ cursor node{ id topic sender summary payload description } } } }
-                """, new JsonObject
-            {
-                ["projects"] = new JsonArray(project),
-                ["topics"] = new JsonArray("entity.folder.*", "entity.task.*", "entity.product.*", "entity.version.*", "entity.representation.*"),
-                ["after"] = after,
-            });
-            var edges = answer.Body?["data"]?["events"]?["edges"]?.AsArray().OfType<JsonNode>().ToList() ?? [];
-            if (edges.Count >= count || DateTime.UtcNow > deadline)
-            {
-                Assert.True(edges.Count >= count, $"expected {count} events after {after ?? "the start"}: {answer}");
-                return edges;
-            }
-
-            await ticker.WaitForNextTickAsync();
-        }
-    }
 }

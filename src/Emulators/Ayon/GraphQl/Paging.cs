@@ -10,7 +10,14 @@ internal static class Paging
 
     public static Page<T> Slice<T>(IEnumerable<(long Sequence, T Item)> items, int? first, string? after, int? last, string? before)
     {
-        var ordered = items.OrderBy(i => i.Sequence).ToList();
+        // The store keeps items in creation order: sorting is only needed when it does not (a page of a 100,000-task
+        // listing sorted them all each time).
+        var ordered = items.ToList();
+        if (!InOrder(ordered))
+        {
+            ordered = [.. ordered.OrderBy(i => i.Sequence)];
+        }
+
         if (Parse(after) is { } afterSeq)
         {
             ordered = ordered.Where(i => i.Sequence > afterSeq).ToList();
@@ -41,6 +48,19 @@ internal static class Paging
 
         var edges = page.Select(i => new Edge<T>(i.Item, Cursor(i.Sequence))).ToList();
         return new Page<T>(edges, new PageInfo(hasNext, hasPrevious, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor));
+    }
+
+    private static bool InOrder<T>(List<(long Sequence, T Item)> items)
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (items[i].Sequence < items[i - 1].Sequence)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string Cursor(long sequence) => sequence.ToString(CultureInfo.InvariantCulture);

@@ -71,29 +71,47 @@ internal sealed class QueryGraphType : ObjectGraphType
         var users = c.StringSet("users");
         var statuses = c.StringSet("statuses");
         var store = c.Store();
+        var topicTests = topics?.Select(TopicTest).ToList();
+        var (first, after, last, before) = (c.First(), c.After(), c.Last(), c.Before());
         return store.Locked(() =>
         {
-            var matches = store.EventLog.All.Where(e =>
+            // Forward paging reads from the cursor on and stops one past the page: a follower's poll does not scan the log.
+            var forward = last is null && before is null;
+            var from = forward && long.TryParse(after, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seq) ? seq : 0;
+            var matches = store.EventLog.After(from).Where(e =>
                 (ids is null || ids.Contains(e.Id))
-                && (topics is null || topics.Any(t => TopicMatches(t, e.Topic)))
+                && (topicTests is null || topicTests.Any(t => t(e.Topic)))
                 && (projects is null || (e.Project is not null && projects.Contains(e.Project)))
                 && (users is null || users.Contains(e.User))
                 && (statuses is null || statuses.Contains(e.Status)));
-            var page = Paging.Slice(matches.Select(e => (e.Sequence, e)), c.First(), c.After(), c.Last(), c.Before());
+            if (forward)
+            {
+                matches = matches.Take((first ?? Paging.DefaultPageSize) + 1);
+            }
+
+            var page = Paging.Slice(matches.Select(e => (e.Sequence, e)), first, after, last, before);
             return new Page<EventNode>(
                 page.Edges.Select(e => new Edge<EventNode>(GraphSnapshots.Event(e.Node), e.Cursor)).ToList(), page.PageInfo);
         });
     }
 
-    /// <summary><c>*</c> works as SQL LIKE's <c>%</c>.</summary>
-    private static bool TopicMatches(string pattern, string topic)
+    /// <summary><c>*</c> works as SQL LIKE's <c>%</c>; built once per query (a trailing <c>*</c> is a prefix test).</summary>
+    private static Func<string, bool> TopicTest(string pattern)
     {
-        if (!pattern.Contains('*'))
+        var star = pattern.IndexOf('*', StringComparison.Ordinal);
+        if (star < 0)
         {
-            return pattern == topic;
+            return topic => topic == pattern;
         }
 
-        var regex = "^" + string.Join(".*", pattern.Split('*').Select(System.Text.RegularExpressions.Regex.Escape)) + "$";
-        return System.Text.RegularExpressions.Regex.IsMatch(topic, regex);
+        if (star == pattern.Length - 1)
+        {
+            var prefix = pattern[..^1];
+            return topic => topic.StartsWith(prefix, StringComparison.Ordinal);
+        }
+
+        var regex = new System.Text.RegularExpressions.Regex(
+            "^" + string.Join(".*", pattern.Split('*').Select(System.Text.RegularExpressions.Regex.Escape)) + "$");
+        return regex.IsMatch;
     }
 }

@@ -5,10 +5,28 @@ internal sealed class EventLog
 {
     private readonly Dictionary<string, EventRecord> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _idByHash = new(StringComparer.Ordinal);
+
+    // Ids in sequence order (append-only: sequences only grow); removed or re-inserted ids are skipped when read.
+    private readonly List<(long Sequence, string Id)> _order = [];
     private long _sequence;
 
     /// <summary>Events in creation order.</summary>
-    public IEnumerable<EventRecord> All => _byId.Values.OrderBy(e => e.Sequence);
+    public IEnumerable<EventRecord> All => After(0);
+
+    /// <summary>Events with a sequence above <paramref name="sequence"/>, in order, found by binary search (a follower's page costs its page, not the log).</summary>
+    public IEnumerable<EventRecord> After(long sequence)
+    {
+        var start = _order.BinarySearch((sequence, ""), Comparer<(long Sequence, string Id)>.Create((a, b) => a.Sequence.CompareTo(b.Sequence)));
+        start = start < 0 ? ~start : start + 1;
+        for (var i = start; i < _order.Count; i++)
+        {
+            var (seq, id) = _order[i];
+            if (_byId.TryGetValue(id, out var e) && e.Sequence == seq)
+            {
+                yield return e;
+            }
+        }
+    }
 
     public EventRecord? Get(string id) => _byId.GetValueOrDefault(id);
 
@@ -27,6 +45,7 @@ internal sealed class EventLog
 
         var stored = draft with { Sequence = ++_sequence };
         _byId[stored.Id] = stored;
+        _order.Add((stored.Sequence, stored.Id));
         _idByHash[stored.Hash] = stored.Id;
         return stored;
     }

@@ -83,6 +83,7 @@ internal static class SchemaDefinitions
         // Version and PublishedFile: what a publish writes (reference §12, sg-groundtruth entity_types/Version, PublishedFile).
         var version = Scoped(new EntityDef("Version", "code", true), VersionStatus)
             .Add(Text("code", "Version Name"))
+            .Add(Text("description", "Description"))
             .Add(Link("entity", "Link", "Asset", "Shot", "Sequence", "Episode"))
             .Add(Link("sg_task", "Task", "Task"))
             .Add(Link("user", "Artist", "HumanUser", "ApiUser", "Group"))

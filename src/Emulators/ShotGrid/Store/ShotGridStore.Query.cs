@@ -46,7 +46,16 @@ public sealed partial class ShotGridStore
     {
         if (q.Def.Type != "EventLogEntry")
         {
-            return RowsFrom(q.Def.Type, LowerIdBound(q.Filter), IdList(q.Filter)).Where(r => r.Retired == q.RetiredOnly);
+            var rows = RowsFrom(q.Def.Type, LowerIdBound(q.Filter), IdList(q.Filter));
+
+            // Rows come in id order, so an upper id bound ends the walk (a database stops its index scan there too):
+            // a range's last, short page no longer walks every row above the range.
+            if (UpperIdBound(q.Filter) is { } below)
+            {
+                rows = rows.TakeWhile(r => r.Id < below);
+            }
+
+            return rows.Where(r => r.Retired == q.RetiredOnly);
         }
 
         if (q.RetiredOnly)
@@ -141,6 +150,36 @@ public sealed partial class ShotGridStore
                 _ => null,
             };
             if (candidate is { } v && (bound is null || v > bound))
+            {
+                bound = v;
+            }
+        }
+
+        return bound;
+    }
+
+    /// <summary>
+    /// For an AND (at the top or nested in ANDs) with an id upper bound, every match has an id below the returned value.
+    /// </summary>
+    private static long? UpperIdBound(FilterNode? filter)
+    {
+        if (filter is not FilterGroup { Any: false } group)
+        {
+            return null;
+        }
+
+        long? bound = null;
+        foreach (var child in group.Children)
+        {
+            var candidate = child switch
+            {
+                FilterCondition { Path: "id", Relation: "less_than" } c => Num(c.Value),
+                FilterCondition { Path: "id", Relation: "is" } c => Num(c.Value) + 1,
+                FilterCondition { Path: "id", Relation: "between", Value: JsonArray a } when a.Count == 2 => Num(a[1]) + 1,
+                FilterGroup nested => UpperIdBound(nested),
+                _ => null,
+            };
+            if (candidate is { } v && (bound is null || v < bound))
             {
                 bound = v;
             }
