@@ -32,7 +32,7 @@ class ShotgridOrleansSettings(BaseSettingsModel):
     hierarchy_episodes_folder: str = SettingsField("episodes", title="Grouping folder of episodes (grouped)")
     hierarchy_group_folder_type: str = SettingsField("Folder", title="AYON folder type of the grouping folders (grouped)")
     poll_interval_seconds: int = SettingsField(2, ge=1, le=3600, title="Event poll interval (seconds)")
-    mirror_events: bool = SettingsField(False, title="Mirror ShotGrid events into the AYON event log")
+    mirror_events: bool = SettingsField(True, title="Mirror ShotGrid events into the AYON event log")
     apply_changes: bool = SettingsField(False, title="Leecher applies ShotGrid changes, retirements and revivals (per project overridable in the gateway)")
     notes_from_shotgrid: bool = SettingsField(True, title="ShotGrid notes and replies become AYON comments (per project switchable in the gateway and on the sync page)")
     use_default_attribute_map: bool = SettingsField(True, title="Start from the default attribute map (cut, head/tail, fps, resolution, description)")

@@ -65,7 +65,7 @@ class SettingsModelTests(unittest.TestCase):
 
     def test_defaults_match_the_cluster_defaults(self):
         s = ShotgridOrleansSettings()
-        self.assertEqual(("ayon_sync", "code", "Generic", "suffix", 2, False),
+        self.assertEqual(("ayon_sync", "code", "Generic", "suffix", 2, True),
                          (s.shotgrid_script_name, s.project_code_field, s.default_task_type, s.duplicate_name_policy,
                           s.poll_interval_seconds, s.mirror_events))
 

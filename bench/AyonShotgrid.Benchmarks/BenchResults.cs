@@ -31,4 +31,10 @@ public sealed record RequestFloorResult(int ShotGridRequests, int AyonRequests, 
 public sealed record EventStreamResult(
     double TargetRate, double DurationSeconds, double PollIntervalSeconds, int ShotsCreated, long ShotGridEventRows, int VisibleInAyon,
     double InjectSeconds, double AllVisibleAfterSeconds, double AppliedPerSecond, double AppliedShotsPerSecond, double LagP50Ms, double LagP95Ms, double LagP99Ms, double LagMaxMs,
-    int ShotGridRequests, int AyonRequests, IReadOnlyDictionary<string, int> AyonRequestKinds);
+    int ShotGridRequests, int AyonRequests, IReadOnlyDictionary<string, int> AyonRequestKinds, EventMirrorResult? Mirror = null);
+
+/// <summary>
+/// The event mirror during the stream (null when it is off): entries in AYON's event log for the stream's project (one per
+/// shot: the event that created it), and how long after the last shot became visible the log had one for every shot.
+/// </summary>
+public sealed record EventMirrorResult(int Entries, int Expected, double CaughtUpAfterLastVisibleSeconds);

@@ -101,6 +101,8 @@ public static class EventStreamScenario
         Volatile.Write(ref injectDone, true);
         await watcher;
 
+        var ayonRequests = emulators.Ayon.RequestCount - ay0;
+        var mirror = await MirrorOutcomeAsync(emulators, ayonProject, lags.Count, options, clock, lastSeenTicks, ct);
         var sorted = lags.Order().ToList();
         double P(double q) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, Math.Max(0, (int)Math.Ceiling(q * sorted.Count) - 1))];
         var allVisible = lastSeenTicks * 1.0 / Stopwatch.Frequency;
@@ -125,10 +127,38 @@ public static class EventStreamScenario
             P(0.99),
             sorted.Count == 0 ? double.NaN : sorted[^1],
             emulators.ShotGrid.RequestCount - sg0,
-            emulators.Ayon.RequestCount - ay0,
-            emulators.AyonLog.Kinds);
+            ayonRequests,
+            emulators.AyonLog.Kinds,
+            mirror);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"event stream: {sorted.Count}/{injected} shots visible ({rows} event rows), {result.AppliedPerSecond:F0} events/s ({result.AppliedShotsPerSecond:F0} shots/s), lag p50 {result.LagP50Ms:F0} p95 {result.LagP95Ms:F0} p99 {result.LagP99Ms:F0} ms; {result.ShotGridRequests} SG + {result.AyonRequests} AYON requests"));
+        if (mirror is not null)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"event mirror: {mirror.Entries}/{mirror.Expected} entries in AYON's event log, complete {mirror.CaughtUpAfterLastVisibleSeconds:F1} s after the last shot was visible"));
+        }
+
         return result;
+    }
+
+    /// <summary>Waits (up to the drain limit) for AYON's event log to hold the creating event of every visible shot.</summary>
+    private static async Task<EventMirrorResult?> MirrorOutcomeAsync(
+        Emulators emulators, string ayonProject, int expected, BenchOptions options, Stopwatch clock, long lastSeenTicks, CancellationToken ct)
+    {
+        if (options.Settings.TryGetValue("Sync:MirrorEventsToAyon", out var on) && !bool.Parse(on))
+        {
+            return null;
+        }
+
+        int Entries() => emulators.Ayon.Store.Events.Count(e => e.Topic == "shotgrid.event" && e.Project == ayonProject);
+        var deadline = clock.Elapsed + DrainLimit;
+        using var ticker = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        var entries = Entries();
+        while (entries < expected && clock.Elapsed < deadline && await ticker.WaitForNextTickAsync(ct))
+        {
+            entries = Entries();
+        }
+
+        return new EventMirrorResult(entries, expected, Math.Max(0, clock.Elapsed.TotalSeconds - (lastSeenTicks * 1.0 / Stopwatch.Frequency)));
     }
 }

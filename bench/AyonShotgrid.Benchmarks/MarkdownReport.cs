@@ -49,6 +49,10 @@ public static class MarkdownReport
         Row(md, "Lag p99", $"{e.LagP99Ms:F0} ms", $"≤ {lagTarget:F0} ms", e.LagP99Ms <= lagTarget);
         Row(md, "Lag max", $"{e.LagMaxMs:F0} ms", "", null);
         Row(md, "Requests during the stream", $"{e.ShotGridRequests} SG, {e.AyonRequests} AYON", "", null);
+        if (e.Mirror is { } m)
+        {
+            Row(md, "Event mirror: entries in AYON's event log", $"{m.Entries} of {m.Expected}, complete {m.CaughtUpAfterLastVisibleSeconds:F1} s after the last shot", "all", m.Entries >= m.Expected);
+        }
         md.AppendLine();
         Line($"Requests by kind — full sync, ShotGrid: {Kinds(s.ShotGridRequestKinds)}; AYON: {Kinds(s.AyonRequestKinds)}. Event stream, AYON: {Kinds(e.AyonRequestKinds)}.");
         return md.ToString();

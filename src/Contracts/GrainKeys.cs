@@ -51,6 +51,9 @@ public static class GrainKeys
     /// <summary>Key of the grain that pushes one project's AYON changes to ShotGrid and owns its AYON event cursor.</summary>
     public static string Push(string site, long sgProjectId) => $"push:{Normalize(site)}:{sgProjectId}";
 
+    /// <summary>Key of the grain that mirrors one project's applied ShotGrid events into AYON's event log.</summary>
+    public static string EventMirror(string site, long sgProjectId) => $"eventmirror:{Normalize(site)}:{sgProjectId}";
+
     /// <summary>Key of the grain that drives the AYON → ShotGrid pushes of one site.</summary>
     public static string PushFollower(string site) => $"pushfollower:{Normalize(site)}";
 

@@ -4,6 +4,7 @@ namespace AyonShotgrid.Contracts.Models;
 /// <param name="ApplyChanges">Whether the leecher applies ShotGrid changes to existing AYON entities of this project (in effect).</param>
 /// <param name="ApplyChangesSetting">The project's own setting; null = the configured default (<c>Sync:ApplyChanges</c>).</param>
 /// <param name="Push">The AYON → ShotGrid direction of the project (null until the project is prepared).</param>
+/// <param name="Mirror">The project's mirror of applied events into AYON's event log (null when it never had one).</param>
 /// <param name="HierarchyPresetSetting">The project's own hierarchy preset ("flat", "grouped"); null = the AYON project setting / <c>Sync:HierarchyPreset</c>.</param>
 /// <param name="NotesFromShotGrid">Whether ShotGrid Notes and Replies become AYON comments (in effect).</param>
 /// <param name="NotesFromShotGridSetting">The project's own notes switch; null = <c>Sync:NotesFromShotGrid</c>.</param>
@@ -22,4 +23,5 @@ public sealed record ProjectStatus(
     PushStatus? Push = null,
     string? HierarchyPresetSetting = null,
     bool NotesFromShotGrid = false,
-    bool? NotesFromShotGridSetting = null);
+    bool? NotesFromShotGridSetting = null,
+    EventMirrorStatus? Mirror = null);

@@ -64,13 +64,14 @@ public sealed record ProjectView(
     bool? ApplyChangesSetting,
     PushStatus? Push,
     string? HierarchyPresetSetting,
-    bool NotesFromShotGrid = false,
-    bool? NotesFromShotGridSetting = null)
+    bool NotesFromShotGrid,
+    bool? NotesFromShotGridSetting,
+    EventMirrorStatus? Mirror)
 {
     public static ProjectView From(ProjectStatus s) => new(
         s.SgProjectId, s.SgProjectName, s.AyonProjectName, s.AyonProjectName is not null, s.PreparedAt, s.Notes,
         s.RunningJobId is null ? null : JobIds.ToPublic(s.RunningJobId), s.LastSync is null ? null : JobView.From(s.LastSync), s.Events,
-        s.ApplyChanges, s.ApplyChangesSetting, s.Push, s.HierarchyPresetSetting, s.NotesFromShotGrid, s.NotesFromShotGridSetting);
+        s.ApplyChanges, s.ApplyChangesSetting, s.Push, s.HierarchyPresetSetting, s.NotesFromShotGrid, s.NotesFromShotGridSetting, s.Mirror);
 }
 
 /// <summary>A row of GET /api/shotgrid/projects.</summary>

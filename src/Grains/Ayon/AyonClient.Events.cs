@@ -38,8 +38,9 @@ public sealed partial class AyonClient
             body["project"] = request.Project;
         }
 
-        // Retried: the hash makes the event idempotent; a retry after a lost answer sees 409, which means "already there".
-        var answer = await SendAsync(HttpMethod.Post, "/api/events", body, retry: true, cancellationToken);
+        // Sent once and outside AYON's circuit breaker: the event mirror retries with its own backoff (the hash makes a
+        // repeat a 409, "already there"), and an event endpoint that fails must not open the circuit for the apply's calls.
+        var answer = await SendAsync(HttpMethod.Post, "/api/events", body, retry: false, cancellationToken, probe: true);
         if (answer.Status == 409)
         {
             return false;

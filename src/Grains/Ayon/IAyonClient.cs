@@ -51,7 +51,10 @@ public interface IAyonClient
     /// <summary>POST /api/projects/{p}/operations. HTTP 200 answers are returned as they are (per-op success); other answers throw.</summary>
     Task<AyonOperationsResponse> SendOperationsAsync(string project, IReadOnlyList<AyonOperation> operations, bool canFail, CancellationToken cancellationToken);
 
-    /// <summary>POST /api/events. Returns false when AYON already has an event with this hash (409), which callers treat as done.</summary>
+    /// <summary>
+    /// POST /api/events, sent once and past the circuit breaker (the caller retries). Returns false when AYON already has an
+    /// event with this hash (409), which callers treat as done.
+    /// </summary>
     Task<bool> PostEventAsync(AyonEventRequest request, CancellationToken cancellationToken);
 
     /// <summary>Studio settings of an addon (GET /api/addons/{name}/{version}/settings), or a project's (…/settings/{project}), or null on 404.</summary>

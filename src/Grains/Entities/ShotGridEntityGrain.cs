@@ -1,7 +1,3 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
 using AyonShotgrid.Contracts;
 using AyonShotgrid.Contracts.Grains;
 using AyonShotgrid.Contracts.Models;
@@ -20,11 +16,9 @@ namespace AyonShotgrid.Grains.Entities;
 /// </summary>
 public sealed partial class ShotGridEntityGrain(
     [PersistentState("entity", StorageNames.Sync)] IPersistentState<ShotGridEntityGrainState> state,
-    IAyonClient ayon,
     EntityPlacer placer,
     EntityChangeApplier changes,
     EntityLifecycle lifecycle,
-    IOptions<SyncOptions> options,
     ILogger<ShotGridEntityGrain> logger) : Grain, IShotGridEntityGrain
 {
     private EntityKey Key => EntityKey.Parse(this.GetPrimaryKeyString());
@@ -40,7 +34,8 @@ public sealed partial class ShotGridEntityGrain(
         // The entity as the project read it for these events; a parent asked for by a child reads itself.
         var item = snapshot is { } read ? EntitySnapshots.ToItem(read, Key.Type, Key.Id) : null;
         var readFromShotGrid = snapshot is not null;
-        int applied = 0, ignored = 0, failed = 0;
+        int ignored = 0, failed = 0;
+        var appliedIds = new List<long>();
         var errors = new List<string>();
         var gone = new List<long>();
 
@@ -69,9 +64,8 @@ public sealed partial class ShotGridEntityGrain(
                     var outcome = await ApplyOneAsync(e, new ShotGridRead(readFromShotGrid, item), applyChanges);
                     if (outcome == EntityEventOutcome.Applied)
                     {
-                        applied++;
+                        appliedIds.Add(e.Id);
                         state.State.Applied++;
-                        await MirrorAsync(e);
                     }
                     else if (outcome == EntityEventOutcome.GoneInShotGrid && !state.State.ReportedGone)
                     {
@@ -105,7 +99,7 @@ public sealed partial class ShotGridEntityGrain(
             await state.WriteStateAsync();
         }
 
-        return new EntityApplyResult(applied, ignored, failed, errors, gone);
+        return new EntityApplyResult(appliedIds.Count, ignored, failed, errors, gone, appliedIds, state.State.AyonId);
     }
 
     async Task<EntityInAyon> IShotGridEntityGrain.EnsureInAyonAsync()
@@ -155,65 +149,6 @@ public sealed partial class ShotGridEntityGrain(
         }
     }
 
-    /// <summary>Applied when the event changed AYON; Ignored when it was deliberately left (recorded, or nothing to do).</summary>
-    private async Task<EntityEventOutcome> ApplyOneAsync(EventLogItem e, ShotGridRead read, bool applyChanges)
-    {
-        switch (e.Kind)
-        {
-            case "Retirement":
-                state.State.RetiredInShotGrid = true;
-                if (applyChanges)
-                {
-                    return Applied(await lifecycle.RetireAsync(Key, e, state.State, Index(), Record));
-                }
-
-                Record($"event {e.Id}: retired in ShotGrid (AYON entity kept; deletion is not enabled)");
-                return EntityEventOutcome.Ignored;
-            case "Revival" when applyChanges && state.State.Deactivated:
-                state.State.RetiredInShotGrid = false;
-                return Applied(await lifecycle.ReactivateAsync(Key, e, state.State, Index(), Record));
-            case "New":
-            case "Revival":
-            case "Change":
-                if (e.Kind == "Revival")
-                {
-                    state.State.RetiredInShotGrid = false;
-                    if (applyChanges && Key.Type != SyncEntityTypes.Task)
-                    {
-                        return await lifecycle.ReviveFolderAsync(Key, e, state.State, read, Index(), Record);
-                    }
-                }
-
-                if (e.Kind == "Change" && !e.InCreate && applyChanges)
-                {
-                    // Ensure first: the index may not know yet what a sync made, and a create that finds the entity
-                    // already there must still apply the change. One just created from the snapshot has it already.
-                    var ensured = await placer.EnsureAsync(Key, state.State, read, Index());
-                    return ensured.AyonId is not { } id ? ensured.Outcome
-                        : ensured.JustCreated ? EntityEventOutcome.Applied
-                        : Applied(await changes.ApplyAsync(Key, e, read.Item, id, Index(), Record));
-                }
-
-                var existed = state.State.AyonId is not null || await Index().LookupAsync(NodeKey, reloadIfLoadedBefore: null) is not null;
-                if (existed)
-                {
-                    if (e.Kind == "Change" && !e.InCreate)
-                    {
-                        Record($"event {e.Id}: {e.AttributeName} changed in ShotGrid (recorded; updates are not applied in create-only mode)");
-                    }
-
-                    await placer.EnsureAsync(Key, state.State, read, Index());
-                    return EntityEventOutcome.Ignored;
-                }
-
-                return (await placer.EnsureAsync(Key, state.State, read, Index())).Outcome;
-            default:
-                return EntityEventOutcome.Ignored;
-        }
-    }
-
-    private static EntityEventOutcome Applied(bool changedAyon) => changedAyon ? EntityEventOutcome.Applied : EntityEventOutcome.Ignored;
-
     private string NodeKey => NodeKeys.Of(Key.Type, Key.Id);
     private IAyonProjectIndexGrain Index() => GrainFactory.GetGrain<IAyonProjectIndexGrain>(GrainKeys.AyonIndex(Key.Site, Key.ProjectId));
 
@@ -224,27 +159,6 @@ public sealed partial class ShotGridEntityGrain(
         {
             state.State.RecordedChanges.RemoveAt(0);
         }
-    }
-
-    /// <summary>Mirrors an applied event into AYON's event log; a duplicate hash means it is already there.</summary>
-    private async Task MirrorAsync(EventLogItem e)
-    {
-        if (!options.Value.MirrorEventsToAyon || state.State.AyonId is null)
-        {
-            return;
-        }
-
-        var context = await Index().GetContextAsync();
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"shotgrid.event:{Key.Site}:{e.Id}")));
-        await ayon.PostEventAsync(
-            new AyonEventRequest(
-                "shotgrid.event",
-                hash,
-                context.AyonProjectName,
-                $"ShotGrid event {e.Id}: {e.EventType} {e.EntityType} {e.EntityId}",
-                new JsonObject { ["sg_event_id"] = e.Id, ["sg_site"] = Key.Site, ["entityType"] = e.EntityType, ["entityId"] = e.EntityId },
-                new JsonObject { ["event_type"] = e.EventType, ["attribute_name"] = e.AttributeName, ["ayon_id"] = state.State.AyonId }),
-            CancellationToken.None);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ShotGrid event {EventId} ({EventType}) could not be applied: {Reason}")]

@@ -22,12 +22,9 @@ public sealed partial class ShotGridLeecherGrain(
     SyncClock clock,
     ILogger<ShotGridLeecherGrain> logger) : Grain, IShotGridLeecherGrain, IRemindable
 {
-    private const string KeepAliveReminder = "keepalive";
     private const int MaxPagesPerPoll = 20;
 
     private readonly Dictionary<long, long> _watermarks = [];
-    private IGrainTimer? _timer;
-    private TimeSpan _timerPeriod;
     private long? _ownApiUser;
     private long _newestSeen;
     private DateTimeOffset? _lastPollAt;
@@ -36,29 +33,6 @@ public sealed partial class ShotGridLeecherGrain(
     private int _consecutiveFailures;
     private string? _waitingFor;
     private readonly AutoSyncProjects _autoSync = new(shotGrid, clock);
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        LogActivated(logger, sgOptions.Value.SiteName, RuntimeIdentity);
-        if (state.State.Running)
-        {
-            StartTimer();
-        }
-
-        return Task.CompletedTask;
-    }
-
-    async Task IShotGridLeecherGrain.EnsureRunningAsync()
-    {
-        if (!state.State.Running)
-        {
-            state.State.Running = true;
-            await state.WriteStateAsync();
-        }
-
-        await this.RegisterOrUpdateReminder(KeepAliveReminder, options.Value.LeecherKeepAlivePeriod, options.Value.LeecherKeepAlivePeriod);
-        StartTimer();
-    }
 
     Task IShotGridLeecherGrain.PollNowAsync() => PollAsync(CancellationToken.None);
 
@@ -74,74 +48,6 @@ public sealed partial class ShotGridLeecherGrain(
         _lastErrorAt,
         _consecutiveFailures,
         _waitingFor));
-
-    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (reminderName == KeepAliveReminder && state.State.Running)
-        {
-            StartTimer();
-        }
-
-        return Task.CompletedTask;
-    }
-
-    private void StartTimer()
-    {
-        _timerPeriod = options.Value.PollInterval;
-        _timer ??= this.RegisterGrainTimer(
-            static (self, ct) => self.TickAsync(ct),
-            this,
-            new GrainTimerCreationOptions(_timerPeriod, _timerPeriod) { Interleave = false, KeepAlive = true });
-    }
-
-    private async Task TickAsync(CancellationToken cancellationToken)
-    {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var polled = false;
-        try
-        {
-            await PollAsync(cancellationToken);
-            polled = true;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // An outage of ShotGrid must not stop the leecher: note it once per failure streak and try again next tick.
-            _lastError = e.Message;
-            _lastErrorAt = clock.UtcNow;
-            _waitingFor = Http.ServerOutage.Of(e);
-            if (_consecutiveFailures++ == 0)
-            {
-                LogPollFailed(logger, e, sgOptions.Value.SiteName);
-            }
-        }
-        finally
-        {
-            ScheduleNextTick(polled ? System.Diagnostics.Stopwatch.GetElapsedTime(started) : TimeSpan.Zero);
-        }
-    }
-
-    /// <summary>
-    /// Polls start one interval apart, not one interval after the last poll ended (a grain timer's period counts from the
-    /// end of its callback): an event waits at most the interval before it is read, whatever a round costs. After a
-    /// failed poll the whole interval is waited. Settings re-read from AYON can change the interval while the leecher runs.
-    /// </summary>
-    private void ScheduleNextTick(TimeSpan pollTook)
-    {
-        if (_timer is null)
-        {
-            return;
-        }
-
-        var wanted = options.Value.PollInterval;
-        if (wanted != _timerPeriod)
-        {
-            LogPollIntervalChanged(logger, _timerPeriod, wanted);
-            _timerPeriod = wanted;
-        }
-
-        var due = wanted - pollTook;
-        _timer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, wanted);
-    }
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {
@@ -267,15 +173,6 @@ public sealed partial class ShotGridLeecherGrain(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Leecher round: {Events} events read in {ReadMs} ms, handed to their projects and applied in {ApplyMs} ms")]
     private static partial void LogRound(ILogger logger, int events, long readMs, long applyMs);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Leecher poll interval changed from {Old} to {New}")]
-    private static partial void LogPollIntervalChanged(ILogger logger, TimeSpan old, TimeSpan @new);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Leecher of ShotGrid site {Site} active on silo {Silo}")]
-    private static partial void LogActivated(ILogger logger, string site, string silo);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling the ShotGrid event log of {Site} failed; retrying every poll interval until it answers")]
-    private static partial void LogPollFailed(ILogger logger, Exception exception, string site);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Polling the ShotGrid event log of {Site} works again after {Failures} failed polls")]
     private static partial void LogRecovered(ILogger logger, string site, int failures);

@@ -73,5 +73,5 @@ internal static class PlaylistEventRouter
     public static ProjectEventRouter.Outcome Merge(ProjectEventRouter.Outcome a, ProjectEventRouter.Outcome b) => new(
         a.Applied + b.Applied, a.Ignored + b.Ignored, a.Failed + b.Failed, [.. a.DoneIds, .. b.DoneIds],
         (a.FirstUnfinishedId, b.FirstUnfinishedId) switch { (null, var y) => y, (var x, null) => x, (var x, var y) => Math.Min(x!.Value, y!.Value) },
-        [.. a.Errors, .. b.Errors], [.. a.Gone, .. b.Gone]);
+        [.. a.Errors, .. b.Errors], [.. a.Gone, .. b.Gone], [.. a.AppliedEvents ?? [], .. b.AppliedEvents ?? []]);
 }

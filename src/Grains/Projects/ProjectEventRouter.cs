@@ -15,7 +15,10 @@ internal static class ProjectEventRouter
     private static readonly EntitySnapshot NotFound = new(false, "", null, null, null, null, null);
 
     /// <param name="Gone">Events whose entity was deleted in ShotGrid before they were read.</param>
-    public sealed record Outcome(int Applied, int Ignored, int Failed, IReadOnlyList<long> DoneIds, long? FirstUnfinishedId, IReadOnlyList<string> Errors, IReadOnlyList<GoneEntityEvent> Gone);
+    /// <param name="AppliedEvents">The events that changed AYON, with the AYON entity they reached: what the event mirror writes.</param>
+    public sealed record Outcome(
+        int Applied, int Ignored, int Failed, IReadOnlyList<long> DoneIds, long? FirstUnfinishedId, IReadOnlyList<string> Errors,
+        IReadOnlyList<GoneEntityEvent> Gone, IReadOnlyList<Mirror.MirroredEvent>? AppliedEvents = null);
 
     public sealed record GoneEntityEvent(long EventId, string EntityType, long EntityId);
 
@@ -89,10 +92,18 @@ internal static class ProjectEventRouter
         long? firstUnfinished = null;
         var errors = new List<string>();
         var gone = new List<GoneEntityEvent>();
+        var appliedEvents = new List<Mirror.MirroredEvent>();
         foreach (var (group, result, error) in results)
         {
             if (result is not null)
             {
+                if (result.AyonId is { } ayonId)
+                {
+                    var appliedIds = (result.AppliedEventIds ?? []).ToHashSet();
+                    appliedEvents.AddRange(group.Where(e => appliedIds.Contains(e.Id))
+                        .Select(e => new Mirror.MirroredEvent(e.Id, e.EventType, e.EntityType, e.EntityId, e.AttributeName, ayonId)));
+                }
+
                 gone.AddRange((result.GoneEventIds ?? []).Select(id => new GoneEntityEvent(id, group[0].EntityType, group[0].EntityId)));
                 applied += result.Applied;
                 ignored += result.Ignored;
@@ -107,6 +118,6 @@ internal static class ProjectEventRouter
             }
         }
 
-        return new Outcome(applied, ignored, failed, done, firstUnfinished, errors, gone);
+        return new Outcome(applied, ignored, failed, done, firstUnfinished, errors, gone, appliedEvents);
     }
 }

@@ -87,7 +87,7 @@ public sealed partial class ShotGridProjectGrain(
         }
 
         return new ProjectStatus(SgProjectId, s.SgProjectName, s.AyonProjectName, s.PreparedAt, s.Notes.ToList(), s.RunningJobId, last, CursorStatus(), ApplyChanges, s.ApplyChanges,
-            await PushStatusAsync(), s.HierarchyPreset, NotesFromShotGrid, s.NotesFromShotGrid);
+            await PushStatusAsync(), s.HierarchyPreset, NotesFromShotGrid, s.NotesFromShotGrid, await MirrorStatusAsync());
     }
 
     async Task<long> IShotGridProjectGrain.ApplyEventsAsync(EventBatch batch)
@@ -138,6 +138,7 @@ public sealed partial class ShotGridProjectGrain(
 
         // Notes after the entities of the same round, so a note on a shot made in this round finds it.
         var notes = await RouteNotesAsync(noteEvents, index);
+        await MirrorAsync(outcome.AppliedEvents ?? []);
         foreach (var id in outcome.DoneIds.Concat(notes.DoneIds))
         {
             cursor.MarkApplied(id);

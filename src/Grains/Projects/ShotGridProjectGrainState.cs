@@ -31,4 +31,7 @@ public sealed class ShotGridProjectGrainState
 
     /// <summary>The project's own "ShotGrid notes become AYON comments" switch; null = <c>Sync:NotesFromShotGrid</c>.</summary>
     [Id(10)] public bool? NotesFromShotGrid { get; set; }
+
+    /// <summary>Applied events the event mirror grain could not take yet (it failed); handed over again with the next round.</summary>
+    [Id(11)] public List<Mirror.MirroredEvent> MirrorPending { get; set; } = [];
 }

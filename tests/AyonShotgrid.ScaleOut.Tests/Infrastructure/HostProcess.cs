@@ -70,6 +70,17 @@ public sealed class HostProcess : IDisposable
         }
     }
 
+    /// <summary>SIGTERM, as docker stop sends, then waits for the process to end: the silo leaves the cluster cleanly.</summary>
+    public bool Stop(TimeSpan timeout)
+    {
+        using (var term = Process.Start("kill", ["-TERM", Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            term.WaitForExit();
+        }
+
+        return _process.WaitForExit(timeout);
+    }
+
     public string Stdout() => ReadShared(StdoutPath);
 
     /// <summary>The last lines of both streams, for failure messages.</summary>

@@ -34,6 +34,8 @@ public sealed class ScaleOutCluster : IAsyncDisposable
 
     public List<HostProcess> Silos { get; } = [];
 
+    private int _silosStarted;
+
     public HostProcess Gateway { get; private set; } = null!;
 
     public static async Task<ScaleOutCluster> StartEmulatorsAsync()
@@ -50,14 +52,22 @@ public sealed class ScaleOutCluster : IAsyncDisposable
     {
         for (var i = 1; i <= silos; i++)
         {
-            var env = CommonEnvironment();
-            env["Orleans__SiloPort"] = FreePorts.Any().ToString(System.Globalization.CultureInfo.InvariantCulture);
-            env["Orleans__GatewayPort"] = FreePorts.Any().ToString(System.Globalization.CultureInfo.InvariantCulture);
-            env["Orleans__AdvertisedIP"] = "127.0.0.1";
-            Silos.Add(HostProcess.Start($"silo{i}", BuiltHosts.SiloDll, FreePorts.Any(), env, LogDirectory));
+            StartSilo();
         }
 
         Gateway = HostProcess.Start("gateway", BuiltHosts.GatewayDll, FreePorts.Any(), CommonEnvironment(), LogDirectory);
+    }
+
+    /// <summary>One more silo process (named silo1, silo2, … in start order, so a restarted silo keeps its own log); the gateway finds it through membership.</summary>
+    public HostProcess StartSilo()
+    {
+        var env = CommonEnvironment();
+        env["Orleans__SiloPort"] = FreePorts.Any().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        env["Orleans__GatewayPort"] = FreePorts.Any().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        env["Orleans__AdvertisedIP"] = "127.0.0.1";
+        var silo = HostProcess.Start($"silo{++_silosStarted}", BuiltHosts.SiloDll, FreePorts.Any(), env, LogDirectory);
+        Silos.Add(silo);
+        return silo;
     }
 
     /// <summary>Health of every process, then the gateway answering through the cluster.</summary>
