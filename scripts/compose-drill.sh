@@ -270,6 +270,8 @@ slowest=$(awk '$4 > m { m = $4 } END { printf "%.1f", m }' "$work/pings")
 figure "gateway calls (GET project, one every 0.3 s) during stream and kill" "$calls, $((during_failed + outside_failed)) failed ($(awk '$3 != "200" { print $3 }' "$work/pings" | sort | uniq -c | xargs)); slowest $slowest s"
 figure "gateway calls that met the kill (in flight or sent ≤ 15 s after)" "$during, $during_failed failed or held past 60 s (000)"
 check "the gateway answered every call outside the kill's 15 s without error ($((calls - during)) calls, $outside_failed failed)" test "$outside_failed" -eq 0 -a "$calls" -gt "$during"
+# Reads are retried past a dead silo (src/Gateway/Hosting/ClusterReads.cs): the calls that met the kill answer too, later.
+check "the gateway answered every read that met the kill, retried past the dead silo ($during calls, $during_failed failed)" test "$during_failed" -eq 0
 
 # --- graceful stop, scale down, down -v ---------------------------------------------------------------------------
 survivor=$(silos | grep -v -x "$victim" | head -n 1)

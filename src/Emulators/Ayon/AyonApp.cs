@@ -28,6 +28,7 @@ internal static class AyonApp
         app.MapAttributeEndpoints(store);
         app.MapFolderEndpoints(store);
         app.MapTaskEndpoints(store);
+        app.MapPublishEndpoints(store);
         app.MapUserEndpoints(store);
         app.MapOperationsEndpoints(store);
         app.MapEventEndpoints(store);

@@ -27,10 +27,10 @@ public static class SyncApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ProjectListItem>>, ProblemHttpResult>> ListProjects(IGrainFactory grains, SiteName site) =>
-        await Guard(async () => (IReadOnlyList<ProjectListItem>)(await grains.GetGrain<IShotGridDirectoryGrain>(GrainKeys.Directory(site.Value)).ListProjectsAsync()).Select(ProjectListItem.From).ToList());
+        await Guard(async () => (IReadOnlyList<ProjectListItem>)(await ClusterReads.ReadAsync(() => grains.GetGrain<IShotGridDirectoryGrain>(GrainKeys.Directory(site.Value)).ListProjectsAsync())).Select(ProjectListItem.From).ToList());
 
     private static async Task<Results<Ok<ProjectStatus>, ProblemHttpResult>> GetProject(long sgProjectId, IGrainFactory grains, SiteName site) =>
-        await Guard(async () => (await Project(grains, site, sgProjectId).GetExistingStatusAsync()).ForApi());
+        await Guard(async () => (await ClusterReads.ReadAsync(() => Project(grains, site, sgProjectId).GetExistingStatusAsync())).ForApi());
 
     private static async Task<Results<Ok<PrepareResult>, ProblemHttpResult>> Prepare(long sgProjectId, IGrainFactory grains, SiteName site) =>
         await Guard(() => Project(grains, site, sgProjectId).PrepareAsync());
@@ -74,10 +74,10 @@ public static class SyncApi
         });
 
     private static async Task<Ok<LeecherStatus>> GetLeecher(IGrainFactory grains, SiteName site) =>
-        TypedResults.Ok(await grains.GetGrain<IShotGridLeecherGrain>(GrainKeys.Leecher(site.Value)).GetStatusAsync());
+        TypedResults.Ok(await ClusterReads.ReadAsync(() => grains.GetGrain<IShotGridLeecherGrain>(GrainKeys.Leecher(site.Value)).GetStatusAsync()));
 
     private static async Task<Ok<EffectiveConfiguration>> GetConfiguration(IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IConfigurationViewGrain>(GrainKeys.ConfigurationView()).GetAsync());
+        TypedResults.Ok(await ClusterReads.ReadAsync(() => grains.GetGrain<IConfigurationViewGrain>(GrainKeys.ConfigurationView()).GetAsync()));
 
     private static async Task<Results<Ok<SyncJobStatus>, NotFound<ProblemDetailsLite>, ProblemHttpResult>> GetJob(string jobId, IGrainFactory grains)
     {
@@ -86,7 +86,7 @@ public static class SyncApi
             return TypedResults.Problem(detail: $"'{jobId}' is not a job id.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var status = await grains.GetGrain<ISyncJobGrain>(key).GetStatusAsync();
+        var status = await ClusterReads.ReadAsync(() => grains.GetGrain<ISyncJobGrain>(key).GetStatusAsync());
         return status is null
             ? TypedResults.NotFound(new ProblemDetailsLite("Not Found", $"No sync job '{jobId}'."))
             : TypedResults.Ok(status.ForApi());

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace AyonShotgrid.Emulators.Ayon;
 
 /// <summary>Builds GraphQL node snapshots from stored rows. Callers hold the store lock.</summary>
-internal static class GraphSnapshots
+internal static partial class GraphSnapshots
 {
     public static FolderNode Folder(ProjectState p, AttributeRegistry attributes, FolderRecord f)
     {
@@ -28,10 +28,10 @@ internal static class GraphSnapshots
         e.Summary.ToJsonString(JsonFields.Wire), e.Payload.ToJsonString(JsonFields.Wire), IsoTime.Format(e.CreatedAt), IsoTime.Format(e.UpdatedAt));
 
     /// <summary>The real server's allAttrib string has its keys in alphabetical order.</summary>
-    private static string SortedJson(JsonObject o) =>
+    internal static string SortedJson(JsonObject o) =>
         new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))).ToJsonString(JsonFields.Wire);
 
     /// <summary>Entities without data give null, not "{}" (measured).</summary>
-    private static string? DataString(JsonObject data) => data.Count == 0 ? null : data.ToJsonString(JsonFields.Wire);
+    internal static string? DataString(JsonObject data) => data.Count == 0 ? null : data.ToJsonString(JsonFields.Wire);
 }

@@ -4,7 +4,7 @@ using GraphQL.Types;
 namespace AyonShotgrid.Emulators.Ayon;
 
 /// <summary>Project node with the folder and task connections and their filters.</summary>
-internal sealed class ProjectGraphType : ObjectGraphType<ProjectNode>
+internal sealed partial class ProjectGraphType : ObjectGraphType<ProjectNode>
 {
     public ProjectGraphType()
     {
@@ -27,6 +27,8 @@ internal sealed class ProjectGraphType : ObjectGraphType<ProjectNode>
             .StringListArgument("ids").StringListArgument("folderIds").StringListArgument("names")
             .StringListArgument("taskTypes").StringListArgument("statuses").StringListArgument("assignees")
             .Resolve(ResolveTasks);
+
+        AddPublishFields();
     }
 
     private static Page<FolderNode> ResolveFolders(IResolveFieldContext<ProjectNode> c)

@@ -88,10 +88,18 @@ internal static class OperationRunner
             ("create", "folder") => FolderWriter.Create(ctx, data, op.EntityId),
             ("create", "task") => TaskWriter.Create(ctx, data, op.EntityId),
             ("create", "product") => ProductWriter.Create(ctx, data, op.EntityId),
+            ("create", "version") => VersionWriter.Create(ctx, data, op.EntityId),
+            ("create", "representation") => RepresentationWriter.Create(ctx, data, op.EntityId),
             ("update", "folder") => Done(op, () => FolderWriter.Update(ctx, op.EntityId!, data)),
             ("update", "task") => Done(op, () => TaskWriter.Update(ctx, op.EntityId!, data)),
+            ("update", "product") => Done(op, () => ProductWriter.Update(ctx, op.EntityId!, data)),
+            ("update", "version") => Done(op, () => VersionWriter.Update(ctx, op.EntityId!, data)),
+            ("update", "representation") => Done(op, () => RepresentationWriter.Update(ctx, op.EntityId!, data)),
             ("delete", "folder") => Done(op, () => FolderWriter.Delete(ctx, op.EntityId!)),
             ("delete", "task") => Done(op, () => TaskWriter.Delete(ctx, op.EntityId!)),
+            ("delete", "product") => Done(op, () => ProductWriter.Delete(ctx, op.EntityId!)),
+            ("delete", "version") => Done(op, () => VersionWriter.Delete(ctx, op.EntityId!)),
+            ("delete", "representation") => Done(op, () => RepresentationWriter.Delete(ctx, op.EntityId!)),
             _ => throw AyonProblem.BadRequest($"Entity type {op.EntityType} is not supported by the emulator"),
         };
     }

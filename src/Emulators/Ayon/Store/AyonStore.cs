@@ -6,7 +6,7 @@ namespace AyonShotgrid.Emulators.Ayon;
 /// The emulator's whole state. One lock guards everything: requests are short and in-memory, so a single lock keeps
 /// batches atomic and reads consistent without costing the benchmark anything measurable.
 /// </summary>
-public sealed class AyonStore
+public sealed partial class AyonStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ProjectState> _projects = new(StringComparer.OrdinalIgnoreCase);

@@ -7,14 +7,13 @@ namespace AyonShotgrid.Emulators.Ayon;
 /// change goes through Put/Remove, which also record the inverse into <see cref="UndoLog"/> when one is open; that
 /// is how an all-or-nothing batch rolls back. Not thread-safe: the store's lock guards it.
 /// </summary>
-internal sealed class ProjectState
+internal sealed partial class ProjectState
 {
     private const string RootKey = "";
     private readonly Dictionary<string, FolderRecord> _folders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TaskRecord> _tasks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _childFolders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _folderTasks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ProductRecord> _products = new(StringComparer.Ordinal);
     private long _sequence;
 
     public required string Name { get; set; }
@@ -73,17 +72,6 @@ internal sealed class ProjectState
 
         Unindex(_childFolders, previous.ParentId ?? RootKey, id);
         UndoLog?.Add(() => PutFolder(previous));
-    }
-
-    public ProductRecord? GetProduct(string id) => _products.GetValueOrDefault(id);
-
-    public IEnumerable<ProductRecord> ProductsOf(string folderId) => _products.Values.Where(p => p.FolderId == folderId);
-
-    public void PutProduct(ProductRecord product)
-    {
-        var previous = _products.GetValueOrDefault(product.Id);
-        _products[product.Id] = product;
-        UndoLog?.Add(previous is null ? () => _products.Remove(product.Id) : () => PutProduct(previous));
     }
 
     public void PutTask(TaskRecord task)
