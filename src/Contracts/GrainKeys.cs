@@ -20,6 +20,12 @@ public static class GrainKeys
     public static string Entity(string site, long sgProjectId, string entityType, long entityId) =>
         $"entity:{Normalize(site)}:{sgProjectId}:{entityType}:{entityId}";
 
+    /// <summary>Key of the grain that keeps one ShotGrid Playlist as an AYON entity list.</summary>
+    public static string Playlist(string site, long sgProjectId, long playlistId) => $"playlist:{Normalize(site)}:{sgProjectId}:{playlistId}";
+
+    /// <summary>Key of the grain that pushes one project's AYON entity lists to ShotGrid Playlists and owns its cursor.</summary>
+    public static string ListPush(string site, long sgProjectId) => $"listpush:{Normalize(site)}:{sgProjectId}";
+
     /// <summary>Key of the stateless grain that answers site-wide questions (project lists).</summary>
     public static string Directory(string site) => $"directory:{Normalize(site)}";
 
@@ -62,6 +68,24 @@ public static class GrainKeys
         }
 
         return id;
+    }
+
+    /// <summary>Parses the ShotGrid project and playlist ids out of a playlist grain key.</summary>
+    public static (long SgProjectId, long PlaylistId) ParsePlaylist(string playlistKey)
+    {
+        var parts = playlistKey.Split(':');
+        return parts is ["playlist", _, var project, var playlist] && long.TryParse(project, out var p) && long.TryParse(playlist, out var id)
+            ? (p, id)
+            : throw new FormatException($"'{playlistKey}' is not a playlist grain key.");
+    }
+
+    /// <summary>Parses the ShotGrid project id out of a list push grain key.</summary>
+    public static long ParseListPushProjectId(string key)
+    {
+        var last = key.LastIndexOf(':');
+        return key.StartsWith("listpush:", StringComparison.Ordinal) && last > 0 && long.TryParse(key.AsSpan(last + 1), out var id)
+            ? id
+            : throw new FormatException($"'{key}' is not a list push grain key.");
     }
 
     /// <summary>Parses the job id out of a job grain key.</summary>

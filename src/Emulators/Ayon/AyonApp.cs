@@ -32,6 +32,7 @@ internal static class AyonApp
         app.MapUserEndpoints(store);
         app.MapOperationsEndpoints(store);
         app.MapEventEndpoints(store);
+        app.MapEntityListEndpoints(store);
         app.MapAddonEndpoints(store);
         app.MapGraphQlEndpoint(store);
         app.MapFallback((HttpRequest request) => AyonResults.Json(

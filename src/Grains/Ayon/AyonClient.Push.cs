@@ -115,7 +115,7 @@ public sealed partial class AyonClient : IAyonEventStream
             Text(node["topic"]) ?? "",
             Text(node["sender"]),
             Text(node["user"]) ?? "",
-            Text(summary["entityId"]),
+            Text(summary["entityId"]) ?? Text(summary["id"]), // entity_list.* summaries name the list as "id"
             Text(summary["parentId"]),
             DateTimeOffset.TryParse(Text(node["createdAt"]), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : DateTimeOffset.MinValue,
             ParseObject(Text(node["payload"])));

@@ -30,6 +30,9 @@ public sealed partial class SyncJobGrain
                     Status.SgProjectId, Status.AyonProjectName!, Status.OverrideDifferences, Status.DryRun, progress, cancellationToken, state.State.HierarchyPreset);
                 if (!Status.DryRun)
                 {
+                    // Playlists after the hierarchy: their lists hold versions, which live under the folders.
+                    var playlistIssues = await playlists.RunAsync(GrainFactory, sgOptions.Value.SiteName, Status.SgProjectId, Status.AyonProjectName!, cancellationToken);
+                    result = result with { Issues = [.. result.Issues, .. playlistIssues] };
                     await ReloadLeecherIndexAsync();
                 }
 

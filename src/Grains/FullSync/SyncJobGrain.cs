@@ -17,6 +17,7 @@ namespace AyonShotgrid.Grains.FullSync;
 public sealed partial class SyncJobGrain(
     [PersistentState("syncjob", StorageNames.Sync)] IPersistentState<SyncJobGrainState> state,
     ProjectSynchronizer synchronizer,
+    Playlists.PlaylistFullSync playlists,
     SyncClock clock,
     IOptions<SyncOptions> options,
     IOptions<ShotGridOptions> sgOptions,

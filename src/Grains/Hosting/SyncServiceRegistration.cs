@@ -4,6 +4,7 @@ using AyonShotgrid.Grains.EventLog;
 using AyonShotgrid.Grains.FullSync;
 using AyonShotgrid.Grains.Http;
 using AyonShotgrid.Grains.Options;
+using AyonShotgrid.Grains.Playlists;
 using AyonShotgrid.Grains.Prepare;
 using AyonShotgrid.Grains.Push;
 using Microsoft.Extensions.Configuration;
@@ -45,6 +46,7 @@ public static class SyncServiceRegistration
         services.AddSingleton<EventLog.EventLogReader>();
         services.AddSingleton<Ayon.AyonCreateBatcher>();
         services.AddPushServices();
+        services.AddPlaylistServices();
         return services;
     }
 

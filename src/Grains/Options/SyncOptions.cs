@@ -113,7 +113,7 @@ public sealed class SyncOptions
     public int MaxParallelEntities { get; set; } = 128;
 
     /// <summary>Entity types whose events are followed.</summary>
-    public List<string> TrackedEntityTypes { get; set; } = ["Project", "Episode", "Sequence", "Scene", "Shot", "Asset", "Task", "Step"];
+    public List<string> TrackedEntityTypes { get; set; } = ["Project", "Episode", "Sequence", "Scene", "Shot", "Asset", "Task", "Step", "Playlist"];
 
     /// <summary>
     /// Mirror applied events into the AYON event log (topic shotgrid.event), for AYON-side tools that consume them. Off by

@@ -24,6 +24,7 @@ public sealed partial class ShotGridProjectGrain(
     FullSync.ShotGridProjectReader reader,
     Configuration.AttributeMapSource attributeMaps,
     Push.ShotGridAyonIdField ayonIdField,
+    Playlists.PlaylistReader playlists,
     IOptions<ShotGridOptions> sgOptions,
     IOptions<SyncOptions> syncOptions,
     SyncClock clock,
@@ -116,7 +117,9 @@ public sealed partial class ShotGridProjectGrain(
             await index.AttachAsync(s.AyonProjectName, s.HierarchyPreset);
         }
 
-        var outcome = await ProjectEventRouter.RouteAsync(GrainFactory, sgOptions.Value.SiteName, SgProjectId, todo, ApplyChanges, async (type, ids) =>
+        // Playlists are entity lists in AYON, not folders or tasks: they go their own way (Playlists/PlaylistEventRouter).
+        var playlistEvents = todo.Where(Playlists.PlaylistEventRouter.Handles).ToList();
+        var outcome = await ProjectEventRouter.RouteAsync(GrainFactory, sgOptions.Value.SiteName, SgProjectId, todo.Except(playlistEvents).ToList(), ApplyChanges, async (type, ids) =>
         {
             var context = await index.GetContextAsync();
             var project = new FullSync.SgProjectInfo(SgProjectId, context.AyonProjectName, null, Mapping.Navchains.From(context.Navchains), null);
@@ -124,6 +127,12 @@ public sealed partial class ShotGridProjectGrain(
             var items = await reader.ReadItemsAsync(project, type, ids, CancellationToken.None, attributes);
             return items.ToDictionary(kv => kv.Key, kv => EntitySnapshots.From(kv.Value));
         }, syncOptions.Value.MaxParallelEntities);
+        if (playlistEvents.Count > 0)
+        {
+            outcome = Playlists.PlaylistEventRouter.Merge(outcome, await Playlists.PlaylistEventRouter.RouteAsync(
+                GrainFactory, playlists, sgOptions.Value.SiteName, SgProjectId, s.AyonProjectName, playlistEvents));
+        }
+
         foreach (var id in outcome.DoneIds)
         {
             cursor.MarkApplied(id);

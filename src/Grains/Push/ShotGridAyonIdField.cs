@@ -2,14 +2,15 @@ using AyonShotgrid.Grains.ShotGrid;
 
 namespace AyonShotgrid.Grains.Push;
 
-/// <summary>Prepare's part for the push: every ShotGrid type the push writes gets the text field <c>sg_ayon_id</c> when it lacks it.</summary>
+/// <summary>Prepare's part for the push: every ShotGrid type the push writes (and Playlist) gets the text field <c>sg_ayon_id</c> when it lacks it.</summary>
 public sealed class ShotGridAyonIdField(IShotGridClient shotGrid, IShotGridWriter writer)
 {
     /// <summary>Adds the field where it is missing; returns a line per type it was added to.</summary>
     public async Task<IReadOnlyList<string>> EnsureAsync(CancellationToken cancellationToken)
     {
         var changes = new List<string>();
-        foreach (var type in PushTargets.WrittenTypes)
+        // Playlists too: a list made in AYON becomes a Playlist carrying the list id (Playlists/PlaylistPusher).
+        foreach (var type in PushTargets.WrittenTypes.Append(Playlists.PlaylistReader.EntityType))
         {
             var fields = await shotGrid.GetFieldsAsync(type, cancellationToken);
             if (!fields.ContainsKey(PushTargets.AyonIdField))

@@ -122,6 +122,9 @@ public class SyncFixture : IAsyncLifetime
 
         // The AYON → ShotGrid push follower runs only in the fixtures made for it (its reads would shift request counts).
         ["Push:FollowerEnabled"] = "false",
+
+        // A playlist waiting for a Version to be linked looks again every second here (a minute by default).
+        ["Playlists:RelinkPeriod"] = "00:00:01",
     };
 }
 

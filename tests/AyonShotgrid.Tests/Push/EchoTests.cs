@@ -31,7 +31,7 @@ public sealed class EchoTests(PushFixture fixture)
         await Eventually.WaitAsync(
             () => Task.FromResult(fixture.Ayon.Store.Folders(name).Single(f => f.Id == folder).Label), l => l == "named in sg", $"the ShotGrid code of shot {shot} to reach AYON");
 
-        await BothDirectionsRoundsAsync();
+        await BothDirections.RoundsAsync(fixture);
         var counts = Counts(name, shot, folder);
 
         // Each side holds the person's write and exactly one write of the cluster: the copy of the other side's change.
@@ -42,20 +42,9 @@ public sealed class EchoTests(PushFixture fixture)
         Assert.True(push.GetProperty("ownEventsSkipped").GetInt64() >= 1);
 
         // Nothing loops: more rounds of both directions write nothing on either side.
-        await BothDirectionsRoundsAsync();
+        await BothDirections.RoundsAsync(fixture);
         Assert.Equal(counts, Counts(name, shot, folder));
         Assert.Equal("named in sg", Sg.Get("Shot", shot)!.TextField("code"));
-    }
-
-    private async Task BothDirectionsRoundsAsync()
-    {
-        var leecher = fixture.Cluster.Client.GetGrain<IShotGridLeecherGrain>(GrainKeys.Leecher(fixture.Site));
-        var follower = fixture.Cluster.Client.GetGrain<IAyonPushFollowerGrain>(GrainKeys.PushFollower(fixture.Site));
-        for (var round = 0; round < 3; round++)
-        {
-            await leecher.PollNowAsync();
-            await follower.PollNowAsync();
-        }
     }
 
     /// <summary>Writes of the shot's name on each side, by a person and by the cluster.</summary>

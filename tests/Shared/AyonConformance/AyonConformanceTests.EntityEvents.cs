@@ -50,8 +50,8 @@ public abstract partial class AyonConformanceTests
         Assert.Equal(next[^1]["cursor"]!.GetValue<string>(), newest.Body!["data"]!["events"]!["edges"]![0]!["cursor"]!.GetValue<string>());
     }
 
-    /// <summary>The folder/task events of a project after <paramref name="after"/>, once at least <paramref name="count"/> are there.</summary>
-    private async Task<List<JsonNode>> EventsAfterAsync(string project, string? after, int count)
+    /// <summary>The folder/task events (or those of <paramref name="topics"/>) of a project after <paramref name="after"/>, once at least <paramref name="count"/> are there.</summary>
+    private async Task<List<JsonNode>> EventsAfterAsync(string project, string? after, int count, string[]? topics = null)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         using var ticker = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
@@ -60,7 +60,7 @@ public abstract partial class AyonConformanceTests
             var answer = await Ayon.GraphQlAsync(EventsQuery, new JsonObject
             {
                 ["projects"] = new JsonArray(project),
-                ["topics"] = new JsonArray("entity.folder.*", "entity.task.*"),
+                ["topics"] = new JsonArray([.. (topics ?? ["entity.folder.*", "entity.task.*"]).Select(t => (JsonNode)t)]),
                 ["after"] = after,
             });
             var edges = answer.Body?["data"]?["events"]?["edges"]?.AsArray().OfType<JsonNode>().ToList() ?? [];

@@ -15,6 +15,7 @@ internal sealed partial class ProjectState
     private readonly Dictionary<string, HashSet<string>> _childFolders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _folderTasks = new(StringComparer.Ordinal);
     private long _sequence;
+    private EntityListTable? _lists;
 
     public required string Name { get; set; }
     public required string Code { get; set; }
@@ -36,6 +37,9 @@ internal sealed partial class ProjectState
     public List<Action>? UndoLog { get; set; }
 
     public IEnumerable<FolderRecord> Folders => _folders.Values;
+
+    /// <summary>Entity lists (their own table, see <see cref="EntityListTable"/>).</summary>
+    public EntityListTable Lists => _lists ??= new EntityListTable(this);
     public IEnumerable<TaskRecord> Tasks => _tasks.Values;
     public int FolderCount => _folders.Count;
 

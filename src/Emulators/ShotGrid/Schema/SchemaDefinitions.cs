@@ -147,14 +147,14 @@ internal static class SchemaDefinitions
             .Add(Text("attribute_name", "Attribute Name"))
             .Add(new FieldDef("meta", "Meta", "serializable"))
             .Add(Link("entity", "Entity", "Project", "Episode", "Sequence", "Scene", "Shot", "Asset", "Task", "Step", "HumanUser", "ApiUser", "Tag",
-                "Version", "PublishedFile", "PublishedFileType"))
+                "Version", "PublishedFile", "PublishedFileType", "Playlist"))
             .Add(Link("user", "User", "HumanUser", "ApiUser"))
             .Add(Link("project", "Project", "Project"))
             .Add(new FieldDef("session_uuid", "Session UUID", "uuid"))
             .Add(Text("description", "Description"))
             .Add(new FieldDef("created_at", "Date Created", "date_time", ReadOnly: true));
 
-        return [project, episode, sequence, scene, shot, asset, task, version, publishedFile, publishedFileType, step, human, tag, api, events];
+        return [project, episode, sequence, scene, shot, asset, task, version, publishedFile, publishedFileType, PlaylistSchema.Build(), step, human, tag, api, events];
     }
 
     private static EntityDef Common(EntityDef def) => def
