@@ -1,6 +1,6 @@
 namespace AyonShotgrid.Contracts.Models;
 
-/// <summary>State of one ShotGrid project grain.</summary>
+/// <summary>State of one ShotGrid project grain, as the grain returns it and the gateway answers it.</summary>
 /// <param name="ApplyChanges">Whether the leecher applies ShotGrid changes to existing AYON entities of this project (in effect).</param>
 /// <param name="ApplyChangesSetting">The project's own setting; null = the configured default (<c>Sync:ApplyChanges</c>).</param>
 /// <param name="Push">The AYON → ShotGrid direction of the project (null until the project is prepared).</param>
@@ -24,4 +24,8 @@ public sealed record ProjectStatus(
     string? HierarchyPresetSetting = null,
     bool NotesFromShotGrid = false,
     bool? NotesFromShotGridSetting = null,
-    EventMirrorStatus? Mirror = null);
+    EventMirrorStatus? Mirror = null)
+{
+    /// <summary>The project has an AYON project.</summary>
+    public bool Linked => AyonProjectName is not null;
+}

@@ -1,6 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace AyonShotgrid.Contracts.Models;
 
-/// <summary>Status of one sync job as the gateway reports it.</summary>
+/// <summary>
+/// Status of one sync job: what the job grain stores and returns, and what the gateway answers (as it is, the job id in
+/// its public form). A member added here is stored, returned and shown without another edit.
+/// </summary>
 /// <param name="Changes">Fields of existing entities the job changed (a dry run: would change, and what it would create). Capped, see <paramref name="ChangesOmitted"/>.</param>
 /// <param name="DryRun">The job only planned; nothing was written to AYON.</param>
 /// <param name="ChangesOmitted">Changes made but left out of <paramref name="Changes"/> because the list reached its cap.</param>
@@ -28,5 +33,6 @@ public sealed record SyncJobStatus(
     string? WaitingFor = null,
     DateTimeOffset? WaitingSince = null)
 {
+    [JsonIgnore]
     public bool IsFinished => State is SyncJobState.Succeeded or SyncJobState.Failed;
 }

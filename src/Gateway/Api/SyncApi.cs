@@ -29,8 +29,8 @@ public static class SyncApi
     private static async Task<Results<Ok<IReadOnlyList<ProjectListItem>>, ProblemHttpResult>> ListProjects(IGrainFactory grains, SiteName site) =>
         await Guard(async () => (IReadOnlyList<ProjectListItem>)(await ClusterReads.ReadAsync(() => grains.GetGrain<IShotGridDirectoryGrain>(GrainKeys.Directory(site.Value)).ListProjectsAsync())).Select(ProjectListItem.From).ToList());
 
-    private static async Task<Results<Ok<ProjectView>, ProblemHttpResult>> GetProject(long sgProjectId, IGrainFactory grains, SiteName site) =>
-        await Guard(async () => ProjectView.From(await ClusterReads.ReadAsync(() => Project(grains, site, sgProjectId).GetExistingStatusAsync())));
+    private static async Task<Results<Ok<ProjectStatus>, ProblemHttpResult>> GetProject(long sgProjectId, IGrainFactory grains, SiteName site) =>
+        await Guard(async () => (await ClusterReads.ReadAsync(() => Project(grains, site, sgProjectId).GetExistingStatusAsync())).ForApi());
 
     private static async Task<Results<Ok<PrepareResult>, ProblemHttpResult>> Prepare(long sgProjectId, IGrainFactory grains, SiteName site) =>
         await Guard(() => Project(grains, site, sgProjectId).PrepareAsync());
@@ -44,12 +44,12 @@ public static class SyncApi
             return problem;
         }
 
-        var job = JobView.From(((Ok<SyncJobStatus>)result.Result).Value!);
+        var job = ((Ok<SyncJobStatus>)result.Result).Value!.ForApi();
         var url = $"{http.Request.PathBase}/api/jobs/{job.JobId}";
         return TypedResults.Accepted(url, new SyncStarted(job.JobId, url, job));
     }
 
-    private static async Task<Results<Ok<ProjectView>, ProblemHttpResult>> PutSettings(long sgProjectId, ProjectSettingsBody body, IGrainFactory grains, SiteName site) =>
+    private static async Task<Results<Ok<ProjectStatus>, ProblemHttpResult>> PutSettings(long sgProjectId, ProjectSettingsBody body, IGrainFactory grains, SiteName site) =>
         await Guard(async () =>
         {
             var project = Project(grains, site, sgProjectId);
@@ -60,11 +60,11 @@ public static class SyncApi
             status = body.NotesFromShotGrid is { } notes ? await project.SetNotesFromShotGridAsync(notes) : status;
             if (status is not null && body.ApplyChanges is null && body.HierarchyPreset is null)
             {
-                return ProjectView.From(status);
+                return status!.ForApi();
             }
 
             await project.SetHierarchyPresetAsync(body.HierarchyPreset);
-            return ProjectView.From(await project.SetApplyChangesAsync(body.ApplyChanges));
+            return (await project.SetApplyChangesAsync(body.ApplyChanges)).ForApi();
         });
 
     private static async Task<Results<Ok<PushRunResult>, ProblemHttpResult>> SyncToShotGrid(long sgProjectId, PushRequestBody? body, IGrainFactory grains, SiteName site) =>
@@ -81,7 +81,7 @@ public static class SyncApi
     private static async Task<Ok<EffectiveConfiguration>> GetConfiguration(IGrainFactory grains) =>
         TypedResults.Ok(await ClusterReads.ReadAsync(() => grains.GetGrain<IConfigurationViewGrain>(GrainKeys.ConfigurationView()).GetAsync()));
 
-    private static async Task<Results<Ok<JobView>, NotFound<ProblemDetailsLite>, ProblemHttpResult>> GetJob(string jobId, IGrainFactory grains)
+    private static async Task<Results<Ok<SyncJobStatus>, NotFound<ProblemDetailsLite>, ProblemHttpResult>> GetJob(string jobId, IGrainFactory grains)
     {
         if (!JobIds.TryToGrainKey(jobId, out var key))
         {
@@ -91,7 +91,7 @@ public static class SyncApi
         var status = await ClusterReads.ReadAsync(() => grains.GetGrain<ISyncJobGrain>(key).GetStatusAsync());
         return status is null
             ? TypedResults.NotFound(new ProblemDetailsLite("Not Found", $"No sync job '{jobId}'."))
-            : TypedResults.Ok(JobView.From(status));
+            : TypedResults.Ok(status.ForApi());
     }
 
     private static IShotGridProjectGrain Project(IGrainFactory grains, SiteName site, long sgProjectId) =>

@@ -10,11 +10,10 @@ public sealed partial class SyncJobGrain
 {
     private async Task<SyncOutcome> SyncNotesAsync(SyncOutcome result, CancellationToken cancellationToken)
     {
-        var s = state.State;
         var site = sgOptions.Value.SiteName;
-        var index = GrainFactory.GetGrain<Entities.IAyonProjectIndexGrain>(GrainKeys.AyonIndex(site, s.SgProjectId));
-        await index.AttachAsync(s.AyonProjectName!, s.HierarchyPreset);
-        var notes = await noteSync.RunAsync(GrainFactory, site, s.SgProjectId, s.AyonProjectName!, index, options.Value.MaxParallelEntities, cancellationToken);
+        var index = GrainFactory.GetGrain<Entities.IAyonProjectIndexGrain>(GrainKeys.AyonIndex(site, Status.SgProjectId));
+        await index.AttachAsync(Status.AyonProjectName!, state.State.HierarchyPreset);
+        var notes = await noteSync.RunAsync(GrainFactory, site, Status.SgProjectId, Status.AyonProjectName!, index, options.Value.MaxParallelEntities, cancellationToken);
         LogNotesSynced(logger, this.GetPrimaryKeyString(), notes.Notes, notes.Replies, notes.Created, notes.Updated, notes.Errors.Count);
 
         // A note that could not be written is reported like an entity that could not; the rest of the notes went in.
