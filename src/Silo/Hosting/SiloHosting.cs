@@ -34,7 +34,7 @@ public static partial class SiloHosting
             else
             {
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort);
-                silo.AddMemoryGrainStorage(StorageNames.Sync);
+                silo.AddPlainJsonMemoryGrainStorage(StorageNames.Sync);
                 silo.UseInMemoryReminderService();
             }
 

@@ -22,7 +22,7 @@ public sealed class ApiShapeTests(SyncFixture fixture)
     private static readonly string[] ProjectMembers =
     [
         "sgProjectId", "sgProjectName", "ayonProjectName", "linked", "preparedAt", "notes", "runningJobId", "lastSync", "events",
-        "applyChanges", "applyChangesSetting", "push", "hierarchyPresetSetting",
+        "applyChanges", "applyChangesSetting", "push", "hierarchyPresetSetting", "notesFromShotGrid", "notesFromShotGridSetting", "mirror",
     ];
 
     [Fact]

@@ -1,3 +1,4 @@
+using AyonShotgrid.Persistence;
 using AyonShotgrid.Emulators.Ayon;
 using AyonShotgrid.Emulators.ShotGrid;
 using AyonShotgrid.Gateway.Hosting;
@@ -60,7 +61,7 @@ public class SyncFixture : IAsyncLifetime
             silo.AddSyncGrains();
             silo.Services.AddSingleton(new AyonShotgrid.Grains.SyncClock(Clock));
             silo.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
-            silo.AddMemoryGrainStorage(StorageNames.Sync);
+            silo.AddPlainJsonMemoryGrainStorage(StorageNames.Sync);
             silo.UseInMemoryReminderService();
 
             // The leecher's keep-alive reminder runs every few seconds here, so tests see it bring the leecher back.
