@@ -112,6 +112,8 @@ public sealed class PrepareAndSyncTests(RealAyonServer server, ITestOutputHelper
         var (_, real) = await server.DemoAsync();
         // The emulator as the real server behaves: attributes take effect only after a restart.
         await using var emulator = await AyonEmulator.StartAsync(new AyonEmulatorOptions { RequireRestartForAttributes = true });
+        // The real server's users as its start script makes them: the full sync reads each user's ShotGrid link (comment authors).
+        emulator.Store.AddUser("admin", "admin");
         await using var onEmulator = await SyncDeployment.StartAsync("real-ayon-e2e-emulator", emulator.BaseUrl, emulator.ApiKey);
         var requestsBefore = emulator.RequestCount;
 
