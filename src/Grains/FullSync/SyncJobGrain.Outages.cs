@@ -31,12 +31,14 @@ public sealed partial class SyncJobGrain
                 if (!Status.DryRun)
                 {
                     // Playlists after the hierarchy: their lists hold versions, which live under the folders.
-                    var playlistIssues = await playlists.RunAsync(GrainFactory, sgOptions.Value.SiteName, Status.SgProjectId, Status.AyonProjectName!, cancellationToken);
+                    var playlistIssues = await RetryPastLostSilosAsync("playlists",
+                        () => playlists.RunAsync(GrainFactory, sgOptions.Value.SiteName, Status.SgProjectId, Status.AyonProjectName!, cancellationToken), cancellationToken);
                     result = result with { Issues = [.. result.Issues, .. playlistIssues] };
                     await ReloadLeecherIndexAsync();
                     if (state.State.NotesFromShotGrid)
                     {
-                        result = await SyncNotesAsync(result, cancellationToken);
+                        var hierarchy = result;
+                        result = await RetryPastLostSilosAsync("notes", () => SyncNotesAsync(hierarchy, cancellationToken), cancellationToken);
                     }
                 }
 
