@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using AyonShotgrid.Emulators;
 using AyonShotgrid.Emulators.ShotGrid;
 using AyonShotgrid.Grains.FullSync;
 using AyonShotgrid.Grains.Mapping;
