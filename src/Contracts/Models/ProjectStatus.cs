@@ -7,6 +7,7 @@ namespace AyonShotgrid.Contracts.Models;
 /// <param name="Mirror">The project's mirror of applied events into AYON's event log (null when it never had one).</param>
 /// <param name="HierarchyPresetSetting">The project's own hierarchy preset ("flat", "grouped"); null = the AYON project setting / <c>Sync:HierarchyPreset</c>.</param>
 /// <param name="NotesFromShotGrid">Whether ShotGrid Notes and Replies become AYON comments (in effect).</param>
+/// <param name="ListPush">AYON entity lists → ShotGrid Playlists (cursor, counts, issues, last error); null until the project's push was on.</param>
 /// <param name="NotesFromShotGridSetting">The project's own notes switch; null = <c>Sync:NotesFromShotGrid</c>.</param>
 [GenerateSerializer, Immutable, Alias("ayonsg.project-status.v1")]
 public sealed record ProjectStatus(
@@ -24,7 +25,8 @@ public sealed record ProjectStatus(
     string? HierarchyPresetSetting = null,
     bool NotesFromShotGrid = false,
     bool? NotesFromShotGridSetting = null,
-    EventMirrorStatus? Mirror = null)
+    EventMirrorStatus? Mirror = null,
+    Grains.ListPushStatus? ListPush = null)
 {
     /// <summary>The project has an AYON project.</summary>
     public bool Linked => AyonProjectName is not null;

@@ -271,6 +271,23 @@ function showPush(row, status) {
       summary.append(el("div", push.lastError, "issue-failed"));
     }
   }
+  showListPush(summary, status.listPush);
+}
+
+/** AYON lists → ShotGrid playlists (with the push on): counts, the AYON event cursor, the newest issue, the last error. */
+function showListPush(summary, lists) {
+  if (!lists) {
+    return;
+  }
+  const line = el("div", `lists → playlists: ${lists.created} created, ${lists.updated} updated, ${lists.retired} retired`, "list-push");
+  line.title = `AYON event cursor ${lists.cursor ?? "(none)"}, ${lists.eventsRead} list events read, ${lists.ownEventsSkipped} own skipped`;
+  summary.append(line);
+  if (lists.issues.length > 0) {
+    summary.append(el("div", lists.issues[lists.issues.length - 1], "muted list-push-issue"));
+  }
+  if (lists.lastError) {
+    summary.append(el("div", lists.lastError, "issue-failed"));
+  }
 }
 
 /** The per-project switch: ShotGrid notes and replies become AYON comments (leecher and full sync). */

@@ -23,7 +23,11 @@ public sealed class ApiShapeTests(SyncFixture fixture)
     [
         "sgProjectId", "sgProjectName", "ayonProjectName", "linked", "preparedAt", "notes", "runningJobId", "lastSync", "events",
         "applyChanges", "applyChangesSetting", "push", "hierarchyPresetSetting", "notesFromShotGrid", "notesFromShotGridSetting", "mirror",
+        "listPush",
     ];
+
+    internal static readonly string[] ListPushMembers =
+        ["enabled", "cursor", "eventsRead", "ownEventsSkipped", "created", "updated", "retired", "issues", "lastError"];
 
     [Fact]
     public async Task AJobAndItsProjectAnswerWithTheMembersTheFrontendReads()
