@@ -1,3 +1,5 @@
+using AyonShotgrid.Contracts.Grains;
+
 namespace AyonShotgrid.Contracts.Models;
 
 /// <summary>State of one ShotGrid project grain, as the grain returns it and the gateway answers it.</summary>
@@ -8,6 +10,9 @@ namespace AyonShotgrid.Contracts.Models;
 /// <param name="HierarchyPresetSetting">The project's own hierarchy preset ("flat", "grouped"); null = the AYON project setting / <c>Sync:HierarchyPreset</c>.</param>
 /// <param name="NotesFromShotGrid">Whether ShotGrid Notes and Replies become AYON comments (in effect).</param>
 /// <param name="NotesFromShotGridSetting">The project's own notes switch; null = <c>Sync:NotesFromShotGrid</c>.</param>
+/// <param name="NotesToShotGrid">Whether AYON comments become ShotGrid Notes and Replies while the push is on (in effect).</param>
+/// <param name="NotesToShotGridSetting">The project's own switch for that direction; null = <c>Sync:NotesToShotGrid</c>.</param>
+/// <param name="CommentPush">What the AYON comment → ShotGrid note push did (null until it first ran).</param>
 [GenerateSerializer, Immutable, Alias("ayonsg.project-status.v1")]
 public sealed record ProjectStatus(
     long SgProjectId,
@@ -24,7 +29,10 @@ public sealed record ProjectStatus(
     string? HierarchyPresetSetting = null,
     bool NotesFromShotGrid = false,
     bool? NotesFromShotGridSetting = null,
-    EventMirrorStatus? Mirror = null)
+    EventMirrorStatus? Mirror = null,
+    bool NotesToShotGrid = false,
+    bool? NotesToShotGridSetting = null,
+    CommentPushStatus? CommentPush = null)
 {
     /// <summary>The project has an AYON project.</summary>
     public bool Linked => AyonProjectName is not null;

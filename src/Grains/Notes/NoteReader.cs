@@ -14,8 +14,8 @@ public sealed class NoteReader(IShotGridClient shotGrid)
     public const string Reply = "Reply";
     public const int PageSize = 500;
 
-    private static readonly string[] NoteFields = ["project", "subject", "content", "note_links", "tasks", "addressings_to", "user", "created_at", "attachments"];
-    private static readonly string[] ReplyFields = ["content", "entity", "user", "created_at"];
+    private static readonly string[] NoteFields = ["project", "subject", "content", "note_links", "tasks", "addressings_to", "user", "created_at", "attachments", Push.PushTargets.AyonIdField];
+    private static readonly string[] ReplyFields = ["content", "entity", "user", "created_at", Push.PushTargets.AyonIdField];
 
     /// <summary>The Notes of <paramref name="sgProjectId"/> among <paramref name="ids"/> (retired ones and other projects' are absent).</summary>
     public async Task<IReadOnlyDictionary<long, ShotGridNote>> NotesAsync(long sgProjectId, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
@@ -94,10 +94,12 @@ public sealed class NoteReader(IShotGridClient shotGrid)
         r.GetLinks("addressings_to"),
         r.GetLink("user"),
         Time(r.GetString("created_at")),
-        r.GetLinks("attachments"));
+        r.GetLinks("attachments"),
+        r.GetString(Push.PushTargets.AyonIdField) is { Length: > 0 } ayonId ? ayonId : null);
 
     private static ShotGridReply? ToReply(SgRecord r) => r.GetLink("entity") is { Type: Note, Id: > 0 } note
-        ? new ShotGridReply(r.Id, note.Id, r.GetString("content") ?? "", r.GetLink("user"), Time(r.GetString("created_at")))
+        ? new ShotGridReply(r.Id, note.Id, r.GetString("content") ?? "", r.GetLink("user"), Time(r.GetString("created_at")),
+            r.GetString(Push.PushTargets.AyonIdField) is { Length: > 0 } ayonId ? ayonId : null)
         : null;
 
     private static DateTimeOffset Time(string? text) =>

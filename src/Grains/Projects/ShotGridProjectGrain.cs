@@ -87,7 +87,8 @@ public sealed partial class ShotGridProjectGrain(
         }
 
         return new ProjectStatus(SgProjectId, s.SgProjectName, s.AyonProjectName, s.PreparedAt, s.Notes.ToList(), s.RunningJobId, last, CursorStatus(), ApplyChanges, s.ApplyChanges,
-            await PushStatusAsync(), s.HierarchyPreset, NotesFromShotGrid, s.NotesFromShotGrid, await MirrorStatusAsync());
+            await PushStatusAsync(), s.HierarchyPreset, NotesFromShotGrid, s.NotesFromShotGrid, await MirrorStatusAsync(),
+            NotesToShotGrid, s.NotesToShotGrid, await CommentPushStatusAsync());
     }
 
     async Task IShotGridProjectGrain.OnJobFinishedAsync(SyncJobStatus status)

@@ -15,9 +15,14 @@ public interface IShotGridWriter
     Task CreateFieldAsync(string entityType, string dataType, string displayName, CancellationToken cancellationToken);
 }
 
-/// <summary>One request of a <c>_batch</c>: a create (no <paramref name="RecordId"/>) or an update.</summary>
+/// <summary>One request of a <c>_batch</c>: a create (no <paramref name="RecordId"/>), an update, or a delete (<see cref="Retire"/>).</summary>
 public sealed record SgWrite(string EntityType, long? RecordId, JsonObject Data)
 {
+    /// <summary>A <c>delete</c> request: ShotGrid retires the record (it can be revived); it sends no data.</summary>
+    public bool Retire { get; init; }
+
+    public static SgWrite Delete(string entityType, long id) => new(entityType, id, []) { Retire = true };
+
     public static SgWrite Create(string entityType, JsonObject data) => new(entityType, null, data);
 
     public static SgWrite Update(string entityType, long id, JsonObject data) => new(entityType, id, data);
