@@ -59,9 +59,9 @@ public sealed partial class CommentPushGrain(
         var notesOn = push.Enabled && await GrainFactory.GetGrain<IShotGridProjectGrain>(GrainKeys.Project(Site, SgProjectId)).GetNotesToShotGridAsync();
         if (!notesOn || push.AyonProjectName is not { } project)
         {
-            if (s.Enabled)
+            if (s.Enabled || s.PushSeenOn != push.Enabled)
             {
-                s.Enabled = false;
+                (s.Enabled, s.PushSeenOn) = (false, push.Enabled);
                 await state.WriteStateAsync();
             }
 
@@ -70,11 +70,13 @@ public sealed partial class CommentPushGrain(
 
         if (!s.Enabled || s.AyonProjectName != project)
         {
-            // Switched on: start where the folder/task push is now (AYON's cursor is one sequence for every topic);
-            // comments made while it was off are not replayed.
+            // Switched on with the push: start where the folder/task push started (AYON's cursor is one sequence for
+            // every topic), so a comment made right after the switch is not missed. Switched on while the push was
+            // already on: start at AYON's newest event. Either way comments made while it was off are not replayed.
+            var pushJustOn = !s.PushSeenOn || s.AyonProjectName != project;
             s.AyonProjectName = project;
-            s.Cursor = push.Cursor ?? await stream.NewestEventCursorAsync(project, CancellationToken.None);
-            s.Enabled = true;
+            s.Cursor = (pushJustOn ? push.Cursor : null) ?? await stream.NewestEventCursorAsync(project, CancellationToken.None);
+            (s.Enabled, s.PushSeenOn) = (true, true);
             await state.WriteStateAsync();
         }
 

@@ -26,6 +26,9 @@ public sealed class CommentPushGrainState
     /// <summary>The latest issues, newest last (at most <see cref="MaxIssues"/>).</summary>
     [Id(9)] public List<string> Issues { get; set; } = [];
 
+    /// <summary>Whether the folder/task push was on at the last poll (where a switched-on comment push starts reading).</summary>
+    [Id(10)] public bool PushSeenOn { get; set; }
+
     public const int MaxIssues = 100;
 
     public void AddIssues(IEnumerable<string> issues)

@@ -48,12 +48,12 @@ public sealed class CommentPushTests(PushFixture fixture)
         var answer = await CommentAsync(name, "folder", folder, annAyon, $"Thanks [reply](activity:{sgReplyComment!.Id})");
         var reply = await Eventually.WaitAsync(() => Task.FromResult(RepliesOf(answer).SingleOrDefault()), r => r is not null, "the AYON answer to become a reply");
         Assert.Equal(noteId, reply!.LinkField("entity")!.Id);
-        Assert.Equal("Thanks reply", reply.TextField("content"));
+        Assert.Equal("Thanks reply", reply!.TextField("content"));
 
         // Bob answers Ann's first comment in AYON: a Reply in the same thread too (found by the note's sg_ayon_id).
         var second = await CommentAsync(name, "folder", folder, bobAyon, $"[Ann](activity:{first}) done");
         var reply2 = await Eventually.WaitAsync(() => Task.FromResult(RepliesOf(second).SingleOrDefault()), r => r is not null, "the second AYON answer to become a reply");
-        Assert.Equal((noteId, bob), (reply2!.LinkField("entity")!.Id, reply2.LinkField("user")!.Id));
+        Assert.Equal((noteId, bob), (reply2!.LinkField("entity")!.Id, reply2!.LinkField("user")!.Id));
 
         // Ann edits her comment: the note follows. She deletes it: the note is retired.
         await SendAsync(HttpMethod.Patch, $"api/projects/{name}/activities/{first}", annAyon, new { body = "Hold 6 frames" });
