@@ -73,7 +73,7 @@ public sealed partial class CommentPushGrain(
             // Switched on with the push: start where the folder/task push started (AYON's cursor is one sequence for
             // every topic), so a comment made right after the switch is not missed. Switched on while the push was
             // already on: start at AYON's newest event. Either way comments made while it was off are not replayed.
-            var pushJustOn = !s.PushSeenOn || s.AyonProjectName != project;
+            var pushJustOn = !s.PushSeenOn || (s.AyonProjectName is not null && s.AyonProjectName != project);
             s.AyonProjectName = project;
             s.Cursor = (pushJustOn ? push.Cursor : null) ?? await stream.NewestEventCursorAsync(project, CancellationToken.None);
             (s.Enabled, s.PushSeenOn) = (true, true);

@@ -235,6 +235,20 @@ public sealed class CommentPusher(IShotGridClient shotGrid, PushBatches batches,
             }
         }
 
+        // A version pushed to ShotGrid (or linked there) is the Version carrying its id, whatever its attributes say.
+        var unlinked = versions.Where(v => !targets.ContainsKey(v)).ToList();
+        foreach (var chunk in unlinked.Chunk(NoteReader.PageSize))
+        {
+            var found = await shotGrid.SearchAllAsync(NoteReader.Version, SgFilter.And().Where(PushTargets.AyonIdField, "in", chunk), [PushTargets.AyonIdField], cancellationToken, sort: "id");
+            foreach (var v in found)
+            {
+                if (v.GetString(PushTargets.AyonIdField) is { } ayonId)
+                {
+                    targets.TryAdd(ayonId, new SgEntityRef(NoteReader.Version, v.Id));
+                }
+            }
+        }
+
         return targets;
     }
 

@@ -12,6 +12,7 @@ public sealed class NoteReader(IShotGridClient shotGrid)
 {
     public const string Note = "Note";
     public const string Reply = "Reply";
+    public const string Version = "Version";
     public const int PageSize = 500;
 
     private static readonly string[] NoteFields = ["project", "subject", "content", "note_links", "tasks", "addressings_to", "user", "created_at", "attachments", Push.PushTargets.AyonIdField];
@@ -83,6 +84,31 @@ public sealed class NoteReader(IShotGridClient shotGrid)
         }
 
         return replies;
+    }
+
+    /// <summary>
+    /// The AYON versions of the ShotGrid Versions the notes link to (<c>Version.sg_ayon_id</c>, which the version push
+    /// writes), one query per 500 Versions, added to <paramref name="known"/> (null: the Version has no AYON version).
+    /// </summary>
+    public async Task AddVersionTargetsAsync(IEnumerable<ShotGridNote> notes, Dictionary<(string, long), CommentTarget?> known, CancellationToken cancellationToken)
+    {
+        var ids = notes.SelectMany(n => n.Links).Where(l => l.Type == Version && !known.ContainsKey((Version, l.Id))).Select(l => l.Id).Distinct().ToList();
+        foreach (var chunk in ids.Chunk(PageSize))
+        {
+            foreach (var id in chunk)
+            {
+                known[(Version, id)] = null;
+            }
+
+            var filter = SgFilter.And().Where("id", "in", chunk.Cast<object>().ToArray());
+            foreach (var record in await shotGrid.SearchAllAsync(Version, filter, [Push.PushTargets.AyonIdField], cancellationToken, sort: "id", pageSize: PageSize))
+            {
+                if (record.GetString(Push.PushTargets.AyonIdField) is { Length: > 0 } ayonId)
+                {
+                    known[(Version, record.Id)] = new CommentTarget("version", ayonId);
+                }
+            }
+        }
     }
 
     private static ShotGridNote ToNote(SgRecord r, long sgProjectId) => new(

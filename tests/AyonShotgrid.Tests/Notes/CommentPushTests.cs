@@ -92,6 +92,30 @@ public sealed class CommentPushTests(PushFixture fixture)
         Assert.Empty(NotesOf(off));
     }
 
+    [Fact]
+    public async Task NotesOnVersionsAreCommentsOnTheAyonVersionBothWays()
+    {
+        var world = await Playlists.PlaylistWorld.SyncedAsync(fixture, "NoteVersion");
+        using var gateway = fixture.GatewayClient();
+        await GatewayCalls.ReadOkAsync(await gateway.PutAsJsonAsync($"api/shotgrid/projects/{world.ProjectId}/settings", new { pushToShotGrid = true }));
+        var (sg, ayon) = await world.VersionsAsync(1);
+
+        // A ShotGrid note on the Version: a comment on the AYON version it carries the id of.
+        var fromSg = Sg.Create("Note", new()
+        {
+            ["project"] = TestProjects.Link("Project", world.ProjectId), ["subject"] = "Grade", ["content"] = "too warm",
+            ["note_links"] = new List<EntityLink> { TestProjects.Link("Version", sg[0]) },
+        });
+        var comment = await Eventually.WaitAsync(
+            () => Task.FromResult(Comments(world.Name).SingleOrDefault(a => a.Data["sg_note_id"]?.GetValue<long>() == fromSg)), a => a is not null, "the version note to become a comment");
+        Assert.Equal(("version", ayon[0]), (comment!.EntityType, comment.EntityId));
+
+        // An AYON comment on the version: a Note on the ShotGrid Version.
+        var fromAyon = await CommentAsync(world.Name, "version", ayon[0], "service", "cooler please");
+        var note = await Eventually.WaitAsync(() => Task.FromResult(NotesOf(fromAyon).SingleOrDefault()), n => n is not null, "the version comment to become a note");
+        Assert.Equal([new EntityLink("Version", sg[0])], Links(note!, "note_links"));
+    }
+
     private async Task<string> CommentAsync(string project, string entityType, string entityId, string user, string body)
     {
         var answer = await SendAsync(HttpMethod.Post, $"api/projects/{project}/{entityType}/{entityId}/activities", user, new { activityType = "comment", body });
