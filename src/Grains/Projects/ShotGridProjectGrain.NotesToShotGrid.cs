@@ -8,17 +8,16 @@ namespace AyonShotgrid.Grains.Projects;
 /// <summary>The project's AYON comments → ShotGrid Notes switch; the comment push grain asks it every poll.</summary>
 public sealed partial class ShotGridProjectGrain
 {
-    private bool NotesToShotGrid => state.State.NotesToShotGrid ?? syncOptions.Value.NotesToShotGrid;
 
     async Task<ProjectStatus> IShotGridProjectGrain.SetNotesToShotGridAsync(bool? notesToShotGrid)
     {
         state.State.NotesToShotGrid = notesToShotGrid;
         await state.WriteStateAsync();
-        LogNotesToShotGrid(logger, SgProjectId, NotesToShotGrid);
+        LogNotesToShotGrid(logger, SgProjectId, await NotesToShotGridAsync());
         return await StatusCoreAsync();
     }
 
-    Task<bool> IShotGridProjectGrain.GetNotesToShotGridAsync() => Task.FromResult(NotesToShotGrid);
+    Task<bool> IShotGridProjectGrain.GetNotesToShotGridAsync() => NotesToShotGridAsync();
 
     private async Task<CommentPushStatus?> CommentPushStatusAsync() => state.State.AyonProjectName is null
         ? null

@@ -23,6 +23,7 @@ public sealed class ApiShapeTests(SyncFixture fixture)
     [
         "sgProjectId", "sgProjectName", "ayonProjectName", "linked", "preparedAt", "notes", "runningJobId", "lastSync", "events",
         "applyChanges", "applyChangesSetting", "push", "hierarchyPresetSetting", "notesFromShotGrid", "notesFromShotGridSetting", "mirror",
+        "notesToShotGrid", "notesToShotGridSetting", "commentPush",
     ];
 
     [Fact]
