@@ -1,3 +1,5 @@
+using AyonShotgrid.Contracts.Grains;
+
 namespace AyonShotgrid.Contracts.Models;
 
 /// <summary>State of one ShotGrid project grain, as the grain returns it and the gateway answers it.</summary>
@@ -9,6 +11,9 @@ namespace AyonShotgrid.Contracts.Models;
 /// <param name="NotesFromShotGrid">Whether ShotGrid Notes and Replies become AYON comments (in effect).</param>
 /// <param name="ListPush">AYON entity lists → ShotGrid Playlists (cursor, counts, issues, last error); null until the project's push was on.</param>
 /// <param name="NotesFromShotGridSetting">The project's own notes switch; null = <c>Sync:NotesFromShotGrid</c>.</param>
+/// <param name="NotesToShotGrid">Whether AYON comments become ShotGrid Notes and Replies while the push is on (in effect).</param>
+/// <param name="NotesToShotGridSetting">The project's own switch for that direction; null = <c>Sync:NotesToShotGrid</c>.</param>
+/// <param name="CommentPush">What the AYON comment → ShotGrid note push did (null until it first ran).</param>
 [GenerateSerializer, Immutable, Alias("ayonsg.project-status.v1")]
 public sealed record ProjectStatus(
     long SgProjectId,
@@ -26,7 +31,10 @@ public sealed record ProjectStatus(
     bool NotesFromShotGrid = false,
     bool? NotesFromShotGridSetting = null,
     EventMirrorStatus? Mirror = null,
-    Grains.ListPushStatus? ListPush = null)
+    Grains.ListPushStatus? ListPush = null,
+    bool NotesToShotGrid = false,
+    bool? NotesToShotGridSetting = null,
+    CommentPushStatus? CommentPush = null)
 {
     /// <summary>The project has an AYON project.</summary>
     public bool Linked => AyonProjectName is not null;

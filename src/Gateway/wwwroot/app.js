@@ -290,23 +290,34 @@ function showListPush(summary, lists) {
   }
 }
 
-/** The per-project switch: ShotGrid notes and replies become AYON comments (leecher and full sync). */
+/**
+ * The per-project switches of each notes direction: ShotGrid notes and replies become AYON comments (leecher and full
+ * sync); AYON comments become ShotGrid notes and replies (only while the push is on).
+ */
 function notesCell(project) {
   const cell = el("td");
-  const box = el("input", null, "notes-from-shotgrid");
-  box.type = "checkbox";
-  box.disabled = true;
-  box.setAttribute("aria-label", `ShotGrid notes of ${project.name} become AYON comments`);
-  box.addEventListener("change", () => setNotes(project.sgProjectId, box));
-  cell.append(box, el("span", "", "muted notes-source"));
+  const from = el("input", null, "notes-from-shotgrid");
+  from.type = "checkbox";
+  from.disabled = true;
+  from.setAttribute("aria-label", `ShotGrid notes of ${project.name} become AYON comments`);
+  from.addEventListener("change", () => setNotes(project.sgProjectId, from, "notesFromShotGrid"));
+  const to = el("input", null, "notes-to-shotgrid");
+  to.type = "checkbox";
+  to.disabled = true;
+  to.setAttribute("aria-label", `AYON comments of ${project.name} become ShotGrid notes`);
+  to.addEventListener("change", () => setNotes(project.sgProjectId, to, "notesToShotGrid"));
+  cell.append(
+    el("div", "", "notes-line"), el("div", "", "notes-line"));
+  cell.children[0].append(from, " SG → AYON", el("span", "", "muted notes-source"));
+  cell.children[1].append(to, " AYON → SG", el("span", "", "muted notes-to-source"));
   return cell;
 }
 
-async function setNotes(sgProjectId, box) {
+async function setNotes(sgProjectId, box, setting) {
   clearError();
   box.disabled = true;
   try {
-    showNotes(rowOf(sgProjectId), await call("PUT", `api/shotgrid/projects/${sgProjectId}/settings`, { notesFromShotGrid: box.checked }));
+    showNotes(rowOf(sgProjectId), await call("PUT", `api/shotgrid/projects/${sgProjectId}/settings`, { [setting]: box.checked }));
   } catch (e) {
     box.checked = !box.checked;
     showError(e.message);
@@ -320,6 +331,12 @@ function showNotes(row, status) {
   box.disabled = false;
   row.querySelector(".notes-source").textContent =
     status.notesFromShotGridSetting === null || status.notesFromShotGridSetting === undefined ? " (default)" : " (set for this project)";
+  const to = row.querySelector(".notes-to-shotgrid");
+  to.checked = !!status.notesToShotGrid;
+  to.disabled = false;
+  row.querySelector(".notes-to-source").textContent =
+    (status.notesToShotGridSetting === null || status.notesToShotGridSetting === undefined ? " (default)" : " (set for this project)") +
+    (status.push && status.push.enabled ? "" : " — needs push");
 }
 
 function rowOf(sgProjectId) {

@@ -34,4 +34,7 @@ public sealed class ShotGridProjectGrainState
 
     /// <summary>Applied events the event mirror grain could not take yet (it failed); handed over again with the next round.</summary>
     [Id(11)] public List<Mirror.MirroredEvent> MirrorPending { get; set; } = [];
+
+    /// <summary>The project's own "AYON comments become ShotGrid notes" switch (with the push on); null = <c>Sync:NotesToShotGrid</c>.</summary>
+    [Id(12)] public bool? NotesToShotGrid { get; set; }
 }

@@ -24,6 +24,7 @@ public sealed class ApiShapeTests(SyncFixture fixture)
         "sgProjectId", "sgProjectName", "ayonProjectName", "linked", "preparedAt", "notes", "runningJobId", "lastSync", "events",
         "applyChanges", "applyChangesSetting", "push", "hierarchyPresetSetting", "notesFromShotGrid", "notesFromShotGridSetting", "mirror",
         "listPush",
+        "notesToShotGrid", "notesToShotGridSetting", "commentPush",
     ];
 
     internal static readonly string[] ListPushMembers =
