@@ -71,6 +71,10 @@ public sealed class FieldPushTests(PushFixture fixture)
             Sg.Update("Task", sgTask, new() { ["sg_description"] = "changed in sg first" });
             await person.UpdateAsync(name, "task", task, new JsonObject { ["attrib"] = new JsonObject { ["description"] = "changed in ayon later" } });
             await person.UpdateAsync(name, "folder", folder, new JsonObject { ["tags"] = new JsonArray("ayon_side") });
+
+            // ShotGrid's updated_at has whole seconds: its change is later only from the next second on.
+            var ayonChanged = DateTimeOffset.UtcNow;
+            await Eventually.WaitAsync(() => Task.FromResult(DateTimeOffset.UtcNow), now => now.ToUnixTimeSeconds() > ayonChanged.ToUnixTimeSeconds(), "the next second");
             Sg.Update("Shot", shot, new() { ["tags"] = new List<EntityLink> { new("Tag", sgTag) } });
         }
         finally
