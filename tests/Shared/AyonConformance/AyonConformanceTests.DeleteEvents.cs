@@ -11,19 +11,19 @@ public abstract partial class AyonConformanceTests
     {
         var p = await NewProjectAsync("delev");
         var (sq, sh, task) = (Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
-        var created = await Ayon.SendAsync(HttpMethod.Post, $"api/projects/{p}/operations", J($$$"""
+        var created = await Ayon.SendAsync(HttpMethod.Post, $"api/projects/{p}/operations", J($$$$"""
             {"operations":[
-              {"type":"create","entityType":"folder","entityId":"{{{sq}}}","data":{"name":"sq010","folderType":"Sequence","attrib":{"fps":24}}},
-              {"type":"create","entityType":"folder","entityId":"{{{sh}}}","data":{"name":"sh010","folderType":"Shot","parentId":"{{{sq}}}","attrib":{"frameStart":1001}}},
-              {"type":"create","entityType":"task","entityId":"{{{task}}}","data":{"name":"comp","taskType":"Compositing","folderId":"{{{sh}}}","attrib":{"frameEnd":1050}}}]}
+              {"type":"create","entityType":"folder","entityId":"{{{{sq}}}}","data":{"name":"sq010","folderType":"Sequence","attrib":{"fps":24}}},
+              {"type":"create","entityType":"folder","entityId":"{{{{sh}}}}","data":{"name":"sh010","folderType":"Shot","parentId":"{{{{sq}}}}","attrib":{"frameStart":1001}}},
+              {"type":"create","entityType":"task","entityId":"{{{{task}}}}","data":{"name":"comp","taskType":"Compositing","folderId":"{{{{sh}}}}","attrib":{"frameEnd":1050}}}]}
             """));
         Assert.Equal(HttpStatusCode.OK, created.Status);
         var cursor = (await EventsAfterAsync(p, null, 3))[^1]["cursor"]!.GetValue<string>();
 
-        var deleted = await Ayon.SendAsync(HttpMethod.Post, $"api/projects/{p}/operations", J($$$"""
+        var deleted = await Ayon.SendAsync(HttpMethod.Post, $"api/projects/{p}/operations", J($$$$"""
             {"operations":[
-              {"type":"delete","entityType":"task","entityId":"{{{task}}}"},
-              {"type":"delete","entityType":"folder","entityId":"{{{sh}}}"}]}
+              {"type":"delete","entityType":"task","entityId":"{{{{task}}}}"},
+              {"type":"delete","entityType":"folder","entityId":"{{{{sh}}}}"}]}
             """));
         Assert.Equal(HttpStatusCode.OK, deleted.Status);
 
