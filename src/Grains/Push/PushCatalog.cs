@@ -12,8 +12,12 @@ public sealed record PushCatalog(
     Navchains Navchains,
     IReadOnlyDictionary<string, long> StepsByCode,
     IReadOnlyDictionary<string, string> StatusShortNames,
-    IReadOnlyDictionary<string, IReadOnlySet<string>> SgStatuses)
+    IReadOnlyDictionary<string, IReadOnlySet<string>> SgStatuses,
+    IReadOnlyList<PushedAttribute> Attributes)
 {
+    /// <summary>The attribute map entries pushed back for a ShotGrid type (see <see cref="PushedAttribute"/>).</summary>
+    public IEnumerable<PushedAttribute> AttributesOf(string sgType) => Attributes.Where(a => a.SgType == sgType);
+
     public SgEntityRef Project => new(SyncEntityTypes.Project, SgProjectId);
 
     /// <summary>The ShotGrid status code for an AYON status, when ShotGrid's list for the type has it.</summary>

@@ -1,4 +1,5 @@
 using AyonShotgrid.Grains.Ayon;
+using AyonShotgrid.Grains.Configuration;
 using AyonShotgrid.Grains.FullSync;
 using AyonShotgrid.Grains.Mapping;
 using AyonShotgrid.Grains.ShotGrid;
@@ -6,7 +7,7 @@ using AyonShotgrid.Grains.ShotGrid;
 namespace AyonShotgrid.Grains.Push;
 
 /// <summary>Reads a <see cref="PushCatalog"/> from ShotGrid and AYON (a handful of requests).</summary>
-public sealed class PushCatalogLoader(IShotGridClient shotGrid, IAyonClient ayon, ShotGridProjectReader reader)
+public sealed class PushCatalogLoader(IShotGridClient shotGrid, IAyonClient ayon, ShotGridProjectReader reader, AttributeMapSource attributeMap)
 {
     public async Task<PushCatalog> LoadAsync(long sgProjectId, string ayonProject, CancellationToken cancellationToken)
     {
@@ -15,11 +16,15 @@ public sealed class PushCatalogLoader(IShotGridClient shotGrid, IAyonClient ayon
         var ayonProjectInfo = await ayon.GetProjectAsync(ayonProject, cancellationToken)
             ?? throw new AyonException($"AYON project '{ayonProject}' does not exist.");
         var sgStatuses = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        var sgFields = new Dictionary<string, IReadOnlyDictionary<string, SgField>>(StringComparer.Ordinal);
         foreach (var type in PushTargets.WrittenTypes)
         {
             var fields = await shotGrid.GetFieldsAsync(type, cancellationToken);
+            sgFields[type] = fields;
             sgStatuses[type] = fields.TryGetValue("sg_status_list", out var f) ? f.ValidValues.ToHashSet(StringComparer.Ordinal) : new HashSet<string>();
         }
+
+        var map = await attributeMap.RecentAsync(cancellationToken);
 
         var stepsByCode = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         foreach (var step in steps)
@@ -35,6 +40,7 @@ public sealed class PushCatalogLoader(IShotGridClient shotGrid, IAyonClient ayon
             project.Navchains,
             stepsByCode,
             ayonProjectInfo.Statuses.Where(s => s.ShortName.Length > 0).ToDictionary(s => s.Name, s => s.ShortName, StringComparer.Ordinal),
-            sgStatuses);
+            sgStatuses,
+            PushedAttribute.From(map, sgFields));
     }
 }

@@ -16,6 +16,8 @@ public static class PushServiceRegistration
         services.AddSingleton<PushCatalogLoader>();
         services.AddSingleton<PushBatches>();
         services.AddSingleton<PushUpdates>();
+        services.AddSingleton<ShotGridTags>();
+        services.AddSingleton<PushRetirements>();
         services.AddSingleton<PublishedFileTypes>();
         services.AddSingleton<VersionPusher>();
         services.AddSingleton<ShotGridPusher>();

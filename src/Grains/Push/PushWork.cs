@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AyonShotgrid.Grains.Ayon;
 
 namespace AyonShotgrid.Grains.Push;
@@ -15,11 +16,17 @@ public sealed class PushWork
     /// <summary>Entity id → the change topics seen for it ("label_changed", "status_changed", …).</summary>
     public Dictionary<string, HashSet<string>> Changes { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Folders and tasks deleted in AYON (reported; the ShotGrid entity is kept).</summary>
-    public List<(string EntityType, string Id)> Deleted { get; } = [];
+    /// <summary>
+    /// Folders, tasks and versions deleted in AYON, with the ShotGrid entity the deleted row was linked to when the event
+    /// carries the row (<c>payload.entityData</c>). Retired in ShotGrid only with <see cref="Options.PushOptions.RetireDeleted"/>.
+    /// </summary>
+    public List<DeletedInAyon> Deleted { get; } = [];
 
     /// <summary>Per "id/change": AYON's value before the page's first such change and the time of its last (the conflict rule's inputs).</summary>
-    private Dictionary<string, (string? Old, DateTimeOffset At)> ChangeSpan { get; } = new(StringComparer.Ordinal);
+    private Dictionary<string, (JsonNode? Old, DateTimeOffset At)> ChangeSpan { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per entity id: each attribute an <c>attrib_changed</c> event of the page changed, with its value before the first such change.</summary>
+    private Dictionary<string, Dictionary<string, JsonNode?>> AttribBefore { get; } = new(StringComparer.Ordinal);
 
     public int OwnSkipped { get; private set; }
 
@@ -61,7 +68,7 @@ public sealed class PushWork
             if (change == "deleted")
             {
                 ids.Remove(id);
-                work.Deleted.Add((kind, id));
+                work.Deleted.Add(new DeletedInAyon(kind, id, DeletedInAyon.LinkOf(e.Payload)));
                 continue;
             }
 
@@ -70,8 +77,12 @@ public sealed class PushWork
             {
                 (work.Changes.TryGetValue(id, out var set) ? set : work.Changes[id] = new HashSet<string>(StringComparer.Ordinal)).Add(change);
                 var key = $"{id}/{change}";
-                var old = work.ChangeSpan.TryGetValue(key, out var span) ? span.Old : OldValue(e);
+                var old = work.ChangeSpan.TryGetValue(key, out var span) ? span.Old : e.Payload["oldValue"]?.DeepClone();
                 work.ChangeSpan[key] = (old, e.CreatedAt);
+                if (change == "attrib_changed")
+                {
+                    work.NoteAttribChange(id, e.Payload);
+                }
             }
         }
 
@@ -81,9 +92,37 @@ public sealed class PushWork
     public bool Changed(string id, string change) => Changes.TryGetValue(id, out var set) && set.Contains(change);
 
     /// <summary>AYON's value before the page's first change of this kind (<c>payload.oldValue</c>) and the time of the last one.</summary>
-    public (string? Old, DateTimeOffset At) Before(string id, string change) =>
+    public (string? Old, DateTimeOffset At) Before(string id, string change)
+    {
+        var (old, at) = BeforeNode(id, change);
+        return (old is JsonValue v && v.TryGetValue<string>(out var s) ? s : null, at);
+    }
+
+    /// <summary>As <see cref="Before"/>, with the old value as AYON sent it (a list for tags and assignees).</summary>
+    public (JsonNode? Old, DateTimeOffset At) BeforeNode(string id, string change) =>
         ChangeSpan.TryGetValue($"{id}/{change}", out var span) ? span : (null, DateTimeOffset.MinValue);
 
-    private static string? OldValue(AyonEvent e) =>
-        e.Payload["oldValue"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    /// <summary>The attributes the page changed on an entity, each with its value before the page (null: it had none).</summary>
+    public IReadOnlyDictionary<string, JsonNode?> AttributesChanged(string id) =>
+        AttribBefore.TryGetValue(id, out var changed) ? changed : new Dictionary<string, JsonNode?>();
+
+    /// <summary>
+    /// Real AYON sends only the changed attributes in <c>oldValue</c>/<c>newValue</c>; a whole attribute object is
+    /// compared key by key, so either shape names just what changed.
+    /// </summary>
+    private void NoteAttribChange(string id, JsonObject payload)
+    {
+        var old = payload["oldValue"] as JsonObject;
+        var updated = payload["newValue"] as JsonObject;
+        var keys = (old?.Select(p => p.Key) ?? []).Concat(updated?.Select(p => p.Key) ?? []).Distinct(StringComparer.Ordinal);
+        var changed = AttribBefore.TryGetValue(id, out var known) ? known : AttribBefore[id] = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            var before = old?[key];
+            if (!JsonNode.DeepEquals(before, updated?[key]))
+            {
+                changed.TryAdd(key, before?.DeepClone());
+            }
+        }
+    }
 }

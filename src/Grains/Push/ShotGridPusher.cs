@@ -15,16 +15,13 @@ namespace AyonShotgrid.Grains.Push;
 /// links back to AYON (as the cluster, so those AYON events are not pushed again).
 /// </summary>
 public sealed class ShotGridPusher(
-    IShotGridClient shotGrid, PushBatches batches, PushUpdates updates, VersionPusher versions, IAyonClient ayon, IAyonEventStream stream, IOptions<PushOptions> options)
+    IShotGridClient shotGrid, PushBatches batches, PushUpdates updates, PushRetirements retirements, VersionPusher versions, IAyonClient ayon, IAyonEventStream stream, IOptions<PushOptions> options)
 {
     public async Task<PushOutcome> PushAsync(string ayonProject, PushCatalog catalog, IReadOnlyList<AyonEvent> events, CancellationToken cancellationToken)
     {
         var work = PushWork.From(events);
         var outcome = new PushOutcome { OwnSkipped = work.OwnSkipped };
-        foreach (var (type, id) in work.Deleted)
-        {
-            outcome.Issues.Add(new SyncIssue("skipped", type, 0, id, "deleted in AYON; the ShotGrid entity is kept (the push never retires)"));
-        }
+        await retirements.PushAsync(catalog, work.Deleted, outcome, cancellationToken);
 
         if (work.FolderIds.Count + work.TaskIds.Count + work.VersionIds.Count == 0)
         {

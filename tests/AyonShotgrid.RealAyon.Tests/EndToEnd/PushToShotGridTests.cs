@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AyonShotgrid.Emulators.ShotGrid;
@@ -45,6 +46,23 @@ public sealed class PushToShotGridTests(RealAyonServer server)
             async () => (await deployment.Ayon.GetAsync($"api/projects/{ayonName}/tasks/{task}")).Body!["attrib"]?["shotgridId"]?.GetValue<string>(),
             id => id is not null, $"real AYON task {task} to carry its ShotGrid id", TimeSpan.FromSeconds(30));
         Assert.Equal(sgTask[0].ToString(CultureInfo.InvariantCulture), linked);
+
+        // A person tags the shot and assigns the task to an AYON user linked to a ShotGrid HumanUser (data.sg_user_id).
+        var artist = ShotGridSeeder.AddHumanUser(sg, $"artist.{suffix}", "Push Artist");
+        var user = $"artist{suffix}";
+        var madeUser = await deployment.Ayon.PutAsync($"api/users/{user}", new JsonObject
+        {
+            ["attrib"] = new JsonObject { ["fullName"] = "Push Artist" }, ["data"] = new JsonObject { ["sg_user_id"] = artist },
+        });
+        Assert.True(madeUser.Status is HttpStatusCode.Created or HttpStatusCode.NoContent or HttpStatusCode.OK, $"create user: {madeUser}");
+        Assert.Equal(HttpStatusCode.NoContent, (await deployment.Ayon.PatchAsync($"api/projects/{ayonName}/folders/{shot}", new JsonObject { ["tags"] = new JsonArray("hero") })).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await deployment.Ayon.PatchAsync($"api/projects/{ayonName}/tasks/{task}", new JsonObject { ["assignees"] = new JsonArray(user) })).Status);
+        var shotTags = await Eventually.WaitAsync(
+            () => Task.FromResult(sg.Get("Shot", sgShot)!.GetValueOrDefault("tags") as List<EntityLink> ?? []), t => t.Count > 0, "the shot's tag to reach ShotGrid", TimeSpan.FromSeconds(30));
+        Assert.Equal("hero", sg.Get("Tag", Assert.Single(shotTags).Id)!["name"]);
+        var assignees = await Eventually.WaitAsync(
+            () => Task.FromResult(sg.Get("Task", sgTask[0])!.GetValueOrDefault("task_assignees") as List<EntityLink> ?? []), a => a.Count > 0, "the task's assignee to reach ShotGrid", TimeSpan.FromSeconds(30));
+        Assert.Equal(artist, Assert.Single(assignees).Id);
 
         // A publish on that task: product, version and a representation in one operations call.
         var (product, version, representation) = (Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));

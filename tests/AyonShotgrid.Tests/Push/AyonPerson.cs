@@ -46,6 +46,13 @@ public sealed class AyonPerson(AyonEmulator ayon) : IDisposable
         Assert.True(answer.GetProperty("success").GetBoolean(), answer.ToString());
     }
 
+    /// <summary>One <c>/operations</c> update of a folder, task or version, as AYON's own UI sends it.</summary>
+    public Task UpdateAsync(string project, string entityType, string id, JsonObject data) =>
+        CreateManyAsync(project, [new JsonObject { ["type"] = "update", ["entityType"] = entityType, ["entityId"] = id, ["data"] = data }]);
+
+    public Task DeleteAsync(string project, string entityType, string id) =>
+        CreateManyAsync(project, [new JsonObject { ["type"] = "delete", ["entityType"] = entityType, ["entityId"] = id }]);
+
     public void Dispose() => _http.Dispose();
 
     private async Task<string> PostAsync(string path, JsonObject body)

@@ -17,7 +17,7 @@ public sealed class PushTests(PushFixture fixture)
     [Fact]
     public async Task FoldersAndTasksCreatedInAyonAppearInShotGridLinkedBothWays()
     {
-        var (name, projectId, _, _) = await PushedProjectAsync("PushCreate");
+        var (name, projectId, _, _) = await fixture.PushedOneShotProjectAsync("PushCreate");
         using var person = new AyonPerson(fixture.Ayon);
         var sequence = await person.CreateFolderAsync(name, "sq_new", "Sequence", null);
         var shot = await person.CreateFolderAsync(name, "sh_new", "Shot", sequence, label: "Shot New");
@@ -65,7 +65,7 @@ public sealed class PushTests(PushFixture fixture)
     [Fact]
     public async Task ALostLinkWriteIsReplayedWithoutASecondShotGridCreate()
     {
-        var (name, projectId, _, _) = await PushedProjectAsync("PushReplay");
+        var (name, projectId, _, _) = await fixture.PushedOneShotProjectAsync("PushReplay");
         using var person = new AyonPerson(fixture.Ayon);
 
         // The push's write of the link back to AYON fails once (not an outage: it is not retried), after ShotGrid created the
@@ -78,7 +78,7 @@ public sealed class PushTests(PushFixture fixture)
             $"AYON folder {sequence} to be linked to ShotGrid");
 
         Assert.Single(Sg.FindIds("Sequence", "sg_ayon_id", sequence));
-        var push = await PushStatusAsync(projectId);
+        var push = await fixture.PushStatusAsync(projectId);
         Assert.Equal(1, push.GetProperty("linked").GetInt64());
     }
 
@@ -131,21 +131,5 @@ public sealed class PushTests(PushFixture fixture)
         var token = (await GatewayCalls.ReadOkAsync(await http.PostAsync("api/v1/auth/access_token", form))).GetProperty("access_token").GetString();
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return await http.GetAsync(path);
-    }
-
-    private async Task<JsonElement> PushStatusAsync(long projectId)
-    {
-        using var gateway = fixture.GatewayClient();
-        return (await GatewayCalls.ReadOkAsync(await gateway.GetAsync($"api/shotgrid/projects/{projectId}"))).GetProperty("push");
-    }
-
-    private async Task<OneShotProject> PushedProjectAsync(string stem)
-    {
-        var project = await fixture.SyncedOneShotProjectAsync(stem);
-        using var gateway = fixture.GatewayClient();
-        var settings = await GatewayCalls.ReadOkAsync(await gateway.PutAsJsonAsync($"api/shotgrid/projects/{project.ProjectId}/settings", new { pushToShotGrid = true }));
-        Assert.True(settings.GetProperty("push").GetProperty("enabled").GetBoolean());
-        Assert.Equal("true", fixture.Ayon.Store.GetProject(project.Name)!.Attrib["shotgridPush"]?.ToString(), StringComparer.OrdinalIgnoreCase);
-        return project;
     }
 }

@@ -55,6 +55,17 @@ internal static class EntityJson
         return EntityFieldRules.WithoutNulls(json);
     }
 
+    /// <summary>
+    /// The deleted row an <c>entity.*.deleted</c> event carries as <c>payload.entityData</c> (the server's audit trail, on by
+    /// default: <c>dict_simple</c>): the REST shape with only the entity's own attributes and no <c>ownAttrib</c> list.
+    /// </summary>
+    public static JsonObject Deleted(JsonObject rest, JsonObject ownAttrib)
+    {
+        rest["attrib"] = ownAttrib.DeepClone();
+        rest.Remove("ownAttrib");
+        return rest;
+    }
+
     /// <summary>An item of the flat folder list: path without a leading slash, no data and no active flag (inactive ones included).</summary>
     public static JsonObject FolderListItem(ProjectState project, AttributeRegistry attributes, FolderRecord f, bool withAttrib)
     {

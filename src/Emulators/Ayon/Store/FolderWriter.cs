@@ -86,9 +86,10 @@ internal static class FolderWriter
             throw new AyonProblem(409, "Unable to delete a folder with products or tasks.", "delete-folder-with-children");
         }
 
+        var row = EntityJson.Deleted(EntityJson.Folder(project, ctx.Attributes, folder), folder.Attrib);
         DeleteSubtree(project, id);
         ctx.Events.Add(new PendingEvent(
-            "entity.folder.deleted", $"Folder {path} deleted", EntityFieldRules.Summary(id, folder.ParentId, path), []));
+            "entity.folder.deleted", $"Folder {path} deleted", EntityFieldRules.Summary(id, folder.ParentId, path), new JsonObject { ["entityData"] = row }));
     }
 
     private static bool HasProducts(ProjectState project, string id) =>

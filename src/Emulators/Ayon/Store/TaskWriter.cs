@@ -64,9 +64,10 @@ internal static class TaskWriter
     {
         ctx.ThrowIfWritesRejected();
         var task = ctx.Project.GetTask(id) ?? throw AyonProblem.NotFound($"Entity {id} not found");
+        var row = EntityJson.Deleted(EntityJson.Task(ctx.Project, ctx.Attributes, task), task.Attrib);
         ctx.Project.RemoveTask(id);
         ctx.Events.Add(new PendingEvent(
-            "entity.task.deleted", $"Task {task.Name} deleted", EntityFieldRules.Summary(id, task.FolderId), []));
+            "entity.task.deleted", $"Task {task.Name} deleted", EntityFieldRules.Summary(id, task.FolderId), new JsonObject { ["entityData"] = row }));
     }
 
     private static void CheckIntegrity(ProjectState project, TaskRecord task)
