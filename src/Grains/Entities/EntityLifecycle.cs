@@ -13,12 +13,13 @@ namespace AyonShotgrid.Grains.Entities;
 /// passes its state, which this updates (the AYON id kept or forgotten, deactivated or not).
 /// </summary>
 public sealed partial class EntityLifecycle(
-    IGrainFactory grains, IAyonClient ayon, EntityPlacer placer, ShotGridProjectReader reader, TimeProvider time, ILogger<EntityLifecycle> logger)
+    IGrainFactory grains, IAyonClient ayon, EntityPlacer placer, RetiredParentChildren children, ShotGridProjectReader reader, TimeProvider time, ILogger<EntityLifecycle> logger)
 {
     /// <summary>
     /// Deletes the AYON entity when nothing was published under it; AYON refuses to delete a folder whose subtree has
     /// products, and then it is kept, deactivated and marked (<c>data.shotgridRemoved</c>). The link attributes stay, so a
-    /// revival finds it again; a deleted one is re-created with the same id.
+    /// revival finds it again; a deleted one is re-created with the same id. A folder's live children move out first
+    /// (<see cref="RetiredParentChildren"/>): ShotGrid keeps them, AYON would delete them along.
     /// </summary>
     internal async Task<bool> RetireAsync(EntityKey key, EventLogItem e, ShotGridEntityGrainState state, IAyonProjectIndexGrain index, Action<string> record)
     {
@@ -32,6 +33,12 @@ public sealed partial class EntityLifecycle(
 
         var context = await index.GetContextAsync();
         var kind = key.Type == SyncEntityTypes.Task ? "task" : "folder";
+        if (kind == "folder" && await children.MoveOutAsync(key, ayonId, index, record) is { Count: > 0 } moved)
+        {
+            state.MovedOutChildren = [.. state.MovedOutChildren.Union(moved, StringComparer.Ordinal)];
+            record($"event {e.Id}: {moved.Count} live ShotGrid children moved out of AYON folder {ayonId} before it goes");
+        }
+
         var deleted = await ayon.SendOneAsync(context.AyonProjectName, new AyonOperation("retire", "delete", kind, ayonId, null));
         // 404: gone already (a retired parent's delete took it along, or someone deleted it in AYON).
         if (deleted is { Success: true } or { Status: 404 })
@@ -78,6 +85,7 @@ public sealed partial class EntityLifecycle(
 
         state.Deactivated = false;
         record($"event {e.Id}: revived in ShotGrid; AYON {kind} {ayonId} reactivated");
+        await MoveChildrenBackAsync(key, e, state, index, record);
         return true;
     }
 
@@ -103,7 +111,21 @@ public sealed partial class EntityLifecycle(
         }
 
         record($"event {e.Id}: revived in ShotGrid; AYON folder {id} is back, {taskIds.Count} of its tasks asked to come back");
+        await MoveChildrenBackAsync(key, e, state, index, record);
         return EntityEventOutcome.Applied;
+    }
+
+    /// <summary>The children moved out on retirement link to the revived entity again in ShotGrid: they go back under it.</summary>
+    private async Task MoveChildrenBackAsync(EntityKey key, EventLogItem e, ShotGridEntityGrainState state, IAyonProjectIndexGrain index, Action<string> record)
+    {
+        if (state.MovedOutChildren.Count == 0)
+        {
+            return;
+        }
+
+        var back = await children.MoveBackAsync(key, state.MovedOutChildren, index, record);
+        state.MovedOutChildren = [];
+        record($"event {e.Id}: {back} children moved out on retirement placed again");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{NodeKey} retired in ShotGrid: AYON entity in '{AyonProject}' {Outcome}")]
