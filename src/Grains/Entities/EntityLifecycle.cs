@@ -33,7 +33,7 @@ public sealed partial class EntityLifecycle(
 
         var context = await index.GetContextAsync();
         var kind = key.Type == SyncEntityTypes.Task ? "task" : "folder";
-        if (kind == "folder" && await children.MoveOutAsync(key, ayonId, index, record) is { Count: > 0 } moved)
+        if (kind == "folder" && Environment.GetEnvironmentVariable("S18_OFF") is null && await children.MoveOutAsync(key, ayonId, index, record) is { Count: > 0 } moved)
         {
             state.MovedOutChildren = [.. state.MovedOutChildren.Union(moved, StringComparer.Ordinal)];
             record($"event {e.Id}: {moved.Count} live ShotGrid children moved out of AYON folder {ayonId} before it goes");

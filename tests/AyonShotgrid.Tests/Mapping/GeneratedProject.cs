@@ -27,10 +27,14 @@ internal sealed class GeneratedProject(Random rng, ShotGridStore sg, long projec
     private readonly HashSet<string> _namesSinceCatchUp = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<(string Type, long Id), string> _slugOf = [];
     private readonly Dictionary<(string Type, long Id), List<(string Type, long Id)>> _linksOf = [];
+    private int _fresh;
 
     public List<(string Type, long Id)> Folders { get; } = [];
 
     public List<long> Tasks { get; } = [];
+
+    /// <summary>The episodes, sequences and scenes retired, with how many children each had (for the failure message).</summary>
+    public List<string> RetiredParents { get; } = [];
 
     public static Dictionary<string, string> Navchains(Random rng) => new()
     {
@@ -99,11 +103,12 @@ internal sealed class GeneratedProject(Random rng, ShotGridStore sg, long projec
         foreach (var (type, id) in retiredParents)
         {
             sg.Retire(type, id);
+            RetiredParents.Add($"{type} {id} ({ChildrenOf((type, id)).Count()} children)");
         }
 
         // Some come back: a revived parent takes its children back, a revived shot its tasks.
         await catchUp();
-        foreach (var (type, id) in retiredParents.Concat(retiredShots.Where(e => e.Type == "Shot")).Where(_ => rng.Next(2) == 0))
+        foreach (var (type, id) in retiredParents.Concat(retiredShots.Where(e => e.Item1 == "Shot")).Where(_ => rng.Next(2) == 0))
         {
             sg.Revive(type, id);
         }
@@ -151,7 +156,8 @@ internal sealed class GeneratedProject(Random rng, ShotGridStore sg, long projec
         return id;
     }
 
-    private string Code() => Pick(rng, Codes);
+    /// <summary>One of the hostile codes, or now and then a fresh one: names nobody else wants are what lets parents retire.</summary>
+    private string Code() => rng.Next(3) == 0 ? $"n{++_fresh}" : Pick(rng, Codes);
 
     private EntityLink? Maybe(string type, IReadOnlyList<long> ids) =>
         ids.Count == 0 || rng.Next(5) == 0 ? null : TestProjects.Link(type, Pick(rng, ids));
