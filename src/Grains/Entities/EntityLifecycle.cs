@@ -33,10 +33,9 @@ public sealed partial class EntityLifecycle(
 
         var context = await index.GetContextAsync();
         var kind = key.Type == SyncEntityTypes.Task ? "task" : "folder";
-        if (kind == "folder" && Environment.GetEnvironmentVariable("S18_OFF") is null && await children.MoveOutAsync(key, ayonId, index, record) is { Count: > 0 } moved)
+        if (kind == "folder" && Environment.GetEnvironmentVariable("S18_OFF") is null && await children.MoveOutAsync(key, ayonId, index, record) is > 0 and var moved)
         {
-            state.MovedOutChildren = [.. state.MovedOutChildren.Union(moved, StringComparer.Ordinal)];
-            record($"event {e.Id}: {moved.Count} live ShotGrid children moved out of AYON folder {ayonId} before it goes");
+            record($"event {e.Id}: {moved} live ShotGrid children moved out of AYON folder {ayonId} before it goes");
         }
 
         var deleted = await ayon.SendOneAsync(context.AyonProjectName, new AyonOperation("retire", "delete", kind, ayonId, null));
@@ -85,7 +84,7 @@ public sealed partial class EntityLifecycle(
 
         state.Deactivated = false;
         record($"event {e.Id}: revived in ShotGrid; AYON {kind} {ayonId} reactivated");
-        await MoveChildrenBackAsync(key, e, state, index, record);
+        await MoveChildrenBackAsync(key, e, index, record);
         return true;
     }
 
@@ -111,21 +110,17 @@ public sealed partial class EntityLifecycle(
         }
 
         record($"event {e.Id}: revived in ShotGrid; AYON folder {id} is back, {taskIds.Count} of its tasks asked to come back");
-        await MoveChildrenBackAsync(key, e, state, index, record);
+        await MoveChildrenBackAsync(key, e, index, record);
         return EntityEventOutcome.Applied;
     }
 
     /// <summary>The children moved out on retirement link to the revived entity again in ShotGrid: they go back under it.</summary>
-    private async Task MoveChildrenBackAsync(EntityKey key, EventLogItem e, ShotGridEntityGrainState state, IAyonProjectIndexGrain index, Action<string> record)
+    private async Task MoveChildrenBackAsync(EntityKey key, EventLogItem e, IAyonProjectIndexGrain index, Action<string> record)
     {
-        if (state.MovedOutChildren.Count == 0)
+        if (key.Type != SyncEntityTypes.Task && await children.MoveBackAsync(key, index, record) is > 0 and var back)
         {
-            return;
+            record($"event {e.Id}: {back} entities ShotGrid links to it again placed back under it");
         }
-
-        var back = await children.MoveBackAsync(key, state.MovedOutChildren, index, record);
-        state.MovedOutChildren = [];
-        record($"event {e.Id}: {back} children moved out on retirement placed again");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{NodeKey} retired in ShotGrid: AYON entity in '{AyonProject}' {Outcome}")]

@@ -3,7 +3,10 @@ using AyonShotgrid.Grains.Ayon;
 using AyonShotgrid.Grains.Configuration;
 using AyonShotgrid.Grains.FullSync;
 using AyonShotgrid.Grains.Mapping;
+using AyonShotgrid.Grains.Options;
+using AyonShotgrid.Grains.ShotGrid;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AyonShotgrid.Grains.Entities;
 
@@ -13,65 +16,97 @@ namespace AyonShotgrid.Grains.Entities;
 /// full sync places them where the mapping puts an entity without that parent; AYON would delete them with the folder,
 /// products and versions included. Each child is read again from ShotGrid and moved where <see cref="EntityMapping"/>
 /// places it now, with AYON's <c>force</c>, since AYON refuses to move a folder with published versions otherwise.
-/// Children ShotGrid retired too (a retired entity's tasks) are left to go with the folder.
+/// Children ShotGrid retired too go with the folder, and so do its tasks (their entity link reads empty, and the full
+/// sync leaves such tasks out as well; a revival asks them back, <see cref="EntityLifecycle.ReviveFolderAsync"/>); on revival the entities ShotGrid
+/// links to the revived one again go back under it.
 /// </summary>
 public sealed partial class RetiredParentChildren(
-    IAyonClient ayon, EntityPlacer placer, ShotGridProjectReader reader, AttributeMapSource attributeMaps, ILogger<RetiredParentChildren> logger)
+    IAyonClient ayon, IShotGridClient shotGrid, EntityPlacer placer, ShotGridProjectReader reader, AttributeMapSource attributeMaps,
+    IOptions<SyncOptions> options, ILogger<RetiredParentChildren> logger)
 {
     /// <summary>
-    /// Moves the live ShotGrid children of the AYON folder <paramref name="ayonId"/> out of it; returns the node keys of
-    /// those moved, which the entity keeps to ask them back when it is revived.
+    /// Moves the live ShotGrid children of the AYON folder <paramref name="ayonId"/> out of it; returns how many moved. A
+    /// child ShotGrid retired as well goes with the folder, but its own live children leave too: whichever of the two
+    /// retirements is applied first, the delete of the upper folder must not take them along.
     /// </summary>
-    internal async Task<IReadOnlyList<string>> MoveOutAsync(EntityKey key, string ayonId, IAyonProjectIndexGrain index, Action<string> record)
+    internal async Task<int> MoveOutAsync(EntityKey key, string ayonId, IAyonProjectIndexGrain index, Action<string> record)
     {
-        var children = await index.LinkedChildFoldersAsync(ayonId);
-        return await PlaceAgainAsync(key, [.. children.Select(c => (c.Key!, c.AyonId))], index, record);
+        var moved = 0;
+        var leaving = new Queue<string>([ayonId]);
+        while (leaving.TryDequeue(out var folder))
+        {
+            var children = await index.LinkedChildFoldersAsync(folder);
+            var (placed, retired) = await PlaceAgainAsync(key, [.. children.Select(c => (c.Key!, c.AyonId))], index, record);
+            moved += placed;
+            retired.ForEach(leaving.Enqueue);
+        }
+
+        return moved;
     }
 
     /// <summary>
-    /// After a revival: the children moved out on retirement are placed again as the mapping says, which is under the
-    /// revived folder again unless ShotGrid moved them meanwhile. Children AYON no longer has are left to their next event.
+    /// After a revival: the entities ShotGrid links to the revived one again (read through the project's navchain fields
+    /// whose valid types include it) are placed again as the mapping says, which is under it unless ShotGrid moved them.
+    /// Those AYON does not have are left to their next event.
     /// </summary>
-    internal async Task<int> MoveBackAsync(EntityKey key, IReadOnlyList<string> nodeKeys, IAyonProjectIndexGrain index, Action<string> record)
+    internal async Task<int> MoveBackAsync(EntityKey key, IAyonProjectIndexGrain index, Action<string> record)
     {
+        var context = await index.GetContextAsync();
+        var navchains = Navchains.From(context.Navchains);
+        var links = SyncEntityTypes.FolderEntities.Select(t => (Type: t, Field: navchains.ParentField(t))).Where(l => l.Field is not null).ToList();
+        var schema = await reader.ReadSchemaAsync(links.Select(l => l.Type), CancellationToken.None);
         var children = new List<(string, string)>();
-        foreach (var nodeKey in nodeKeys)
+        foreach (var (type, field) in links)
         {
-            if (await index.LookupAsync(nodeKey, reloadIfLoadedBefore: null) is { } id)
+            if (schema.GetValueOrDefault(type)?.GetValueOrDefault(field!) is not { } f || !f.ValidTypes.Contains(key.Type, StringComparer.Ordinal))
             {
-                children.Add((nodeKey, id));
+                continue;
+            }
+
+            var filter = SgFilter.And()
+                .Where("project", "is", new SgEntityRef(SyncEntityTypes.Project, key.ProjectId))
+                .Where(field!, "is", new SgEntityRef(key.Type, key.Id));
+            foreach (var linked in await shotGrid.SearchAllByIdAsync(type, filter, ["id"], options.Value.PageSize, CancellationToken.None))
+            {
+                if (await index.LookupAsync(NodeKeys.Of(type, linked.Id), reloadIfLoadedBefore: null) is { } id)
+                {
+                    children.Add((NodeKeys.Of(type, linked.Id), id));
+                }
             }
         }
 
-        return (await PlaceAgainAsync(key, children, index, record)).Count;
+        return (await PlaceAgainAsync(key, children, index, record)).Placed;
     }
 
-    private async Task<IReadOnlyList<string>> PlaceAgainAsync(EntityKey key, IReadOnlyList<(string NodeKey, string AyonId)> children, IAyonProjectIndexGrain index, Action<string> record)
+    /// <summary>Moves each child where the mapping places it now; returns how many moved, and the AYON ids of those ShotGrid no longer has.</summary>
+    private async Task<(int Placed, List<string> Retired)> PlaceAgainAsync(EntityKey key, IReadOnlyList<(string NodeKey, string AyonId)> children, IAyonProjectIndexGrain index, Action<string> record)
     {
         if (children.Count == 0)
         {
-            return [];
+            return (0, []);
         }
 
         var context = await index.GetContextAsync();
         var project = new SgProjectInfo(key.ProjectId, context.AyonProjectName, null, Navchains.From(context.Navchains), null);
         var attributes = await attributeMaps.RecentAsync(CancellationToken.None);
-        var moved = new List<string>();
+        var (placed, retired) = (0, new List<string>());
         foreach (var byType in children.Select(c => (c.NodeKey, c.AyonId, Sg: ParseKey(c.NodeKey))).Where(c => c.Sg is not null).GroupBy(c => c.Sg!.Value.Type))
         {
             var items = await reader.ReadItemsAsync(project, byType.Key, byType.Select(c => c.Sg!.Value.Id).ToList(), CancellationToken.None, attributes);
             foreach (var (nodeKey, ayonId, sg) in byType)
             {
-                // Not readable: retired in ShotGrid as well, so it goes with its parent, as it would in a full sync.
-                if (items.GetValueOrDefault(sg!.Value.Id) is { } item
-                    && await MoveAsync(key with { Type = item.Type, Id = item.Id }, nodeKey, ayonId, item, context, index, record))
+                if (items.GetValueOrDefault(sg!.Value.Id) is not { } item)
                 {
-                    moved.Add(nodeKey);
+                    retired.Add(ayonId);
+                }
+                else if (await MoveAsync(key with { Type = item.Type, Id = item.Id }, nodeKey, ayonId, item, context, index, record))
+                {
+                    placed++;
                 }
             }
         }
 
-        return moved;
+        return (placed, retired);
     }
 
     private async Task<bool> MoveAsync(EntityKey child, string nodeKey, string ayonId, SgItem item, ProjectContext context, IAyonProjectIndexGrain index, Action<string> record)

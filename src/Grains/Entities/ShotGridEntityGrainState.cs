@@ -39,7 +39,4 @@ public sealed class ShotGridEntityGrainState
     /// New/in-create rows, even when a later poll delivers them, are not counted as more failures of the same create.
     /// </summary>
     [Id(11)] public bool CreateFailed { get; set; }
-
-    /// <summary>Node keys of the live children moved out of the AYON folder on retirement, asked back on revival.</summary>
-    [Id(12)] public List<string> MovedOutChildren { get; set; } = [];
 }
