@@ -33,7 +33,7 @@ public sealed partial class EntityLifecycle(
 
         var context = await index.GetContextAsync();
         var kind = key.Type == SyncEntityTypes.Task ? "task" : "folder";
-        if (kind == "folder" && Environment.GetEnvironmentVariable("S18_OFF") is null && await children.MoveOutAsync(key, ayonId, index, record) is > 0 and var moved)
+        if (kind == "folder" && await children.MoveOutAsync(key, ayonId, index, record) is > 0 and var moved)
         {
             record($"event {e.Id}: {moved} live ShotGrid children moved out of AYON folder {ayonId} before it goes");
         }
