@@ -88,6 +88,11 @@ public sealed partial class AyonClient
             item["data"] = op.Data.DeepClone();
         }
 
+        if (op.Force)
+        {
+            item["force"] = true;
+        }
+
         return item;
     }
 

@@ -81,7 +81,8 @@ public sealed record AyonUser(string Name, long? ShotGridUserId);
 /// <param name="Type">"create", "update" or "delete".</param>
 /// <param name="EntityType">"folder" or "task".</param>
 /// <param name="EntityId">For create, the id chosen by the client (32 lowercase hex), so children in the same batch can refer to it.</param>
-public sealed record AyonOperation(string Id, string Type, string EntityType, string? EntityId, JsonObject? Data);
+/// <param name="Force">AYON's per-operation <c>force</c>: lets an update move or rename a folder that has published versions below it.</param>
+public sealed record AyonOperation(string Id, string Type, string EntityType, string? EntityId, JsonObject? Data, bool Force = false);
 
 /// <summary>Per-operation result.</summary>
 public sealed record AyonOperationResult(string Id, bool Success, int Status, string? EntityId, string? ErrorCode, string? Detail);

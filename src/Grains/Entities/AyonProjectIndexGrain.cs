@@ -91,6 +91,29 @@ public sealed partial class AyonProjectIndexGrain(
         return Task.FromResult(holders);
     }
 
+    Task<IReadOnlyList<NameHolder>> IAyonProjectIndexGrain.LinkedChildFoldersAsync(string parentId)
+    {
+        IReadOnlyList<NameHolder> children = _names.TryGetValue(("folder", parentId), out var names)
+            ? names.Values.Where(n => n.Key is not null).ToList()
+            : [];
+        return Task.FromResult(children);
+    }
+
+    Task IAyonProjectIndexGrain.RecordMoveAsync(string ayonId, string? parentId)
+    {
+        foreach (var ((kind, _), names) in _names.Where(s => s.Key.Kind == "folder").ToList())
+        {
+            if (names.Values.FirstOrDefault(n => n.AyonId == ayonId) is { } holder)
+            {
+                names.Remove(holder.Name);
+                Index(holder.Key, holder.AyonId, kind, parentId, holder.Name, holder.Type, active: true);
+                break;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     private async Task LoadAsync()
     {
         // Wall-clock time on purpose (not the sync's clock): it orders this load against refusals seen by entity grains.

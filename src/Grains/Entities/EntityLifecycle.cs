@@ -13,12 +13,13 @@ namespace AyonShotgrid.Grains.Entities;
 /// passes its state, which this updates (the AYON id kept or forgotten, deactivated or not).
 /// </summary>
 public sealed partial class EntityLifecycle(
-    IGrainFactory grains, IAyonClient ayon, EntityPlacer placer, ShotGridProjectReader reader, TimeProvider time, ILogger<EntityLifecycle> logger)
+    IGrainFactory grains, IAyonClient ayon, EntityPlacer placer, RetiredParentChildren children, ShotGridProjectReader reader, TimeProvider time, ILogger<EntityLifecycle> logger)
 {
     /// <summary>
     /// Deletes the AYON entity when nothing was published under it; AYON refuses to delete a folder whose subtree has
     /// products, and then it is kept, deactivated and marked (<c>data.shotgridRemoved</c>). The link attributes stay, so a
-    /// revival finds it again; a deleted one is re-created with the same id.
+    /// revival finds it again; a deleted one is re-created with the same id. A folder's live children move out first
+    /// (<see cref="RetiredParentChildren"/>): ShotGrid keeps them, AYON would delete them along.
     /// </summary>
     internal async Task<bool> RetireAsync(EntityKey key, EventLogItem e, ShotGridEntityGrainState state, IAyonProjectIndexGrain index, Action<string> record)
     {
@@ -32,6 +33,11 @@ public sealed partial class EntityLifecycle(
 
         var context = await index.GetContextAsync();
         var kind = key.Type == SyncEntityTypes.Task ? "task" : "folder";
+        if (kind == "folder" && await children.MoveOutAsync(key, ayonId, index, record) is > 0 and var moved)
+        {
+            record($"event {e.Id}: {moved} live ShotGrid children moved out of AYON folder {ayonId} before it goes");
+        }
+
         var deleted = await ayon.SendOneAsync(context.AyonProjectName, new AyonOperation("retire", "delete", kind, ayonId, null));
         // 404: gone already (a retired parent's delete took it along, or someone deleted it in AYON).
         if (deleted is { Success: true } or { Status: 404 })
@@ -78,6 +84,7 @@ public sealed partial class EntityLifecycle(
 
         state.Deactivated = false;
         record($"event {e.Id}: revived in ShotGrid; AYON {kind} {ayonId} reactivated");
+        await MoveChildrenBackAsync(key, e, index, record);
         return true;
     }
 
@@ -103,7 +110,17 @@ public sealed partial class EntityLifecycle(
         }
 
         record($"event {e.Id}: revived in ShotGrid; AYON folder {id} is back, {taskIds.Count} of its tasks asked to come back");
+        await MoveChildrenBackAsync(key, e, index, record);
         return EntityEventOutcome.Applied;
+    }
+
+    /// <summary>The children moved out on retirement link to the revived entity again in ShotGrid: they go back under it.</summary>
+    private async Task MoveChildrenBackAsync(EntityKey key, EventLogItem e, IAyonProjectIndexGrain index, Action<string> record)
+    {
+        if (key.Type != SyncEntityTypes.Task && await children.MoveBackAsync(key, index, record) is > 0 and var back)
+        {
+            record($"event {e.Id}: {back} entities ShotGrid links to it again placed back under it");
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{NodeKey} retired in ShotGrid: AYON entity in '{AyonProject}' {Outcome}")]

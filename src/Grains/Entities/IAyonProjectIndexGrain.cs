@@ -48,6 +48,14 @@ public interface IAyonProjectIndexGrain : IGrainWithStringKey
     [Alias("GetUserLinksAsync")]
     Task<IReadOnlyDictionary<long, string>> GetUserLinksAsync();
 
+    /// <summary>Records that the caller moved a folder it holds under another parent (null: the project root).</summary>
+    [Alias("RecordMoveAsync")]
+    Task RecordMoveAsync(string ayonId, string? parentId);
+
+    /// <summary>The active ShotGrid-linked folders directly under an AYON folder (what AYON would delete along with it).</summary>
+    [Alias("LinkedChildFoldersAsync")]
+    Task<IReadOnlyList<Mapping.NameHolder>> LinkedChildFoldersAsync(string parentId);
+
     /// <summary>Who holds each of <paramref name="names"/> under a parent (case-insensitive, active siblings); free names are left out.</summary>
     [Alias("NameHoldersAsync")]
     Task<IReadOnlyList<Mapping.NameHolder>> NameHoldersAsync(string ayonEntityType, string? parentId, IReadOnlyList<string> names);

@@ -42,6 +42,7 @@ public static class SyncServiceRegistration
         services.AddSingleton<Entities.EntityPlacer>();
         services.AddSingleton<Entities.EntityChangeApplier>();
         services.AddSingleton<Entities.EntityLifecycle>();
+        services.AddSingleton<Entities.RetiredParentChildren>();
         services.AddSingleton<Mirror.MirrorPoster>();
         services.AddSingleton<AttributeMapSource>();
         services.AddSingleton<Configuration.ProjectSettingsReader>();

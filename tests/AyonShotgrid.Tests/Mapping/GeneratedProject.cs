@@ -7,7 +7,8 @@ namespace AyonShotgrid.Tests.Mapping;
 /// <summary>
 /// A random ShotGrid project from a seed: episodes, sequences, scenes, shots, assets and tasks with duplicate and
 /// hostile names, statuses, tags and assignees, written into the ShotGrid emulator one entity at a time (each write is
-/// a ShotGrid event the leecher reads), then a few changes and retirements.
+/// a ShotGrid event the leecher reads), then a few changes, retirements of shots, tasks and parents (episodes,
+/// sequences, scenes), and revivals of some of them.
 /// </summary>
 /// <remarks>
 /// Siblings that want the same AYON name get it in ShotGrid-id order in the full sync; the leecher applies the entities of
@@ -25,10 +26,15 @@ internal sealed class GeneratedProject(Random rng, ShotGridStore sg, long projec
 
     private readonly HashSet<string> _namesSinceCatchUp = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<(string Type, long Id), string> _slugOf = [];
+    private readonly Dictionary<(string Type, long Id), List<(string Type, long Id)>> _linksOf = [];
+    private int _fresh;
 
     public List<(string Type, long Id)> Folders { get; } = [];
 
     public List<long> Tasks { get; } = [];
+
+    /// <summary>The episodes, sequences and scenes retired, with how many children each had (for the failure message).</summary>
+    public List<string> RetiredParents { get; } = [];
 
     public static Dictionary<string, string> Navchains(Random rng) => new()
     {
@@ -75,8 +81,7 @@ internal sealed class GeneratedProject(Random rng, ShotGridStore sg, long projec
         }
 
         // Changes after creation, then retirements of shots and tasks whose AYON name nobody else wants. A retired entity
-        // that held a name another wanted leaves a history the full sync cannot see (that one kept its suffix); a retired
-        // parent leaves children whose link now reads empty (the full sync puts them at the root, AYON deleted them with it).
+        // that held a name another wanted leaves a history the full sync cannot see (that one kept its suffix).
         await catchUp();
         foreach (var (type, id) in Folders.Where(f => f.Type == "Shot").Select(f => (f.Type, f.Id)).Concat(Tasks.Select(t => ("Task", t))).Where(_ => rng.Next(3) == 0).ToList())
         {
@@ -84,11 +89,34 @@ internal sealed class GeneratedProject(Random rng, ShotGridStore sg, long projec
         }
 
         var unique = _slugOf.GroupBy(s => s.Value, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() == 1).Select(g => g.Single().Key).ToHashSet();
-        foreach (var (type, id) in Folders.Where(f => f.Type == "Shot").Concat(Tasks.Select(t => ("Task", t))).Where(e => unique.Contains(e) && rng.Next(4) == 0).ToList())
+        var retiredShots = Folders.Where(f => f.Type == "Shot").Concat(Tasks.Select(t => ("Task", t))).Where(e => unique.Contains(e) && rng.Next(4) == 0).ToList();
+        foreach (var (type, id) in retiredShots)
         {
             sg.Retire(type, id);
         }
+
+        // Retired parents: ShotGrid keeps their children, whose link reads empty from then on (the full sync places them
+        // as entities without that parent). Only parents whose children hold names nobody else wants, so the children's
+        // new place has no name clash whose winner would depend on the order things happened in.
+        var retiredParents = Folders.Where(f => f.Type is "Episode" or "Sequence" or "Scene" && unique.Contains(f)
+            && ChildrenOf(f).All(unique.Contains) && rng.Next(3) > 0).ToList();
+        foreach (var (type, id) in retiredParents)
+        {
+            sg.Retire(type, id);
+            RetiredParents.Add($"{type} {id} ({ChildrenOf((type, id)).Count()} children)");
+        }
+
+        // Some come back: a revived parent takes its children back, a revived shot its tasks.
+        await catchUp();
+        foreach (var (type, id) in retiredParents.Concat(retiredShots.Where(e => e.Item1 == "Shot")).Where(_ => rng.Next(2) == 0))
+        {
+            sg.Revive(type, id);
+        }
     }
+
+    /// <summary>The entities whose link (episode, sequence, scene) points at the folder, whatever the navchain makes of it.</summary>
+    private IEnumerable<(string Type, long Id)> ChildrenOf((string Type, long Id) parent) =>
+        _linksOf.Where(l => l.Value.Contains(parent)).Select(l => l.Key);
 
     private async Task<List<long>> ManyAsync(int count, Func<(string Type, Dictionary<string, object?> Fields)> make)
     {
@@ -124,10 +152,12 @@ internal sealed class GeneratedProject(Random rng, ShotGridStore sg, long projec
         }
 
         _slugOf[(type, id)] = slug.Length > 0 ? slug : $"#{type}{id}";
+        _linksOf[(type, id)] = [.. fields.Values.OfType<EntityLink>().Select(l => (l.Type, l.Id))];
         return id;
     }
 
-    private string Code() => Pick(rng, Codes);
+    /// <summary>One of the hostile codes, or now and then a fresh one: names nobody else wants are what lets parents retire.</summary>
+    private string Code() => rng.Next(3) == 0 ? $"n{++_fresh}" : Pick(rng, Codes);
 
     private EntityLink? Maybe(string type, IReadOnlyList<long> ids) =>
         ids.Count == 0 || rng.Next(5) == 0 ? null : TestProjects.Link(type, Pick(rng, ids));

@@ -54,7 +54,8 @@ internal sealed record OperationBatch(IReadOnlyList<EntityOperation> Operations,
             }
 
             operations.Add(new EntityOperation(
-                JsonFields.GetString(op, "id", model) ?? NamingRules.NewId(), type, entityType, entityId, data));
+                JsonFields.GetString(op, "id", model) ?? NamingRules.NewId(), type, entityType, entityId, data,
+                JsonFields.GetBool(op, "force", model) ?? false));
         }
 
         return new OperationBatch(

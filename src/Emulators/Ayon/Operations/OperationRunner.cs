@@ -90,7 +90,7 @@ internal static class OperationRunner
             ("create", "product") => ProductWriter.Create(ctx, data, op.EntityId),
             ("create", "version") => VersionWriter.Create(ctx, data, op.EntityId),
             ("create", "representation") => RepresentationWriter.Create(ctx, data, op.EntityId),
-            ("update", "folder") => Done(op, () => FolderWriter.Update(ctx, op.EntityId!, data)),
+            ("update", "folder") => Done(op, () => FolderWriter.Update(ctx, op.EntityId!, data, op.Force)),
             ("update", "task") => Done(op, () => TaskWriter.Update(ctx, op.EntityId!, data)),
             ("update", "product") => Done(op, () => ProductWriter.Update(ctx, op.EntityId!, data)),
             ("update", "version") => Done(op, () => VersionWriter.Update(ctx, op.EntityId!, data)),

@@ -38,7 +38,8 @@ internal static class FolderWriter
         return id;
     }
 
-    public static void Update(WriteContext ctx, string id, JsonObject data)
+    /// <param name="force">The operations endpoint's per-operation flag; the REST PATCH has none.</param>
+    public static void Update(WriteContext ctx, string id, JsonObject data, bool force = false)
     {
         ctx.ThrowIfWritesRejected();
         var project = ctx.Project;
@@ -68,6 +69,11 @@ internal static class FolderWriter
             throw AyonProblem.BadRequest("Cannot move folder under its own descendant");
         }
 
+        if (!force)
+        {
+            RefuseMovingPublished(project, old, updated);
+        }
+
         CheckIntegrity(project, updated);
         project.PutFolder(updated);
         EmitChanges(ctx, old, updated);
@@ -91,6 +97,22 @@ internal static class FolderWriter
         ctx.Events.Add(new PendingEvent(
             "entity.folder.deleted", $"Folder {path} deleted", EntityFieldRules.Summary(id, folder.ParentId, path), new JsonObject { ["entityData"] = row }));
     }
+
+    /// <summary>
+    /// AYON 1.15.18 (entity_update.py sanitize_folder_update, measured): once the folder or any folder below it has versions,
+    /// changing its name, folder type or parent is 403 unless the operation says <c>force</c>.
+    /// </summary>
+    private static void RefuseMovingPublished(ProjectState project, FolderRecord old, FolderRecord updated)
+    {
+        var changed = old.Name != updated.Name ? "name" : old.FolderType != updated.FolderType ? "folder_type" : old.ParentId != updated.ParentId ? "parent_id" : null;
+        if (changed is not null && HasVersions(project, old.Id))
+        {
+            throw AyonProblem.Forbidden($"Cannot change {changed} of a folder with published versions");
+        }
+    }
+
+    private static bool HasVersions(ProjectState project, string id) =>
+        project.ProductsOf(id).Any(p => project.VersionsOf(p.Id).Any()) || project.ChildFolders(id).Any(child => HasVersions(project, child.Id));
 
     private static bool HasProducts(ProjectState project, string id) =>
         project.ProductsOf(id).Any() || project.ChildFolders(id).Any(child => HasProducts(project, child.Id));
