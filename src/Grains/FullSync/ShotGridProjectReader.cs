@@ -132,26 +132,21 @@ public sealed class ShotGridProjectReader(IShotGridClient shotGrid, IOptions<Sho
         return records.Select(r => r.Id).ToList();
     }
 
-    /// <summary>Only the fields the hierarchy needs: code/content, status, and the one link that places the entity.</summary>
-    /// <summary>The ShotGrid fields of the types whose entities may carry mapped attributes.</summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, SgField>>> ReadSchemaAsync(IEnumerable<string> types, CancellationToken cancellationToken)
+    /// <summary>Schema reads through the full sync's request bound, each type once for as long as the result lives.</summary>
+    public ShotGridSchemaReads NewSchemaReads() => new(_bulk.GetFieldsAsync);
+
+    /// <summary>The ShotGrid fields of the types whose entities may carry mapped attributes (a type the site lacks: none).</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, SgField>>> ReadSchemaAsync(IEnumerable<string> types, CancellationToken cancellationToken, ShotGridSchemaReads? schemas = null)
     {
         // Side by side: against a distant site, one schema read after another was seconds before the first entity read.
+        schemas ??= NewSchemaReads();
         var distinct = types.Distinct(StringComparer.Ordinal).ToList();
-        var schemas = await Task.WhenAll(distinct.Select(async type =>
-        {
-            try
-            {
-                return await _bulk.GetFieldsAsync(type, cancellationToken);
-            }
-            catch (ShotGridException e) when (e.Status == HttpStatusCode.NotFound)
-            {
-                // The site does not have this entity type enabled.
-                return new Dictionary<string, SgField>();
-            }
-        }));
-        return distinct.Select((type, i) => (type, schema: schemas[i])).ToDictionary(p => p.type, p => p.schema, StringComparer.Ordinal);
+        var read = await Task.WhenAll(distinct.Select(type => schemas.FieldsOrNullAsync(type, cancellationToken)));
+        return distinct.Select((type, i) => (type, schema: read[i] ?? new Dictionary<string, SgField>()))
+            .ToDictionary(p => p.type, p => p.schema, StringComparer.Ordinal);
     }
+
+    /// <summary>Only the fields the hierarchy needs: code/content, status, and the one link that places the entity.</summary>
 
     private static List<string> FieldsFor(string type, Navchains navchains, ResolvedAttributeMap? attributes = null)
     {
