@@ -1,0 +1,34 @@
+using AyonShotgrid.Silo.Hosting;
+using Microsoft.AspNetCore.Builder;
+
+namespace AyonShotgrid.Tests.Deployment;
+
+/// <summary>
+/// The Orleans dashboard is composed into the silo only when someone can open it (issue 20: its assembly and the bundle
+/// it holds were about 30 MB of a silo's memory, and a locked dashboard refuses every request anyway).
+/// </summary>
+public sealed class DashboardLoadingTests
+{
+    [Theory]
+    [InlineData(null, null, false, false)]
+    [InlineData("admin", null, false, false)]
+    [InlineData("admin", "secret", false, true)]
+    [InlineData(null, null, true, true)]
+    public void TheDashboardIsComposedOnlyWhenItCanBeOpened(string? username, string? password, bool allowAnonymous, bool composed)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Dashboard:Username"] = username,
+            ["Dashboard:Password"] = password,
+            ["Dashboard:AllowAnonymous"] = allowAnonymous ? "true" : "false",
+        });
+
+        builder.AddSyncSilo();
+
+        Assert.Equal(composed, builder.Services.Any(d => FromDashboard(d.ServiceType) || FromDashboard(d.ImplementationType)));
+    }
+
+    private static bool FromDashboard(Type? type) =>
+        type?.Assembly.GetName().Name?.StartsWith("Orleans.Dashboard", StringComparison.Ordinal) == true;
+}
