@@ -1,5 +1,6 @@
 using AyonShotgrid.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 
 namespace AyonShotgrid.Tests.Deployment;
 
