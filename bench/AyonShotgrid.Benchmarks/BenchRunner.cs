@@ -55,6 +55,7 @@ public static class BenchRunner
         Directory.CreateDirectory(options.OutputDirectory);
         await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "latest.json"), JsonSerializer.Serialize(result, Json), ct);
         await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "latest.md"), MarkdownReport.Render(result), ct);
+        await RequestListing.WriteAsync(options.OutputDirectory, sync, ct);
         return result;
     }
 }

@@ -78,6 +78,9 @@ public abstract class ClusterHost : IAsyncDisposable
 
     private sealed class ChildProcessCluster(Process process, Uri gatewayUrl) : ClusterHost
     {
+        /// <summary>Copied next to the benchmark by the build (the benchmark references the silo through the demo).</summary>
+        private const string SiloRuntimeConfig = "AyonShotgrid.Silo.runtimeconfig.json";
+
         public override Uri GatewayUrl => gatewayUrl;
 
         public override string Placement => "child process (silo + gateway only; emulators in the benchmark process)";
@@ -94,6 +97,17 @@ public abstract class ClusterHost : IAsyncDisposable
         {
             var self = typeof(ClusterHost).Assembly.Location;
             var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+
+            // With the silo's runtime settings (its runtimeconfig: GC and the rest), not the benchmark's: the memory and
+            // speed measured are those of what ships.
+            var siloRuntimeConfig = Path.Combine(Path.GetDirectoryName(self)!, SiloRuntimeConfig);
+            if (File.Exists(siloRuntimeConfig))
+            {
+                start.ArgumentList.Add("exec");
+                start.ArgumentList.Add("--runtimeconfig");
+                start.ArgumentList.Add(siloRuntimeConfig);
+            }
+
             start.ArgumentList.Add(self);
             start.ArgumentList.Add(ServeCluster.Verb);
             foreach (var (key, value) in settings)

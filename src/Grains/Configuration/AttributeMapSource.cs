@@ -20,13 +20,14 @@ public sealed partial class AttributeMapSource(
     private readonly Lock _gate = new();
     private (ResolvedAttributeMap Map, DateTimeOffset At)? _recent;
 
-    public async Task<ResolvedAttributeMap> ResolveAsync(CancellationToken cancellationToken)
+    /// <param name="schemas">ShotGrid fields shared with the rest of the same sync's start (see <see cref="ShotGrid.ShotGridSchemaReads"/>).</param>
+    public async Task<ResolvedAttributeMap> ResolveAsync(CancellationToken cancellationToken, ShotGrid.ShotGridSchemaReads? schemas = null)
     {
         var entries = AttributeMapEntry.From(syncOptions.Value);
         var map = ResolvedAttributeMap.Empty;
         if (entries.Count > 0)
         {
-            var sgFields = await reader.ReadSchemaAsync(entries.Select(e => e.SgType), cancellationToken);
+            var sgFields = await reader.ReadSchemaAsync(entries.Select(e => e.SgType), cancellationToken, schemas);
             var ayonAttributes = await ayon.GetAttributesAsync(cancellationToken);
             map = AttributeMapResolver.Resolve(entries, sgFields, ayonAttributes);
         }

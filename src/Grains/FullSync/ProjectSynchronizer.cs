@@ -36,12 +36,14 @@ public sealed partial class ProjectSynchronizer(
 
         Phase("reading ShotGrid project", 1);
 
-        // Side by side: against servers a round trip away, each of these one after another was a second of the sync.
+        // Side by side: against servers a round trip away, each of these one after another was a second of the sync. The
+        // anatomy and the attribute map read each type's ShotGrid fields once between them.
+        var schemas = reader.NewSchemaReads();
         var sgProjectRead = reader.ReadProjectAsync(sgProjectId, cancellationToken);
         var ayonProjectRead = dryRun
             ? ExistingProjectAsync(ayonProjectName, cancellationToken)
-            : preparer.RefreshAnatomyAsync(ayonProjectName, cancellationToken);
-        var attributesRead = attributeMaps.ResolveAsync(cancellationToken);
+            : preparer.RefreshAnatomyAsync(ayonProjectName, cancellationToken, schemas);
+        var attributesRead = attributeMaps.ResolveAsync(cancellationToken, schemas);
         await Task.WhenAll(sgProjectRead, ayonProjectRead, attributesRead);
         var (sgProject, ayonProject, attributes) = (sgProjectRead.Result, ayonProjectRead.Result, attributesRead.Result);
         var perProject = await projectSettings.ReadAsync(ayonProject.Name, cancellationToken, hierarchyPreset);

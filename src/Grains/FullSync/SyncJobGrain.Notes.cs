@@ -11,9 +11,14 @@ public sealed partial class SyncJobGrain
     private async Task<SyncOutcome> SyncNotesAsync(SyncOutcome result, CancellationToken cancellationToken)
     {
         var site = sgOptions.Value.SiteName;
-        var index = GrainFactory.GetGrain<Entities.IAyonProjectIndexGrain>(GrainKeys.AyonIndex(site, Status.SgProjectId));
-        await index.AttachAsync(Status.AyonProjectName!, state.State.HierarchyPreset);
-        var notes = await noteSync.RunAsync(GrainFactory, site, Status.SgProjectId, Status.AyonProjectName!, index, options.Value.MaxParallelEntities, cancellationToken);
+        async Task<Entities.IAyonProjectIndexGrain> AttachIndexAsync()
+        {
+            var index = GrainFactory.GetGrain<Entities.IAyonProjectIndexGrain>(GrainKeys.AyonIndex(site, Status.SgProjectId));
+            await index.AttachAsync(Status.AyonProjectName!, state.State.HierarchyPreset);
+            return index;
+        }
+
+        var notes = await noteSync.RunAsync(GrainFactory, site, Status.SgProjectId, Status.AyonProjectName!, AttachIndexAsync, options.Value.MaxParallelEntities, cancellationToken);
         LogNotesSynced(logger, this.GetPrimaryKeyString(), notes.Notes, notes.Replies, notes.Created, notes.Updated, notes.Errors.Count);
 
         // A note that could not be written is reported like an entity that could not; the rest of the notes went in.

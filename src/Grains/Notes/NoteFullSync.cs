@@ -13,15 +13,25 @@ public sealed class NoteFullSync(NoteReader reader, NoteCommentPlanner planner)
 {
     public sealed record Result(int Notes, int Replies, int Created, int Updated, IReadOnlyList<string> Errors);
 
-    public async Task<Result> RunAsync(IGrainFactory grains, string site, long sgProjectId, string ayonProject, IAyonProjectIndexGrain index, int maxParallel, CancellationToken cancellationToken)
+    /// <param name="attachIndex">The project's index, attached: asked for only once a note is found, because loading it
+    /// reads the whole AYON project (for 100,000 entities tens of seconds after the hierarchy's sync, and 7 ShotGrid
+    /// requests), which a project without notes does not need.</param>
+    public async Task<Result> RunAsync(IGrainFactory grains, string site, long sgProjectId, string ayonProject, Func<Task<IAyonProjectIndexGrain>> attachIndex, int maxParallel, CancellationToken cancellationToken)
     {
-        var users = await index.GetUserLinksAsync();
+        IAyonProjectIndexGrain? index = null;
+        IReadOnlyDictionary<long, string> users = new Dictionary<long, string>();
         var known = new Dictionary<(string, long), CommentTarget?>();
         int notes = 0, replies = 0, created = 0, updated = 0;
         var errors = new List<string>();
         using var slots = new SemaphoreSlim(maxParallel);
         await foreach (var page in reader.ProjectNotesAsync(sgProjectId, cancellationToken))
         {
+            if (index is null)
+            {
+                index = await attachIndex();
+                users = await index.GetUserLinksAsync();
+            }
+
             var byId = page.ToDictionary(n => n.Id);
             var pageReplies = await reader.RepliesOfAsync(byId.Keys, cancellationToken);
             await reader.AddVersionTargetsAsync(page, known, cancellationToken);

@@ -5,6 +5,7 @@ using AyonShotgrid.Grains.Ayon;
 using AyonShotgrid.Grains.FullSync;
 using AyonShotgrid.Grains.Mapping;
 using AyonShotgrid.Grains.Options;
+using AyonShotgrid.Grains.ShotGrid;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -79,18 +80,19 @@ public sealed partial class ProjectPreparer(
     }
 
     /// <summary>Adds task types and statuses that appeared in ShotGrid since the last Prepare; returns the current project.</summary>
-    public async Task<AyonProject> RefreshAnatomyAsync(string ayonProjectName, CancellationToken cancellationToken)
+    /// <param name="schemas">ShotGrid fields shared with the rest of the same sync's start (see <see cref="ShotGridSchemaReads"/>).</param>
+    public async Task<AyonProject> RefreshAnatomyAsync(string ayonProjectName, CancellationToken cancellationToken, ShotGridSchemaReads? schemas = null)
     {
         var project = await ayon.GetProjectAsync(ayonProjectName, cancellationToken)
             ?? throw new SyncSetupException($"AYON project '{ayonProjectName}' does not exist any more; run Prepare Project again.");
         var changes = new List<string>();
-        await EnsureAnatomyAsync(project, changes, cancellationToken);
+        await EnsureAnatomyAsync(project, changes, cancellationToken, schemas);
         return changes.Count == 0 ? project : await ayon.GetProjectAsync(ayonProjectName, cancellationToken) ?? project;
     }
 
-    private async Task EnsureAnatomyAsync(AyonProject project, List<string> changes, CancellationToken cancellationToken)
+    private async Task EnsureAnatomyAsync(AyonProject project, List<string> changes, CancellationToken cancellationToken, ShotGridSchemaReads? schemas = null)
     {
-        var anatomy = await anatomyReader.ReadAsync(cancellationToken);
+        var anatomy = await anatomyReader.ReadAsync(cancellationToken, schemas);
         var folderTypes = Merge(project.FolderTypes, AnatomyDefaults.FolderTypes, f => f.Name, out var newFolderTypes);
         var taskTypes = Merge(project.TaskTypes, TaskTypes(anatomy, project.TaskTypes), t => t.Name, out var newTaskTypes);
         var statuses = Merge(project.Statuses, Statuses(anatomy, project.Statuses), s => s.Name, out var newStatuses);

@@ -9,7 +9,8 @@ public sealed class ShotGridAnatomyReader(IShotGridClient shotGrid)
 {
     private static readonly string[] StatusTypes = [SyncEntityTypes.Episode, SyncEntityTypes.Sequence, SyncEntityTypes.Shot, SyncEntityTypes.Asset, SyncEntityTypes.Task];
 
-    public async Task<ShotGridAnatomy> ReadAsync(CancellationToken cancellationToken)
+    /// <param name="schemas">Fields already read (or being read) for the same sync, shared with its attribute map.</param>
+    public async Task<ShotGridAnatomy> ReadAsync(CancellationToken cancellationToken, ShotGridSchemaReads? schemas = null)
     {
         // The steps and every type's fields side by side: every full sync refreshes the anatomy first, and against a
         // distant site one read after another was seconds before any entity was read.
@@ -20,7 +21,7 @@ public sealed class ShotGridAnatomyReader(IShotGridClient shotGrid)
             ["code", "short_name", "entity_type", "color"],
             cancellationToken,
             sort: "id");
-        var fieldsRead = StatusTypes.Select(type => FieldsOrNullAsync(type, cancellationToken)).ToList();
+        var fieldsRead = StatusTypes.Select(type => schemas?.FieldsOrNullAsync(type, cancellationToken) ?? FieldsOrNullAsync(type, cancellationToken)).ToList();
         await Task.WhenAll([stepsRead, .. fieldsRead]);
         var records = stepsRead.Result;
 

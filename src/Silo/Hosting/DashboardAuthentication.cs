@@ -6,10 +6,17 @@ namespace AyonShotgrid.Silo.Hosting;
 /// <summary>
 /// HTTP Basic authentication in front of the Orleans dashboard (which has none of its own). Credentials come from
 /// <c>Dashboard:Username</c>/<c>Dashboard:Password</c>; <c>Dashboard:AllowAnonymous=true</c> opens it (the demo does).
-/// Without either the dashboard refuses every request rather than exposing grain state.
+/// Without either the dashboard refuses every request rather than exposing grain state, and is not loaded at all.
 /// </summary>
 public static class DashboardAuthentication
 {
+    /// <summary>Whether anyone can open the dashboard: anonymous access, or a username and a password to check.</summary>
+    public static bool IsOpen(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Dashboard");
+        return section.GetValue<bool>("AllowAnonymous") || (!string.IsNullOrEmpty(section["Username"]) && !string.IsNullOrEmpty(section["Password"]));
+    }
+
     public static WebApplication UseDashboardAuthentication(this WebApplication app)
     {
         var section = app.Configuration.GetSection("Dashboard");

@@ -26,6 +26,17 @@ public sealed class BenchmarkSmokeTests : IDisposable
         Assert.Contains(result.FullSync.AyonRequestKinds.Keys, k => k.EndsWith("/operations", StringComparison.Ordinal));
         Assert.True(result.FullSync.ClusterPeakRssBytes > 0);
 
+        // Read once per sync (issue 20): each type's fields (the anatomy and the attribute map share them) and the
+        // project; a project without notes does not load the project index for the notes step (it read the project,
+        // the anatomy and every AYON folder and task again).
+        var sgKinds = result.FullSync.ShotGridRequestKinds;
+        Assert.All(sgKinds.Where(k => k.Key.StartsWith("GET /api/v1/schema/", StringComparison.Ordinal)), k => Assert.Equal(1, k.Value));
+        Assert.Equal(1, sgKinds["GET /api/v1/entity/projects/{id}"]);
+        Assert.Equal(1, sgKinds["POST /api/v1/entity/steps/_search"]);
+        Assert.Equal(1, sgKinds["POST /api/v1/entity/notes/_search"]);
+        Assert.False(sgKinds.ContainsKey("POST /api/v1/entity/replies/_search"));
+        Assert.True(File.Exists(Path.Combine(_output, "sync-requests.txt")));
+
         Assert.Equal(result.FullSync.ShotGridRequests, result.Floor.ShotGridRequests);
         Assert.Equal(result.FullSync.AyonRequests, result.Floor.AyonRequests);
         Assert.Equal(0, result.Floor.FailedReplays);
