@@ -44,8 +44,8 @@ public class SyncFixture : IAsyncLifetime
     /// <summary>Settings a derived fixture adds or overrides.</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
-    /// <summary>Silo settings a derived fixture adds or overrides.</summary>
-    protected virtual void ConfigureSilo(Orleans.Hosting.ISiloBuilder silo)
+    /// <summary>Silo or client settings a derived fixture adds or overrides.</summary>
+    protected virtual void ConfigureCluster(InProcessTestClusterBuilder builder)
     {
     }
 
@@ -71,8 +71,8 @@ public class SyncFixture : IAsyncLifetime
 
             // The leecher's keep-alive reminder runs every few seconds here, so tests see it bring the leecher back.
             silo.Configure<Orleans.Hosting.ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
-            ConfigureSilo(silo);
         });
+        ConfigureCluster(builder);
         Cluster = builder.Build();
         await Cluster.DeployAsync();
 

@@ -4,13 +4,16 @@ using AyonShotgrid.Tests.Infrastructure;
 
 namespace AyonShotgrid.Tests.Sync;
 
-/// <summary>A cluster whose grain calls time out after 2 seconds (Orleans' default is 30), so a slow load shows in seconds.</summary>
+/// <summary>A cluster whose grain calls (from grains and from the client) time out after 2 seconds (Orleans' default is 30), so a slow load shows in seconds.</summary>
 public sealed class ShortCallTimeoutFixture : SyncFixture
 {
     public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(2);
 
-    protected override void ConfigureSilo(Orleans.Hosting.ISiloBuilder silo) =>
-        silo.Configure<Orleans.Configuration.SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeout);
+    protected override void ConfigureCluster(Orleans.TestingHost.InProcessTestClusterBuilder builder)
+    {
+        builder.ConfigureSilo((_, silo) => silo.Configure<Orleans.Configuration.SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeout));
+        builder.ConfigureClient(client => client.Configure<Orleans.Configuration.ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout));
+    }
 }
 
 /// <summary>
