@@ -44,6 +44,11 @@ public class SyncFixture : IAsyncLifetime
     /// <summary>Settings a derived fixture adds or overrides.</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
+    /// <summary>Silo or client settings a derived fixture adds or overrides.</summary>
+    protected virtual void ConfigureCluster(InProcessTestClusterBuilder builder)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         ShotGrid = await ShotGridEmulator.StartAsync();
@@ -67,6 +72,7 @@ public class SyncFixture : IAsyncLifetime
             // The leecher's keep-alive reminder runs every few seconds here, so tests see it bring the leecher back.
             silo.Configure<Orleans.Hosting.ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         });
+        ConfigureCluster(builder);
         Cluster = builder.Build();
         await Cluster.DeployAsync();
 
