@@ -8,6 +8,8 @@ namespace AyonShotgrid.Contracts.Models;
 /// <param name="HierarchyPresetSetting">The project's own hierarchy preset ("flat", "grouped"); null = the AYON project setting / <c>Sync:HierarchyPreset</c>.</param>
 /// <param name="NotesFromShotGrid">Whether ShotGrid Notes and Replies become AYON comments (in effect).</param>
 /// <param name="NotesFromShotGridSetting">The project's own notes switch; null = <c>Sync:NotesFromShotGrid</c>.</param>
+/// <param name="RunningPushJobId">The running "Sync to ShotGrid" job, if any.</param>
+/// <param name="LastPushJob">The last "Sync to ShotGrid" job (running or finished).</param>
 [GenerateSerializer, Immutable, Alias("ayonsg.project-status.v1")]
 public sealed record ProjectStatus(
     long SgProjectId,
@@ -24,7 +26,9 @@ public sealed record ProjectStatus(
     string? HierarchyPresetSetting = null,
     bool NotesFromShotGrid = false,
     bool? NotesFromShotGridSetting = null,
-    EventMirrorStatus? Mirror = null)
+    EventMirrorStatus? Mirror = null,
+    string? RunningPushJobId = null,
+    SyncJobStatus? LastPushJob = null)
 {
     /// <summary>The project has an AYON project.</summary>
     public bool Linked => AyonProjectName is not null;
