@@ -20,7 +20,7 @@ public sealed partial class ShotGridProjectGrain
             return running;
         }
 
-        if (await PushStatusAsync() is null)
+        if (await PushStatusAsync() is not { Enabled: true })
         {
             throw new SyncOperationException(SyncFailureKind.Conflict, state.State.AyonProjectName is null
                 ? $"Sync to ShotGrid needs a prepared project with push on: prepare ShotGrid project {SgProjectId} (POST /api/shotgrid/projects/{SgProjectId}/prepare), then turn the push on."

@@ -77,7 +77,7 @@ public sealed class ShotGridPusher(
         };
         await PushEntitiesAsync(ayonProject, catalog, entities, new PushWork(), outcome, dryRun, cancellationToken, phase);
         await phase(dryRun ? "planning ShotGrid versions and published files" : "creating ShotGrid versions and published files", 80);
-        // MUTATION await versions.PushAllAsync(ayonProject, catalog, entities, versionList, outcome, dryRun, cancellationToken);
+        await versions.PushAllAsync(ayonProject, catalog, entities, versionList, outcome, dryRun, cancellationToken);
         return outcome;
     }
 
