@@ -12,6 +12,7 @@ WORKDIR /src
 COPY global.json nuget.config Directory.Build.props Directory.Packages.props ./
 COPY src/Emulators/ShotGrid/AyonShotgrid.Emulators.ShotGrid.csproj src/Emulators/ShotGrid/
 COPY src/Emulators/Ayon/AyonShotgrid.Emulators.Ayon.csproj src/Emulators/Ayon/
+COPY src/Emulators/Shared/AyonShotgrid.Emulators.Shared.csproj src/Emulators/Shared/
 RUN dotnet restore src/Emulators/ShotGrid/AyonShotgrid.Emulators.ShotGrid.csproj \
  && dotnet restore src/Emulators/Ayon/AyonShotgrid.Emulators.Ayon.csproj
 

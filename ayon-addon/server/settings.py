@@ -35,6 +35,7 @@ class ShotgridOrleansSettings(BaseSettingsModel):
     mirror_events: bool = SettingsField(True, title="Mirror ShotGrid events into the AYON event log")
     apply_changes: bool = SettingsField(False, title="Leecher applies ShotGrid changes, retirements and revivals (per project overridable in the gateway)")
     notes_from_shotgrid: bool = SettingsField(True, title="ShotGrid notes and replies become AYON comments (per project switchable in the gateway and on the sync page)")
+    notes_to_shotgrid: bool = SettingsField(True, title="AYON comments become ShotGrid notes and replies while the push is on (per project switchable in the gateway and on the sync page)")
     use_default_attribute_map: bool = SettingsField(True, title="Start from the default attribute map (cut, head/tail, fps, resolution, description)")
     attribute_map: list[AttributeMapItem] = SettingsField(default_factory=list, title="ShotGrid field → AYON attribute")
     synced_entity_types: list[str] = SettingsField(

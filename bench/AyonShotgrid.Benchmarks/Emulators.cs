@@ -1,3 +1,4 @@
+using AyonShotgrid.Emulators;
 using AyonShotgrid.Emulators.Ayon;
 using AyonShotgrid.Emulators.ShotGrid;
 
@@ -22,16 +23,16 @@ public sealed class Emulators : IAsyncDisposable
 
     public RequestLog AyonLog { get; }
 
-    public ShotGridLatency ShotGridLatency { get; private init; } = new();
+    public EmulatorLatency ShotGridLatency { get; private init; } = new();
 
-    public AyonLatency AyonLatency { get; private init; } = new();
+    public EmulatorLatency AyonLatency { get; private init; } = new();
 
     public static async Task<Emulators> StartAsync(CancellationToken ct)
     {
         var sgLog = new RequestLog();
         var ayonLog = new RequestLog();
-        var sgLatency = new ShotGridLatency();
-        var ayonLatency = new AyonLatency();
+        var sgLatency = new EmulatorLatency();
+        var ayonLatency = new EmulatorLatency();
         var shotGrid = await ShotGridEmulator.StartAsync(new ShotGridEmulatorOptions { RequestTap = sgLog.TapAsync, Latency = sgLatency }, ct);
         var ayon = await AyonEmulator.StartAsync(new AyonEmulatorOptions { RequestTap = ayonLog.TapAsync, Latency = ayonLatency }, ct);
         return new Emulators(shotGrid, ayon, sgLog, ayonLog) { ShotGridLatency = sgLatency, AyonLatency = ayonLatency };
@@ -44,9 +45,9 @@ public sealed class Emulators : IAsyncDisposable
     public void Apply(LatencyProfile latency)
     {
         ShotGridLatency.PerRequest = TimeSpan.FromMilliseconds(latency.ShotGridRequestMs);
-        ShotGridLatency.PerRecord = TimeSpan.FromMilliseconds(latency.ShotGridRecordMs);
+        ShotGridLatency.PerItem = TimeSpan.FromMilliseconds(latency.ShotGridRecordMs);
         AyonLatency.PerRequest = TimeSpan.FromMilliseconds(latency.AyonRequestMs);
-        AyonLatency.PerOperation = TimeSpan.FromMilliseconds(latency.AyonOperationMs);
+        AyonLatency.PerItem = TimeSpan.FromMilliseconds(latency.AyonOperationMs);
     }
 
     public async ValueTask DisposeAsync()

@@ -26,6 +26,18 @@ public static class GrainKeys
     /// <summary>Key of the grain that pushes one project's AYON entity lists to ShotGrid Playlists and owns its cursor.</summary>
     public static string ListPush(string site, long sgProjectId) => $"listpush:{Normalize(site)}:{sgProjectId}";
 
+    /// <summary>Key of the grain that pushes one project's AYON comments to ShotGrid Notes and Replies and owns its cursor.</summary>
+    public static string CommentPush(string site, long sgProjectId) => $"commentpush:{Normalize(site)}:{sgProjectId}";
+
+    /// <summary>The ShotGrid project id out of a <see cref="CommentPush"/> key.</summary>
+    public static long ParseCommentPushProjectId(string key)
+    {
+        var last = key.LastIndexOf(':');
+        return key.StartsWith("commentpush:", StringComparison.Ordinal) && last > 0 && long.TryParse(key.AsSpan(last + 1), out var id)
+            ? id
+            : throw new FormatException($"'{key}' is not a comment push grain key.");
+    }
+
     /// <summary>Key of the grain that keeps one ShotGrid Note's or Reply's AYON comments (type "Note" or "Reply").</summary>
     public static string NoteComment(string site, long sgProjectId, string shotgridType, long shotgridId) =>
         $"notecomment:{Normalize(site)}:{sgProjectId}:{shotgridType}:{shotgridId}";

@@ -143,6 +143,16 @@ public sealed class SyncPageTests(DemoSetup demo, ITestOutputHelper output) : IA
         Assert.Equal("grouped", status.GetProperty("hierarchyPresetSetting").GetString());
         Assert.True(status.GetProperty("applyChangesSetting").GetBoolean());
 
+        // AYON comments → ShotGrid notes: its own switch, on by default (it takes effect with the push on).
+        var notesTo = page.GetByLabel("AYON comments of Demo Commercial become ShotGrid notes");
+        await Expect(notesTo).ToBeCheckedAsync();
+        await Expect(row.Locator(".notes-to-source")).ToContainTextAsync("default");
+        await notesTo.UncheckAsync();
+        await Expect(row.Locator(".notes-to-source")).ToContainTextAsync("set for this project");
+        status = System.Text.Json.JsonDocument.Parse(await gateway.GetStringAsync($"api/shotgrid/projects/{projectId}")).RootElement;
+        Assert.False(status.GetProperty("notesToShotGrid").GetBoolean());
+        Assert.False(status.GetProperty("notesFromShotGrid").GetBoolean());
+
         // Sync to ShotGrid: refused while the push is off (the page shows how to turn it on), then a dry-run job followed
         // like the sync's (the Dry run box is still checked).
         var syncToShotGrid = row.GetByRole(AriaRole.Button, new() { Name = "Push all of Demo Commercial to ShotGrid" });

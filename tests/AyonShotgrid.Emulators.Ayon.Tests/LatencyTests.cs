@@ -9,11 +9,11 @@ public sealed class LatencyTests
     [Fact]
     public async Task An_operations_batch_is_held_back_for_each_operation_and_arrives_whole()
     {
-        var latency = new AyonLatency();
+        var latency = new EmulatorLatency();
         await using var client = await AyonTestClient.StartAsync(new AyonEmulatorOptions { Latency = latency });
         await client.DeployAsync("demo", "dm");
         await client.PostAsync("api/projects/demo/operations", new { canFail = true, operations = new[] { new { type = "create", entityType = "folder", data = new { name = "warmup", folderType = "Shot" } } } });
-        latency.PerOperation = TimeSpan.FromMilliseconds(70);
+        latency.PerItem = TimeSpan.FromMilliseconds(70);
 
         var watch = Stopwatch.StartNew();
         var (status, body) = await client.PostAsync("api/projects/demo/operations", new
@@ -33,7 +33,7 @@ public sealed class LatencyTests
     [Fact]
     public async Task Every_answer_is_held_back_the_per_request_time()
     {
-        var latency = new AyonLatency();
+        var latency = new EmulatorLatency();
         await using var client = await AyonTestClient.StartAsync(new AyonEmulatorOptions { Latency = latency });
         await client.GetAsync("api/info"); // the first request's warm-up is not what is measured
         latency.PerRequest = TimeSpan.FromMilliseconds(250);

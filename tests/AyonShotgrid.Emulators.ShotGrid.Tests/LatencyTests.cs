@@ -9,7 +9,7 @@ public sealed class LatencyTests
     [Fact]
     public async Task ASearchIsHeldBackForEachRecordItReturnsAndArrivesWhole()
     {
-        var latency = new ShotGridLatency();
+        var latency = new EmulatorLatency();
         await using var site = await TestSite.StartAsync(new ShotGridEmulatorOptions { Latency = latency });
         var project = site.Store.CreateProject("Latency");
         for (var i = 0; i < 6; i++)
@@ -19,7 +19,7 @@ public sealed class LatencyTests
 
         var search = new JsonObject { ["filters"] = new JsonArray(new JsonArray("project", "is", new JsonObject { ["type"] = "Project", ["id"] = project })) };
         await site.SearchAsync("shots", search.DeepClone().AsObject(), TestSite.ArrayType); // warm-up, not measured
-        latency.PerRecord = TimeSpan.FromMilliseconds(60);
+        latency.PerItem = TimeSpan.FromMilliseconds(60);
         var watch = Stopwatch.StartNew();
         var (status, body, _) = await site.SearchAsync("shots", search, TestSite.ArrayType);
         watch.Stop();
@@ -33,7 +33,7 @@ public sealed class LatencyTests
     [Fact]
     public async Task EveryAnswerIsHeldBackThePerRequestTime()
     {
-        var latency = new ShotGridLatency();
+        var latency = new EmulatorLatency();
         await using var site = await TestSite.StartAsync(new ShotGridEmulatorOptions { Latency = latency }, authenticate: false);
         await site.GetAsync("api/v1"); // the first request's warm-up is not what is measured
         latency.PerRequest = TimeSpan.FromMilliseconds(250);

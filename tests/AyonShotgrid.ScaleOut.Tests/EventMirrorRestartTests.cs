@@ -10,29 +10,19 @@ namespace AyonShotgrid.ScaleOut.Tests;
 /// events still queued for AYON's event log, mirrors them once started again, each once, and the mirror's reminder brings
 /// it back without anyone asking for it.
 /// </summary>
-public sealed class EventMirrorRestartTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class EventMirrorRestartTests(ITestOutputHelper output) : ScaleOutTest
 {
     private const int Shots = 12;
-    private static readonly TimeSpan Startup = TimeSpan.FromSeconds(180);
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(100);
-
-    private ScaleOutCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await ScaleOutCluster.StartEmulatorsAsync();
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task EventsQueuedForAyonWhenTheClusterStopsAreMirroredOnceAfterItStartsAgain()
     {
-        var sg = _cluster.ShotGrid.Store;
+        var sg = Cluster.ShotGrid.Store;
         var seeded = ShotGridSeeder.SeedProject(sg, new SeedSpec("Mirror Restart", Episodes: 0, SequencesPerEpisode: 1, ShotsPerSequence: 1, Assets: 0, TasksPerEntity: 0));
-        _cluster.StartHosts(silos: 1);
-        await _cluster.WaitReadyAsync(Startup);
-        using var gateway = _cluster.GatewayClient();
-        var ayonName = (await ScaleOutCluster.ReadJsonAsync(await gateway.PostAsync($"api/shotgrid/projects/{seeded.ProjectId}/prepare", null))).GetProperty("ayonProjectName").GetString()!;
+        var (gateway, ayonName) = await StartAndPrepareAsync(silos: 1, seeded.ProjectId);
+        using var gatewayClient = gateway;
 
-        _cluster.Ayon.Faults.FailNext(1_000_000, 503, pathContains: "/api/events");
+        Cluster.Ayon.Faults.FailNext(1_000_000, 503, pathContains: "/api/events");
         var project = new EntityLink("Project", seeded.ProjectId);
         var sequence = new EntityLink("Sequence", seeded.SequenceIds[0]);
         var shots = Enumerable.Range(0, Shots)
@@ -45,26 +35,26 @@ public sealed class EventMirrorRestartTests(ITestOutputHelper output) : IAsyncLi
                 && p.GetProperty("mirror") is { ValueKind: JsonValueKind.Object } m && m.GetProperty("queued").GetInt32() >= Shots,
             "the shots to be applied and their events queued for AYON's event log",
             Settle,
-            _cluster.Diagnose);
+            Cluster.Diagnose);
         output.WriteLine($"before the stop: {queued.GetProperty("mirror")}");
         Assert.Empty(Mirrored(ayonName));
 
         // Stop the cluster with the queue full (SIGTERM, as docker stop; a SIGKILLed silo keeps a new one waiting minutes
         // for Orleans to declare it dead, and FailoverTests covers a kill); AYON takes events again while it is down.
-        var silo = Assert.Single(_cluster.Silos);
-        Assert.True(silo.Stop(TimeSpan.FromSeconds(60)), $"the silo did not stop within 60 s of SIGTERM{Environment.NewLine}{_cluster.Diagnose()}");
-        _cluster.Silos.Remove(silo);
+        var silo = Assert.Single(Cluster.Silos);
+        Assert.True(silo.Stop(TimeSpan.FromSeconds(60)), $"the silo did not stop within 60 s of SIGTERM{Environment.NewLine}{Cluster.Diagnose()}");
+        Cluster.Silos.Remove(silo);
         silo.Dispose();
-        _cluster.Ayon.Faults.Reset();
+        Cluster.Ayon.Faults.Reset();
 
         // Started again: nobody asks for the project's status, so only the mirror's reminder can resume the queue.
-        _cluster.StartSilo();
+        Cluster.StartSilo();
         var logged = await Eventually.WaitAsync(
             () => Task.FromResult(Mirrored(ayonName)),
             l => l.Count >= Shots,
             "the queued events to reach AYON's event log after the restart",
             Settle,
-            _cluster.Diagnose);
+            Cluster.Diagnose);
 
         Assert.Equal(Shots, logged.Count);
         Assert.Equal(shots.Order(), logged.Select(e => e.EntityId).Order());
@@ -74,12 +64,12 @@ public sealed class EventMirrorRestartTests(ITestOutputHelper output) : IAsyncLi
             m => m.GetProperty("queued").GetInt32() == 0,
             "the mirror's queue to be empty",
             Settle,
-            _cluster.Diagnose);
+            Cluster.Diagnose);
         output.WriteLine($"after the restart: {mirror}");
         Assert.Equal(Shots, mirror.GetProperty("posted").GetInt64() + mirror.GetProperty("alreadyThere").GetInt64());
     }
 
-    private List<(long SgEventId, long EntityId)> Mirrored(string ayonProject) => _cluster.Ayon.Store.Events
+    private List<(long SgEventId, long EntityId)> Mirrored(string ayonProject) => Cluster.Ayon.Store.Events
         .Where(e => e.Topic == "shotgrid.event" && e.Project == ayonProject)
         .Select(e => (e.Summary["sg_event_id"]!.GetValue<long>(), e.Summary["entityId"]!.GetValue<long>()))
         .ToList();

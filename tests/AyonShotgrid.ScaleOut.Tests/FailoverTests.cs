@@ -11,36 +11,22 @@ namespace AyonShotgrid.ScaleOut.Tests;
 /// Three silo processes and a gateway process over PostgreSQL; one silo is SIGKILLed while a full sync runs and a
 /// stream of ShotGrid events is produced. Nothing may be lost or duplicated, and the job must report its true outcome.
 /// </summary>
-public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class FailoverTests(ITestOutputHelper output) : ScaleOutTest
 {
     private const int StreamedShots = 2000;
-    // Deadlines, not waits: three .NET processes starting on 2 busy cores (the other test assemblies run beside this one)
-    // have taken over a minute; a slow start is not what this test is about.
-    private static readonly TimeSpan Startup = TimeSpan.FromSeconds(180);
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(100);
-
-    private ScaleOutCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await ScaleOutCluster.StartEmulatorsAsync();
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task KillingASiloMidSyncAndMidStreamLosesNothingAndDuplicatesNothing()
     {
-        var sg = _cluster.ShotGrid.Store;
+        var sg = Cluster.ShotGrid.Store;
         var seeded = ShotGridSeeder.SeedProject(sg, new SeedSpec("Failover Drill", Episodes: 3, SequencesPerEpisode: 4, ShotsPerSequence: 12, Assets: 30, TasksPerEntity: 3));
         var seededCount = seeded.EpisodeIds.Count + seeded.SequenceIds.Count + seeded.ShotIds.Count + seeded.AssetIds.Count + seeded.TaskIds.Count;
-        output.WriteLine($"seeded {seededCount} entities; logs in {_cluster.LogDirectory}");
+        output.WriteLine($"seeded {seededCount} entities; logs in {Cluster.LogDirectory}");
 
         var clock = Stopwatch.StartNew();
-        _cluster.StartHosts(silos: 3);
-        await _cluster.WaitReadyAsync(Startup);
-        output.WriteLine($"3 silos + gateway ready after {clock.Elapsed.TotalSeconds:0.0} s");
-
-        using var gateway = _cluster.GatewayClient();
-        var prepared = await ScaleOutCluster.ReadJsonAsync(await gateway.PostAsync($"api/shotgrid/projects/{seeded.ProjectId}/prepare", null));
-        var ayonName = prepared.GetProperty("ayonProjectName").GetString()!;
+        var (gateway, ayonName) = await StartAndPrepareAsync(silos: 3, seeded.ProjectId);
+        using var gatewayClient = gateway;
+        output.WriteLine($"3 silos + gateway ready and the project prepared after {clock.Elapsed.TotalSeconds:0.0} s");
         var started = await ScaleOutCluster.ReadJsonAsync(await ScaleOutCluster.PostJsonAsync(gateway, $"api/shotgrid/projects/{seeded.ProjectId}/sync", new { overrideDifferences = false }));
         var jobUrl = started.GetProperty("statusUrl").GetString()!.TrimStart('/');
         var jobId = started.GetProperty("jobId").GetString()!;
@@ -54,17 +40,17 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         // must come back on a survivor. When the job runs there too, it must resume elsewhere as well.
         const string LeecherActive = "Leecher of ShotGrid site";
         var victim = await Eventually.WaitAsync(
-            () => Task.FromResult(_cluster.Silos.FirstOrDefault(s => s.Stdout().Contains(LeecherActive, StringComparison.Ordinal))),
+            () => Task.FromResult(Cluster.Silos.FirstOrDefault(s => s.Stdout().Contains(LeecherActive, StringComparison.Ordinal))),
             s => s is not null,
             "a silo to activate the leecher",
             TimeSpan.FromSeconds(30),
-            _cluster.Diagnose);
+            Cluster.Diagnose);
         var jobSilo = await Eventually.WaitAsync(
-            () => Task.FromResult(_cluster.Silos.FirstOrDefault(s => s.Stdout().Contains($"started for ShotGrid project {seeded.ProjectId}", StringComparison.Ordinal))),
+            () => Task.FromResult(Cluster.Silos.FirstOrDefault(s => s.Stdout().Contains($"started for ShotGrid project {seeded.ProjectId}", StringComparison.Ordinal))),
             s => s is not null,
             "a silo to start the sync job",
             TimeSpan.FromSeconds(30),
-            _cluster.Diagnose);
+            Cluster.Diagnose);
         var victimRanJob = ReferenceEquals(victim, jobSilo);
         var jobBeforeKill = await ScaleOutCluster.ReadJsonAsync(await gateway.GetAsync(jobUrl));
         var killedAt = Stopwatch.GetTimestamp();
@@ -73,11 +59,11 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"SIGKILL {victim.Name} (hosted the leecher{(victimRanJob ? $" and job {jobId}" : $"; job {jobId} ran on {jobSilo!.Name}")}, job state {jobBeforeKill.GetProperty("state").GetString()} {jobBeforeKill.GetProperty("progressPercent").GetInt32()}%); " +
             $"{createdBeforeKill} streamed shots created before");
         var leecherAgain = await Eventually.WaitAsync(
-            () => Task.FromResult(_cluster.Silos.FirstOrDefault(s => !ReferenceEquals(s, victim) && s.Stdout().Contains(LeecherActive, StringComparison.Ordinal))),
+            () => Task.FromResult(Cluster.Silos.FirstOrDefault(s => !ReferenceEquals(s, victim) && s.Stdout().Contains(LeecherActive, StringComparison.Ordinal))),
             s => s is not null,
             "the leecher to be activated again on a surviving silo",
             Settle,
-            _cluster.Diagnose);
+            Cluster.Diagnose);
         output.WriteLine($"leecher active again on {leecherAgain!.Name} {Stopwatch.GetElapsedTime(killedAt).TotalSeconds:0.0} s after SIGKILL");
 
         // Recovery: the first shot created after the kill appearing in AYON.
@@ -87,11 +73,11 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
             "a shot to be created after the kill",
             TimeSpan.FromSeconds(30));
         await Eventually.WaitAsync(
-            () => Task.FromResult(_cluster.Ayon.Store.Folders(ayonName).Any(f => Attrib(f.Attrib, "shotgridType") == "Shot" && Attrib(f.Attrib, "shotgridId") == firstAfterKill.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            () => Task.FromResult(Cluster.Ayon.Store.Folders(ayonName).Any(f => Attrib(f.Attrib, "shotgridType") == "Shot" && Attrib(f.Attrib, "shotgridId") == firstAfterKill.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))),
             found => found,
             $"shot {firstAfterKill.Id} (created after the kill) to appear in AYON",
             Settle,
-            _cluster.Diagnose);
+            Cluster.Diagnose);
         var recovery = Stopwatch.GetElapsedTime(killedAt);
         output.WriteLine($"RECOVERY: first event created after the kill visible in AYON {recovery.TotalSeconds:0.0} s after SIGKILL");
 
@@ -104,7 +90,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
             j => j.GetProperty("state").GetString() is "succeeded" or "failed",
             $"sync job {jobId} to finish",
             Settle,
-            _cluster.Diagnose);
+            Cluster.Diagnose);
         var counts = job.GetProperty("counts");
         output.WriteLine($"job {job.GetProperty("state").GetString()} after {job.GetProperty("attempt").GetInt32()} attempt(s): {counts}");
         Assert.True(job.GetProperty("state").GetString() == "succeeded", $"the job failed: {job.GetProperty("error")} issues: {job.GetProperty("issues")}");
@@ -121,11 +107,11 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
             .Select(i => sg.Create("Shot", new() { ["code"] = $"after_job_{i:D2}", ["project"] = project, ["sg_sequence"] = new EntityLink("Sequence", seeded.SequenceIds[0]) }))
             .ToList();
         await Eventually.WaitAsync(
-            () => Task.FromResult(_cluster.Ayon.Store.Folders(ayonName).Count(f => Attrib(f.Attrib, "shotgridType") == "Shot" && markers.Select(m => m.ToString(System.Globalization.CultureInfo.InvariantCulture)).Contains(Attrib(f.Attrib, "shotgridId")))),
+            () => Task.FromResult(Cluster.Ayon.Store.Folders(ayonName).Count(f => Attrib(f.Attrib, "shotgridType") == "Shot" && markers.Select(m => m.ToString(System.Globalization.CultureInfo.InvariantCulture)).Contains(Attrib(f.Attrib, "shotgridId")))),
             n => n == markers.Count,
             "the shots created after the job ended to arrive through the leecher",
             Settle,
-            _cluster.Diagnose);
+            Cluster.Diagnose);
         // Every event applied.
         var newest = sg.NewestEventId;
         var cursor = await Eventually.WaitAsync(
@@ -133,7 +119,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
             e => e.GetProperty("watermark").GetInt64() >= newest && e.GetProperty("backlog").GetInt32() == 0,
             $"the project's watermark to reach event {newest} with no backlog",
             Settle,
-            _cluster.Diagnose);
+            Cluster.Diagnose);
         output.WriteLine($"cursor: {cursor}");
         Assert.True(cursor.GetProperty("applied").GetInt64() >= markers.Count, $"the leecher applied only {cursor.GetProperty("applied")} events: {cursor}");
         var caughtUp = Stopwatch.GetElapsedTime(killedAt);
@@ -146,8 +132,8 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
             .Concat(seeded.TaskIds.Select(id => ("Task", id)))
             .Select(k => (k.Item1, k.id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();
-        var inAyon = _cluster.Ayon.Store.Folders(ayonName).Select(f => (Attrib(f.Attrib, "shotgridType"), Attrib(f.Attrib, "shotgridId")))
-            .Concat(_cluster.Ayon.Store.Tasks(ayonName).Select(t => (Attrib(t.Attrib, "shotgridType"), Attrib(t.Attrib, "shotgridId"))))
+        var inAyon = Cluster.Ayon.Store.Folders(ayonName).Select(f => (Attrib(f.Attrib, "shotgridType"), Attrib(f.Attrib, "shotgridId")))
+            .Concat(Cluster.Ayon.Store.Tasks(ayonName).Select(t => (Attrib(t.Attrib, "shotgridType"), Attrib(t.Attrib, "shotgridId"))))
             .Where(k => k.Item1 is not null && k.Item2 is not null)
             .GroupBy(k => (k.Item1!, k.Item2!))
             .ToDictionary(g => g.Key, g => g.Count());
@@ -159,9 +145,9 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
 
         // Status changes are recorded, not applied, in create-only mode; the shots carry the status the sync read.
         var updated = created.Take(StreamedShots / 2).Select(c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
-        var statuses = _cluster.Ayon.Store.Folders(ayonName).Where(f => Attrib(f.Attrib, "shotgridType") == "Shot" && updated.Contains(Attrib(f.Attrib, "shotgridId")!)).Select(f => f.Status).Distinct().ToList();
+        var statuses = Cluster.Ayon.Store.Folders(ayonName).Where(f => Attrib(f.Attrib, "shotgridType") == "Shot" && updated.Contains(Attrib(f.Attrib, "shotgridId")!)).Select(f => f.Status).Distinct().ToList();
         output.WriteLine($"statuses of updated shots: {string.Join(", ", statuses)}");
-        Assert.Equal(2, _cluster.Silos.Count(s => !s.HasExited));
+        Assert.Equal(2, Cluster.Silos.Count(s => !s.HasExited));
         output.WriteLine($"FAILOVER SUMMARY: entities={expected.Count} events={newest} recovery={recovery.TotalSeconds:0.0}s caughtUp={caughtUp.TotalSeconds:0.0}s jobAttempts={job.GetProperty("attempt").GetInt32()} total={clock.Elapsed.TotalSeconds:0.0}s");
     }
 

@@ -61,6 +61,14 @@ public interface IShotGridProjectGrain : IGrainWithStringKey
     [Alias("SetNotesFromShotGridAsync")]
     Task<ProjectStatus> SetNotesFromShotGridAsync(bool? notesFromShotGrid);
 
+    /// <summary>Sets whether AYON comments of this project become ShotGrid Notes (with the push on); null returns to <c>Sync:NotesToShotGrid</c>.</summary>
+    [Alias("SetNotesToShotGridAsync")]
+    Task<ProjectStatus> SetNotesToShotGridAsync(bool? notesToShotGrid);
+
+    /// <summary>Whether AYON comments of this project become ShotGrid Notes now (asked by the comment push each poll).</summary>
+    [Alias("GetNotesToShotGridAsync"), Orleans.Concurrency.AlwaysInterleave]
+    Task<bool> GetNotesToShotGridAsync();
+
     /// <summary>Called by the job grain when a job ends, so the project records the outcome.</summary>
     [Alias("OnJobFinishedAsync")]
     Task OnJobFinishedAsync(SyncJobStatus status);

@@ -21,7 +21,7 @@ internal static class AyonApp
 
         var app = builder.Build();
         var auth = new ApiKeyAuthenticator(options.ApiKey, store.Time);
-        app.Use(options.Latency.InvokeAsync);
+        app.Use(options.Latency.Middleware("operations"));
         app.UseAyonPipeline(store, counter, auth, options.RequestTap);
         app.MapSystemEndpoints(store, auth);
         app.MapProjectEndpoints(store);

@@ -24,5 +24,5 @@ public sealed class AyonEmulatorOptions
     public Func<HttpContext, Task>? RequestTap { get; set; }
 
     /// <summary>Injected latency of every answer (none by default); the benchmark's <c>--profile cloud</c> sets it.</summary>
-    public AyonLatency Latency { get; set; } = new();
+    public EmulatorLatency Latency { get; set; } = new();
 }

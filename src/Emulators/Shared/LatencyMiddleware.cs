@@ -6,8 +6,8 @@ namespace AyonShotgrid.Emulators;
 /// <summary>
 /// Makes a loopback emulator answer as a distant server would: each answer is held back by a fixed time per request
 /// plus a time per item it carries (records of a ShotGrid page, results of an AYON <c>/operations</c> batch), then
-/// sent whole. The benchmark's <c>--profile cloud</c> uses it; off (zero) it adds nothing. Compiled into both emulators
-/// (source link); the public knobs are each emulator's own latency class.
+/// sent whole. The benchmark's <c>--profile cloud</c> uses it; off (zero) it adds nothing. The knobs are
+/// <see cref="EmulatorLatency"/>.
 /// </summary>
 internal static class LatencyMiddleware
 {

@@ -2,7 +2,7 @@ namespace AyonShotgrid.Emulators;
 
 /// <summary>
 /// A share of requests answered with an error, drawn from a seeded generator so a test's fault pattern is the same run
-/// after run (up to the order in which concurrent requests arrive). Thread-safe. Compiled into both emulators (source link).
+/// after run (up to the order in which concurrent requests arrive). Thread-safe.
 /// </summary>
 internal sealed class RandomFailures
 {

@@ -57,7 +57,7 @@ public sealed class ShotGridEmulator : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(options.ListenAddress, options.Port));
         var app = builder.Build();
-        app.Use(options.Latency.InvokeAsync);
+        app.Use(options.Latency.Middleware("data"));
         var pipeline = new RequestPipeline(services);
         app.Use(pipeline.InvokeAsync);
         Routes.Map(app, services);

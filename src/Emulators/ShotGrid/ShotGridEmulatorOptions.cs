@@ -23,5 +23,5 @@ public sealed class ShotGridEmulatorOptions
     public Func<Microsoft.AspNetCore.Http.HttpContext, Task>? RequestTap { get; set; }
 
     /// <summary>Injected latency of every answer (none by default); the benchmark's <c>--profile cloud</c> sets it.</summary>
-    public ShotGridLatency Latency { get; set; } = new();
+    public EmulatorLatency Latency { get; set; } = new();
 }

@@ -12,7 +12,8 @@ public sealed record SyncRequestBody(bool OverrideDifferences = false, string? R
 /// <param name="PushToShotGrid">Push what is created and changed in the AYON project to ShotGrid (the AYON project attribute shotgridPush). A body with only this member leaves the other settings as they are.</param>
 /// <param name="HierarchyPreset">"flat" or "grouped" for this project; null = the AYON project setting (hierarchy_preset) / Sync:HierarchyPreset. Otherwise a PUT sets applyChanges and hierarchyPreset both (one left out returns to its default).</param>
 /// <param name="NotesFromShotGrid">ShotGrid Notes and Replies of the project become AYON comments (leecher and full sync); like pushToShotGrid, a body with only the switches leaves the other settings as they are.</param>
-public sealed record ProjectSettingsBody(bool? ApplyChanges, bool? PushToShotGrid = null, string? HierarchyPreset = null, bool? NotesFromShotGrid = null);
+/// <param name="NotesToShotGrid">AYON comments of the project become ShotGrid Notes and Replies while pushToShotGrid is on; a switch like notesFromShotGrid.</param>
+public sealed record ProjectSettingsBody(bool? ApplyChanges, bool? PushToShotGrid = null, string? HierarchyPreset = null, bool? NotesFromShotGrid = null, bool? NotesToShotGrid = null);
 
 /// <summary>Body of POST /api/shotgrid/projects/{id}/push (optional).</summary>
 /// <param name="DryRun">Only list what would be created in ShotGrid (the job's changes, capped and counted); write nothing.</param>

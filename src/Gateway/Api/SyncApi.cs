@@ -15,7 +15,7 @@ public static class SyncApi
         shotgrid.MapGet("/", ListProjects).WithName("ListProjects").WithSummary("ShotGrid projects and whether each is linked to AYON");
         shotgrid.MapGet("/{sgProjectId:long}", GetProject).WithName("GetProject").WithSummary("State of a project grain: AYON link, last sync, event cursor");
         shotgrid.MapPost("/{sgProjectId:long}/prepare", Prepare).WithName("PrepareProject").WithSummary("Prepare Project: make sure the AYON project exists with what the sync needs");
-        shotgrid.MapPut("/{sgProjectId:long}/settings", PutSettings).WithName("PutProjectSettings").WithSummary("Per-project settings: applyChanges (the leecher applies ShotGrid changes to existing AYON entities; null = configured default), pushToShotGrid (AYON → ShotGrid push), notesFromShotGrid (ShotGrid notes become AYON comments), hierarchyPreset (flat, grouped; null = AYON project setting)");
+        shotgrid.MapPut("/{sgProjectId:long}/settings", PutSettings).WithName("PutProjectSettings").WithSummary("Per-project settings: applyChanges (the leecher applies ShotGrid changes to existing AYON entities; null = configured default), pushToShotGrid (AYON → ShotGrid push), notesFromShotGrid (ShotGrid notes become AYON comments), notesToShotGrid (AYON comments become ShotGrid notes, with the push on), hierarchyPreset (flat, grouped; null = AYON project setting)");
         shotgrid.MapPost("/{sgProjectId:long}/push", SyncToShotGrid).WithName("SyncToShotGrid")
             .WithSummary("Start a Sync to ShotGrid job: create in ShotGrid every AYON folder, task, version and published file it lacks (never updates or deletes); dryRun lists them in the job's changes. 409 while the project's push is off");
         shotgrid.MapPost("/{sgProjectId:long}/sync", StartSync).WithName("SyncFromShotGrid").WithSummary("Start a sync from ShotGrid (create-only unless overrideDifferences)");
@@ -61,6 +61,7 @@ public static class SyncApi
             // notesFromShotGrid likewise.
             var status = body.PushToShotGrid is { } push ? await project.SetPushAsync(push) : null;
             status = body.NotesFromShotGrid is { } notes ? await project.SetNotesFromShotGridAsync(notes) : status;
+            status = body.NotesToShotGrid is { } notesTo ? await project.SetNotesToShotGridAsync(notesTo) : status;
             if (status is not null && body.ApplyChanges is null && body.HierarchyPreset is null)
             {
                 return status!.ForApi();

@@ -271,29 +271,57 @@ function showPush(row, status) {
       summary.append(el("div", push.lastError, "issue-failed"));
     }
   }
+  showListPush(summary, status.listPush);
   const job = status.lastPushJob;
   if (job) {
     summary.append(el("div", `Sync to ShotGrid ${job.dryRun ? "(dry run) " : ""}${job.state} ${when(job.finishedAt)}: ${countsLine(job.counts)}`, `state-${job.state}`));
   }
 }
 
-/** The per-project switch: ShotGrid notes and replies become AYON comments (leecher and full sync). */
+/** AYON lists → ShotGrid playlists (with the push on): counts, the AYON event cursor, the newest issue, the last error. */
+function showListPush(summary, lists) {
+  if (!lists) {
+    return;
+  }
+  const line = el("div", `lists → playlists: ${lists.created} created, ${lists.updated} updated, ${lists.retired} retired`, "list-push");
+  line.title = `AYON event cursor ${lists.cursor ?? "(none)"}, ${lists.eventsRead} list events read, ${lists.ownEventsSkipped} own skipped`;
+  summary.append(line);
+  if (lists.issues.length > 0) {
+    summary.append(el("div", lists.issues[lists.issues.length - 1], "muted list-push-issue"));
+  }
+  if (lists.lastError) {
+    summary.append(el("div", lists.lastError, "issue-failed"));
+  }
+}
+
+/**
+ * The per-project switches of each notes direction: ShotGrid notes and replies become AYON comments (leecher and full
+ * sync); AYON comments become ShotGrid notes and replies (only while the push is on).
+ */
 function notesCell(project) {
   const cell = el("td");
-  const box = el("input", null, "notes-from-shotgrid");
-  box.type = "checkbox";
-  box.disabled = true;
-  box.setAttribute("aria-label", `ShotGrid notes of ${project.name} become AYON comments`);
-  box.addEventListener("change", () => setNotes(project.sgProjectId, box));
-  cell.append(box, el("span", "", "muted notes-source"));
+  const from = el("input", null, "notes-from-shotgrid");
+  from.type = "checkbox";
+  from.disabled = true;
+  from.setAttribute("aria-label", `ShotGrid notes of ${project.name} become AYON comments`);
+  from.addEventListener("change", () => setNotes(project.sgProjectId, from, "notesFromShotGrid"));
+  const to = el("input", null, "notes-to-shotgrid");
+  to.type = "checkbox";
+  to.disabled = true;
+  to.setAttribute("aria-label", `AYON comments of ${project.name} become ShotGrid notes`);
+  to.addEventListener("change", () => setNotes(project.sgProjectId, to, "notesToShotGrid"));
+  cell.append(
+    el("div", "", "notes-line"), el("div", "", "notes-line"));
+  cell.children[0].append(from, " SG → AYON", el("span", "", "muted notes-source"));
+  cell.children[1].append(to, " AYON → SG", el("span", "", "muted notes-to-source"));
   return cell;
 }
 
-async function setNotes(sgProjectId, box) {
+async function setNotes(sgProjectId, box, setting) {
   clearError();
   box.disabled = true;
   try {
-    showNotes(rowOf(sgProjectId), await call("PUT", `api/shotgrid/projects/${sgProjectId}/settings`, { notesFromShotGrid: box.checked }));
+    showNotes(rowOf(sgProjectId), await call("PUT", `api/shotgrid/projects/${sgProjectId}/settings`, { [setting]: box.checked }));
   } catch (e) {
     box.checked = !box.checked;
     showError(e.message);
@@ -307,6 +335,12 @@ function showNotes(row, status) {
   box.disabled = false;
   row.querySelector(".notes-source").textContent =
     status.notesFromShotGridSetting === null || status.notesFromShotGridSetting === undefined ? " (default)" : " (set for this project)";
+  const to = row.querySelector(".notes-to-shotgrid");
+  to.checked = !!status.notesToShotGrid;
+  to.disabled = false;
+  row.querySelector(".notes-to-source").textContent =
+    (status.notesToShotGridSetting === null || status.notesToShotGridSetting === undefined ? " (default)" : " (set for this project)") +
+    (status.push && status.push.enabled ? "" : " — needs push");
 }
 
 function rowOf(sgProjectId) {

@@ -27,7 +27,11 @@ internal static class AyonAttribValues
         {
             if (keep is null || keep.Contains(p.Name))
             {
-                result[p.Name] = ToText(p.Value);
+                // The kept name's own string, and a value that is a name the code knows (an entity type) as that one:
+                // a listing of a million entities otherwise holds a copy of each per entity.
+                var value = ToText(p.Value);
+                result[keep is HashSet<string> names && names.TryGetValue(p.Name, out var name) ? name : p.Name] =
+                    value is { Length: <= 32 } ? string.IsInterned(value) ?? value : value;
             }
         }
 

@@ -7,20 +7,27 @@ public sealed partial class AyonClient
 {
     // Each page is turned into models as it arrives: 100,000 entities held as JSON trees until the last page were most of
     // a second sync's memory.
-    public async Task<IReadOnlyList<AyonFolder>> GetFoldersAsync(string project, CancellationToken cancellationToken, IReadOnlySet<string>? attributes = null) =>
-        await ReadConnectionAsync(AyonGraphQlQueries.Folders, project, "folders", n => new AyonFolder(
-            Text(n["id"]) ?? "",
+    public async Task<IReadOnlyList<AyonFolder>> GetFoldersAsync(string project, CancellationToken cancellationToken, IReadOnlySet<string>? attributes = null)
+    {
+        // Folders come parents first, so a parent id is the parent's own id string.
+        var shared = new SharedStrings();
+        return await ReadConnectionAsync(AyonGraphQlQueries.Folders, project, "folders", n => new AyonFolder(
+            shared.Of(Text(n["id"])) ?? "",
             Text(n["name"]) ?? "",
             Text(n["label"]),
-            Text(n["folderType"]) ?? "",
-            Text(n["parentId"]),
-            Text(n["status"]),
+            shared.Of(Text(n["folderType"])) ?? "",
+            shared.Of(Text(n["parentId"])),
+            shared.Of(Text(n["status"])),
             Bool(n["active"]),
             AyonAttribValues.Parse(Text(n["allAttrib"]), attributes),
             Strings(n["tags"])), cancellationToken);
+    }
 
-    public async Task<IReadOnlyList<AyonTask>> GetTasksAsync(string project, CancellationToken cancellationToken, IReadOnlySet<string>? attributes = null) =>
-        await ReadConnectionAsync(AyonGraphQlQueries.Tasks, project, "tasks", n => ToTask(n, attributes), cancellationToken);
+    public async Task<IReadOnlyList<AyonTask>> GetTasksAsync(string project, CancellationToken cancellationToken, IReadOnlySet<string>? attributes = null)
+    {
+        var shared = new SharedStrings();
+        return await ReadConnectionAsync(AyonGraphQlQueries.Tasks, project, "tasks", n => ToTask(n, attributes, shared), cancellationToken);
+    }
 
     public async Task<AyonTask?> GetTaskAsync(string project, string id, CancellationToken cancellationToken)
     {
@@ -28,21 +35,23 @@ public sealed partial class AyonClient
         return tasks.FirstOrDefault(t => t.Id == id);
     }
 
-    private static AyonTask ToTask(JsonObject n, IReadOnlySet<string>? attributes) => new(
+    private static AyonTask ToTask(JsonObject n, IReadOnlySet<string>? attributes) => ToTask(n, attributes, new SharedStrings());
+
+    private static AyonTask ToTask(JsonObject n, IReadOnlySet<string>? attributes, SharedStrings shared) => new(
         Text(n["id"]) ?? "",
         Text(n["name"]) ?? "",
         Text(n["label"]),
-        Text(n["taskType"]) ?? "",
-        Text(n["folderId"]) ?? "",
-        Text(n["status"]),
+        shared.Of(Text(n["taskType"])) ?? "",
+        shared.Of(Text(n["folderId"])) ?? "",
+        shared.Of(Text(n["status"])),
         Bool(n["active"]),
         AyonAttribValues.Parse(Text(n["allAttrib"]), attributes),
         Strings(n["tags"]),
         Strings(n["assignees"]));
 
-    /// <summary>A string list field, or null when the answer did not carry it.</summary>
-    private static List<string>? Strings(JsonNode? node) =>
-        node is JsonArray array ? array.Select(Text).OfType<string>().ToList() : null;
+    /// <summary>A string list field, or null when the answer did not carry it; empty ones are one shared empty list.</summary>
+    private static IReadOnlyList<string>? Strings(JsonNode? node) =>
+        node is JsonArray array ? (array.Count == 0 ? [] : array.Select(Text).OfType<string>().ToList()) : null;
 
     public async Task<IReadOnlySet<string>> GetExistingIdsAsync(string project, string entityType, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {

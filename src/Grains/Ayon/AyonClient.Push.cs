@@ -116,7 +116,8 @@ public sealed partial class AyonClient : IAyonEventStream
             Text(summary["entityId"]) ?? Text(summary["id"]), // entity_list.* summaries name the list as "id"
             Text(summary["parentId"]),
             DateTimeOffset.TryParse(Text(node["createdAt"]), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : DateTimeOffset.MinValue,
-            ParseObject(Text(node["payload"])));
+            ParseObject(Text(node["payload"])),
+            summary);
     }
 
     private static JsonObject ParseObject(string? json)

@@ -53,6 +53,25 @@ public sealed class ProjectSettingsReader(IAyonClient ayon, IOptions<AyonOptions
         return new ProjectSyncSettings(taskType, policy, $"AYON project settings of {a.AddonName} {a.AddonVersion}", hierarchy);
     }
 
+    /// <summary>
+    /// The notes switches of the AYON addon's project settings (<c>notes_from_shotgrid</c>, <c>notes_to_shotgrid</c>: the
+    /// studio value or the project's override); null when the cluster runs without the addon or AYON does not say.
+    /// </summary>
+    public async Task<(bool? FromShotGrid, bool? ToShotGrid)> ReadNoteSwitchesAsync(string ayonProject, CancellationToken cancellationToken)
+    {
+        var a = ayonOptions.Value;
+        if (string.IsNullOrWhiteSpace(a.AddonName) || string.IsNullOrWhiteSpace(a.AddonVersion))
+        {
+            return (null, null);
+        }
+
+        var settings = await ayon.GetAddonSettingsAsync(a.AddonName, a.AddonVersion, a.SettingsVariant ?? "production", cancellationToken, ayonProject);
+        return settings is null ? (null, null) : (Flag(settings, "notes_from_shotgrid"), Flag(settings, "notes_to_shotgrid"));
+    }
+
+    private static bool? Flag(JsonObject settings, string name) =>
+        settings[name] is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : null;
+
     /// <summary>The hierarchy preset: each AYON setting when it has one, else the cluster's option.</summary>
     private static HierarchyPreset Preset(SyncOptions sync, Func<string, string?> setting, string where)
     {

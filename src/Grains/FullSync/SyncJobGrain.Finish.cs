@@ -8,7 +8,10 @@ namespace AyonShotgrid.Grains.FullSync;
 /// <summary>The end of a job: the outcome stored, the resume reminder gone, the project told.</summary>
 public sealed partial class SyncJobGrain
 {
-    private const int NotifyAttempts = 30;
+    private static readonly LostSiloRetry NotifyRetry = new(Attempts: 30, FirstPause: TimeSpan.FromSeconds(2), LongestPause: TimeSpan.FromSeconds(2))
+    {
+        TimeoutsMeanLost = true,
+    };
 
     private async Task FinishAsync(SyncJobState outcome, string? error)
     {
@@ -29,22 +32,15 @@ public sealed partial class SyncJobGrain
     /// </summary>
     private async Task NotifyProjectAsync()
     {
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                await GrainFactory.GetGrain<IShotGridProjectGrain>(GrainKeys.Project(sgOptions.Value.SiteName, Status.SgProjectId)).OnJobFinishedAsync(Snapshot());
-                return;
-            }
-            catch (Exception e) when (e is OrleansException or TimeoutException && attempt < NotifyAttempts)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(2));
-            }
-            catch (Exception e) when (e is OrleansException or TimeoutException)
-            {
-                LogNotifyFailed(logger, e, this.GetPrimaryKeyString());
-                return;
-            }
+            await LostSilo.RetryAsync(
+                () => GrainFactory.GetGrain<IShotGridProjectGrain>(GrainKeys.Project(sgOptions.Value.SiteName, Status.SgProjectId)).OnJobFinishedAsync(Snapshot()),
+                NotifyRetry);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            LogNotifyFailed(logger, e, this.GetPrimaryKeyString());
         }
     }
 

@@ -10,4 +10,12 @@ public interface INoteCommentGrain : IGrainWithStringKey
 {
     [Alias("ApplyAsync")]
     Task<NoteCommentResult> ApplyAsync(NoteComment? wanted);
+
+    /// <summary>
+    /// This Note or Reply was made from the AYON comment <paramref name="activityId"/> (the comment push): that comment is
+    /// its comment in AYON, and <paramref name="text"/> is what ShotGrid holds now, so only a later edit in ShotGrid
+    /// changes the comment.
+    /// </summary>
+    [Alias("AdoptAsync")]
+    Task AdoptAsync(string ayonProject, string activityId, string text);
 }

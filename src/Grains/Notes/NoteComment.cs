@@ -7,6 +7,8 @@ public sealed record CommentTarget([property: Id(0)] string EntityType, [propert
 /// <summary>
 /// What AYON should show for one ShotGrid Note or Reply: the same comment on every synced entity the note links to.
 /// <paramref name="Author"/> is the linked AYON user (null: the service user writes it, the body names the author).
+/// <paramref name="OriginActivity"/> is the AYON comment a Note or Reply was made from (its <c>sg_ayon_id</c>): that
+/// comment stands for it in AYON and gets its <paramref name="Text"/> as written in ShotGrid.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("ayonsg.note-comment.v1")]
 public sealed record NoteComment(
@@ -15,7 +17,9 @@ public sealed record NoteComment(
     [property: Id(2)] DateTimeOffset CreatedAt,
     [property: Id(3)] string? Author,
     [property: Id(4)] IReadOnlyList<CommentTarget> Targets,
-    [property: Id(5)] long NoteId);
+    [property: Id(5)] long NoteId,
+    [property: Id(6)] string? OriginActivity = null,
+    [property: Id(7)] string? Text = null);
 
 /// <summary>What one note grain call did in AYON.</summary>
 [GenerateSerializer, Immutable, Alias("ayonsg.note-comment-result.v1")]

@@ -16,6 +16,11 @@ public sealed class NoteCommentGrain(
     async Task<NoteCommentResult> INoteCommentGrain.ApplyAsync(NoteComment? wanted)
     {
         var s = state.State;
+        if (s.OriginActivity is not null || wanted?.OriginActivity is not null)
+        {
+            return await ApplyToOriginAsync(wanted);
+        }
+
         int created = 0, updated = 0, deleted = 0;
         var postedChanged = false;
         var project = wanted?.AyonProject ?? s.AyonProject;
@@ -71,6 +76,51 @@ public sealed class NoteCommentGrain(
         }
 
         return new NoteCommentResult(created, updated, deleted);
+    }
+
+    async Task INoteCommentGrain.AdoptAsync(string ayonProject, string activityId, string text)
+    {
+        var s = state.State;
+        if (s.OriginActivity == activityId && s.Body == text && s.AyonProject == ayonProject)
+        {
+            return;
+        }
+
+        (s.AyonProject, s.OriginActivity, s.Body) = (ayonProject, activityId, text);
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// A Note or Reply made from an AYON comment: an edit in ShotGrid edits that comment, a deletion deletes it; no other
+    /// comment is made. Seen first here (the push's bookkeeping was lost), it is adopted as it is, written nowhere.
+    /// </summary>
+    private async Task<NoteCommentResult> ApplyToOriginAsync(NoteComment? wanted)
+    {
+        var s = state.State;
+        var origin = s.OriginActivity ?? wanted!.OriginActivity!;
+        var project = wanted?.AyonProject ?? s.AyonProject;
+        if (wanted is null)
+        {
+            await comments.DeleteCommentAsync(project!, origin, CancellationToken.None);
+            state.State = new NoteCommentGrainState { AyonProject = project };
+            await state.WriteStateAsync();
+            return new NoteCommentResult(0, 0, 1);
+        }
+
+        var text = wanted.Text ?? wanted.Body;
+        var updated = 0;
+        if (s.OriginActivity is not null && s.Body != text && await comments.UpdateCommentAsync(wanted.AyonProject, origin, text, null, CancellationToken.None))
+        {
+            updated++;
+        }
+
+        if (s.OriginActivity != origin || s.Body != text || s.AyonProject != wanted.AyonProject)
+        {
+            (s.AyonProject, s.OriginActivity, s.Body) = (wanted.AyonProject, origin, text);
+            await state.WriteStateAsync();
+        }
+
+        return new NoteCommentResult(0, updated, 0);
     }
 
     /// <summary>What the activity keeps of its ShotGrid source (<c>sg_note_id</c> as ayon-shotgrid writes it).</summary>

@@ -11,4 +11,7 @@ public sealed class NoteCommentGrainState
 
     /// <summary>The body last written, so an unchanged note costs no AYON request.</summary>
     [Id(2)] public string? Body { get; set; }
+
+    /// <summary>The AYON comment this Note or Reply was made from (the comment push), which stands for it in AYON.</summary>
+    [Id(3)] public string? OriginActivity { get; set; }
 }

@@ -14,10 +14,10 @@ namespace AyonShotgrid.Grains.Notes;
 public sealed class NoteCommentPlanner(IOptions<ShotGridOptions> sgOptions)
 {
     public NoteComment ForNote(ShotGridNote note, string ayonProject, IReadOnlyDictionary<long, string> users, IReadOnlyList<CommentTarget> targets) =>
-        new(ayonProject, CommentBody.ForNote(note, users, sgOptions.Value.Url), note.CreatedAt, CommentBody.AuthorOf(note.Author, users), targets, note.Id);
+        new(ayonProject, CommentBody.ForNote(note, users, sgOptions.Value.Url), note.CreatedAt, CommentBody.AuthorOf(note.Author, users), targets, note.Id, note.AyonId, note.Content);
 
     public static NoteComment ForReply(ShotGridReply reply, ShotGridNote note, string ayonProject, IReadOnlyDictionary<long, string> users, IReadOnlyList<CommentTarget> targets) =>
-        new(ayonProject, CommentBody.ForReply(reply, note, users), reply.CreatedAt, CommentBody.AuthorOf(reply.Author, users), targets, note.Id);
+        new(ayonProject, CommentBody.ForReply(reply, note, users), reply.CreatedAt, CommentBody.AuthorOf(reply.Author, users), targets, note.Id, reply.AyonId, reply.Content);
 
     /// <summary>The AYON entities of a note's links, looked up in the project index once per link.</summary>
     public static async Task<IReadOnlyList<CommentTarget>> TargetsAsync(ShotGridNote note, IAyonProjectIndexGrain index, Dictionary<(string, long), CommentTarget?> known)

@@ -42,6 +42,7 @@ public sealed class NoteEventRouter(NoteReader reader, NoteCommentPlanner planne
         var notes = await reader.NotesAsync(sgProjectId, noteIds, CancellationToken.None);
         var users = await index.GetUserLinksAsync();
         var known = new Dictionary<(string, long), CommentTarget?>();
+        await reader.AddVersionTargetsAsync(notes.Values, known, CancellationToken.None);
         var work = new List<(List<EventLogItem> Events, NoteComment? Wanted)>();
         foreach (var g in groups)
         {

@@ -24,6 +24,7 @@ public sealed class NoteFullSync(NoteReader reader, NoteCommentPlanner planner)
         {
             var byId = page.ToDictionary(n => n.Id);
             var pageReplies = await reader.RepliesOfAsync(byId.Keys, cancellationToken);
+            await reader.AddVersionTargetsAsync(page, known, cancellationToken);
             var work = new List<(string Type, long Id, NoteComment Wanted)>(page.Count + pageReplies.Count);
             foreach (var note in page)
             {

@@ -12,10 +12,11 @@ public sealed class NoteReader(IShotGridClient shotGrid)
 {
     public const string Note = "Note";
     public const string Reply = "Reply";
+    public const string Version = "Version";
     public const int PageSize = 500;
 
-    private static readonly string[] NoteFields = ["project", "subject", "content", "note_links", "tasks", "addressings_to", "user", "created_at", "attachments"];
-    private static readonly string[] ReplyFields = ["content", "entity", "user", "created_at"];
+    private static readonly string[] NoteFields = ["project", "subject", "content", "note_links", "tasks", "addressings_to", "user", "created_at", "attachments", Push.PushTargets.AyonIdField];
+    private static readonly string[] ReplyFields = ["content", "entity", "user", "created_at", Push.PushTargets.AyonIdField];
 
     /// <summary>The Notes of <paramref name="sgProjectId"/> among <paramref name="ids"/> (retired ones and other projects' are absent).</summary>
     public async Task<IReadOnlyDictionary<long, ShotGridNote>> NotesAsync(long sgProjectId, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
@@ -85,6 +86,31 @@ public sealed class NoteReader(IShotGridClient shotGrid)
         return replies;
     }
 
+    /// <summary>
+    /// The AYON versions of the ShotGrid Versions the notes link to (<c>Version.sg_ayon_id</c>, which the version push
+    /// writes), one query per 500 Versions, added to <paramref name="known"/> (null: the Version has no AYON version).
+    /// </summary>
+    public async Task AddVersionTargetsAsync(IEnumerable<ShotGridNote> notes, Dictionary<(string, long), CommentTarget?> known, CancellationToken cancellationToken)
+    {
+        var ids = notes.SelectMany(n => n.Links).Where(l => l.Type == Version && !known.ContainsKey((Version, l.Id))).Select(l => l.Id).Distinct().ToList();
+        foreach (var chunk in ids.Chunk(PageSize))
+        {
+            foreach (var id in chunk)
+            {
+                known[(Version, id)] = null;
+            }
+
+            var filter = SgFilter.And().Where("id", "in", chunk.Cast<object>().ToArray());
+            foreach (var record in await shotGrid.SearchAllAsync(Version, filter, [Push.PushTargets.AyonIdField], cancellationToken, sort: "id", pageSize: PageSize))
+            {
+                if (record.GetString(Push.PushTargets.AyonIdField) is { Length: > 0 } ayonId)
+                {
+                    known[(Version, record.Id)] = new CommentTarget("version", ayonId);
+                }
+            }
+        }
+    }
+
     private static ShotGridNote ToNote(SgRecord r, long sgProjectId) => new(
         r.Id,
         r.GetLink("project")?.Id ?? sgProjectId,
@@ -94,10 +120,12 @@ public sealed class NoteReader(IShotGridClient shotGrid)
         r.GetLinks("addressings_to"),
         r.GetLink("user"),
         Time(r.GetString("created_at")),
-        r.GetLinks("attachments"));
+        r.GetLinks("attachments"),
+        r.GetString(Push.PushTargets.AyonIdField) is { Length: > 0 } ayonId ? ayonId : null);
 
     private static ShotGridReply? ToReply(SgRecord r) => r.GetLink("entity") is { Type: Note, Id: > 0 } note
-        ? new ShotGridReply(r.Id, note.Id, r.GetString("content") ?? "", r.GetLink("user"), Time(r.GetString("created_at")))
+        ? new ShotGridReply(r.Id, note.Id, r.GetString("content") ?? "", r.GetLink("user"), Time(r.GetString("created_at")),
+            r.GetString(Push.PushTargets.AyonIdField) is { Length: > 0 } ayonId ? ayonId : null)
         : null;
 
     private static DateTimeOffset Time(string? text) =>

@@ -13,6 +13,8 @@ public static class NoteServiceRegistration
         services.AddSingleton<NoteCommentPlanner>();
         services.AddSingleton<NoteEventRouter>();
         services.AddSingleton<NoteFullSync>();
+        services.AddSingleton<IAyonActivities>(sp => (IAyonActivities)sp.GetRequiredService<IAyonClient>());
+        services.AddSingleton<CommentPusher>();
         return services;
     }
 }

@@ -28,4 +28,11 @@ public sealed class PushOptions
     /// <summary>How long the project attribute <c>shotgridPush</c> is trusted before it is read again.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan SettingRefresh { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Whether a folder, task or version deleted in AYON retires its ShotGrid entity (a <c>_batch</c> delete; ShotGrid can
+    /// revive it). Off by default: the ShotGrid entity is kept and the project status reports "deleted in AYON, kept in
+    /// ShotGrid".
+    /// </summary>
+    public bool RetireDeleted { get; set; }
 }

@@ -122,6 +122,13 @@ public sealed class SyncOptions
     public bool NotesFromShotGrid { get; set; } = true;
 
     /// <summary>
+    /// AYON comments become ShotGrid Notes and Replies, for projects whose push (AYON → ShotGrid) is on. Per project with
+    /// the gateway setting <c>notesToShotGrid</c>; the default for projects that do not say. Without the push nothing
+    /// goes to ShotGrid, whatever this says.
+    /// </summary>
+    public bool NotesToShotGrid { get; set; } = true;
+
+    /// <summary>
     /// Mirror applied events into the AYON event log (topic shotgrid.event, hash-deduplicated): the audit trail a pipeline
     /// TD reads and what AYON services enrol on. Written out of the apply path by the project's event mirror grain (a
     /// persisted queue posted in the background, retried with backoff), so an AYON that is slow or refuses events never

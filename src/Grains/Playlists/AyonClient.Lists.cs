@@ -24,7 +24,8 @@ public sealed partial class AyonClient : IAyonEntityLists
         return new AyonEntityList(
             Text(list["id"]) ?? id, Text(list["label"]) ?? "", Text(list["entityType"]) ?? "",
             list["data"] is JsonObject data ? (JsonObject)data.DeepClone() : [],
-            items.Select(i => Text(i["entityId"]) ?? "").ToList(), items.Select(i => Text(i["id"]) ?? "").ToList());
+            items.Select(i => Text(i["entityId"]) ?? "").ToList(), items.Select(i => Text(i["id"]) ?? "").ToList(),
+            Playlists.ListDescription.Of(Text(list["attrib"]?["description"])));
     }
 
     public async Task<AyonListWrite> CreateListAsync(string project, AyonEntityList list, CancellationToken cancellationToken)
@@ -35,12 +36,13 @@ public sealed partial class AyonClient : IAyonEntityLists
             ["entityType"] = list.EntityType,
             ["label"] = list.Label,
             ["data"] = list.Data.DeepClone(),
+            ["attrib"] = list.Description is null ? new JsonObject() : new JsonObject { ["description"] = list.Description },
             ["items"] = new JsonArray([.. list.EntityIds.Select(e => (JsonNode)new JsonObject { ["entityId"] = e })]),
         };
         return Read(await SendAsync(HttpMethod.Post, $"/api/projects/{Segment(project)}/lists", body, retry: false, cancellationToken));
     }
 
-    public async Task<AyonListWrite> PatchListAsync(string project, string id, string? label, JsonObject? data, CancellationToken cancellationToken)
+    public async Task<AyonListWrite> PatchListAsync(string project, string id, string? label, JsonObject? data, string? description, CancellationToken cancellationToken)
     {
         var body = new JsonObject();
         if (label is not null)
@@ -51,6 +53,11 @@ public sealed partial class AyonClient : IAyonEntityLists
         if (data is not null)
         {
             body["data"] = data.DeepClone();
+        }
+
+        if (description is not null)
+        {
+            body["attrib"] = new JsonObject { ["description"] = description };
         }
 
         return Read(await SendAsync(HttpMethod.Patch, ListPath(project, id), body, retry: false, cancellationToken));

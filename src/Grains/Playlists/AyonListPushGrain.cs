@@ -18,6 +18,7 @@ public sealed partial class AyonListPushGrain(
     [PersistentState("listpush", StorageNames.Sync)] IPersistentState<AyonListPushGrainState> state,
     IAyonEventStream stream,
     PlaylistPusher pusher,
+    PlaylistRetirements retirements,
     IOptions<ShotGridOptions> sgOptions,
     IOptions<PushOptions> options,
     ILogger<AyonListPushGrain> logger) : Grain, IAyonListPushGrain
@@ -47,7 +48,7 @@ public sealed partial class AyonListPushGrain(
     Task<ListPushStatus> IAyonListPushGrain.GetStatusAsync()
     {
         var s = state.State;
-        return Task.FromResult(new ListPushStatus(s.Enabled, s.Cursor, s.EventsRead, s.OwnEventsSkipped, s.Created, s.Updated, 0, s.Issues.ToList(), _lastError));
+        return Task.FromResult(new ListPushStatus(s.Enabled, s.Cursor, s.EventsRead, s.OwnEventsSkipped, s.Created, s.Updated, s.Retired, s.Issues.ToList(), _lastError));
     }
 
     private async Task<int> PollCoreAsync()
@@ -85,13 +86,19 @@ public sealed partial class AyonListPushGrain(
             }
 
             var own = events.Events.Count(PushEcho.IsOwn);
-            var named = events.Events.Where(e => !PushEcho.IsOwn(e) && e.Topic != "entity_list.deleted" && e.EntityId is not null)
-                .Select(e => e.EntityId!).Distinct(StringComparer.Ordinal).ToList();
+            var named = ListsOf(events, deleted: false);
             foreach (var listId in named)
             {
                 var outcome = await pusher.PushAsync(SgProjectId, project, listId, CancellationToken.None);
                 s.Created += outcome.Created;
                 s.Updated += outcome.Updated;
+                s.AddIssues(outcome.Issues);
+            }
+
+            foreach (var listId in ListsOf(events, deleted: true))
+            {
+                var outcome = await retirements.ListDeletedAsync(SgProjectId, project, listId, CancellationToken.None);
+                s.Retired += outcome.Retired;
                 s.AddIssues(outcome.Issues);
             }
 
@@ -113,6 +120,11 @@ public sealed partial class AyonListPushGrain(
 
         return read;
     }
+
+    /// <summary>The lists a page's events (other than the cluster's own) name: changed ones, or deleted ones.</summary>
+    private static List<string> ListsOf(AyonEventPage events, bool deleted) => events.Events
+        .Where(e => !PushEcho.IsOwn(e) && e.EntityId is not null && (e.Topic == "entity_list.deleted") == deleted)
+        .Select(e => e.EntityId!).Distinct(StringComparer.Ordinal).ToList();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ShotGrid project {SgProjectId}: {Lists} AYON lists pushed to ShotGrid playlists; {OwnSkipped} own list events skipped")]
     private static partial void LogPushed(ILogger logger, long sgProjectId, int lists, int ownSkipped);

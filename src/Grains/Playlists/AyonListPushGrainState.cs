@@ -22,6 +22,9 @@ public sealed class AyonListPushGrainState
     /// <summary>The latest issues, newest last (at most <see cref="MaxIssues"/>).</summary>
     [Id(7)] public List<string> Issues { get; set; } = [];
 
+    /// <summary>ShotGrid Playlists retired because their list was deleted in AYON (only with <c>Push:RetireDeleted</c>).</summary>
+    [Id(8)] public int Retired { get; set; }
+
     public const int MaxIssues = 100;
 
     public void AddIssues(IEnumerable<string> issues)

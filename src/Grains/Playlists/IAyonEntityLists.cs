@@ -14,8 +14,11 @@ public interface IAyonEntityLists
     /// </summary>
     Task<AyonListWrite> CreateListAsync(string project, AyonEntityList list, CancellationToken cancellationToken);
 
-    /// <summary>PATCH the label and/or merge <paramref name="data"/> into the list's data.</summary>
-    Task<AyonListWrite> PatchListAsync(string project, string id, string? label, JsonObject? data, CancellationToken cancellationToken);
+    /// <summary>
+    /// PATCH the label, merge <paramref name="data"/> into the list's data and/or set its description (<c>attrib.description</c>;
+    /// "" clears it); a null leaves that part as it is.
+    /// </summary>
+    Task<AyonListWrite> PatchListAsync(string project, string id, string? label, JsonObject? data, string? description, CancellationToken cancellationToken);
 
     /// <summary>Sets the items to <paramref name="entityIds"/> in this order (replace; an empty list deletes every item of <paramref name="current"/>).</summary>
     Task<AyonListWrite> SetItemsAsync(string project, AyonEntityList current, IReadOnlyList<string> entityIds, CancellationToken cancellationToken);
@@ -24,8 +27,12 @@ public interface IAyonEntityLists
     Task DeleteListAsync(string project, string id, CancellationToken cancellationToken);
 }
 
-/// <summary>An entity list: id, label, listed entity type, data and the listed entity ids in order (item ids beside them).</summary>
-public sealed record AyonEntityList(string Id, string Label, string EntityType, JsonObject Data, IReadOnlyList<string> EntityIds, IReadOnlyList<string> ItemIds);
+/// <summary>
+/// An entity list: id, label, listed entity type, data and the listed entity ids in order (item ids beside them), and its
+/// description (<c>attrib.description</c>: AYON 1.15.18's lists have no description member; null when empty).
+/// </summary>
+public sealed record AyonEntityList(
+    string Id, string Label, string EntityType, JsonObject Data, IReadOnlyList<string> EntityIds, IReadOnlyList<string> ItemIds, string? Description = null);
 
 /// <summary>How a list write went: done, the label is another list's, or a listed entity does not exist in AYON.</summary>
 public sealed record AyonListWrite(bool Done, bool LabelTaken = false, string? MissingEntityId = null)

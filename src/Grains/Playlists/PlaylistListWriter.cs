@@ -6,7 +6,7 @@ namespace AyonShotgrid.Grains.Playlists;
 
 /// <summary>
 /// Brings one AYON entity list to a ShotGrid Playlist as just read: label = the playlist's code, items = its linked
-/// Versions' AYON versions in playlist order, <c>data.shotgridId</c>/<c>shotgridType</c> = the link back. Reads the list
+/// Versions' AYON versions in playlist order, <c>attrib.description</c> = its description, <c>data.shotgridId</c>/<c>shotgridType</c> = the link back. Reads the list
 /// once and writes only what differs (nothing when it matches). Versions not linked yet, or linked to an AYON version
 /// that does not exist, are left out and reported; a code another list holds as its label gets the playlist id added.
 /// </summary>
@@ -34,7 +34,7 @@ public sealed class PlaylistListWriter(IAyonEntityLists lists)
         for (var round = 0; round <= playlist.Versions.Count + 2; round++)
         {
             var items = playlist.Versions.Select(v => v.AyonVersionId).OfType<string>().Where(id => !missing.Contains(id)).ToList();
-            var write = await WriteAsync(project, listId, current, label, data, items, cancellationToken);
+            var write = await WriteAsync(project, listId, current, label, data, items, playlist.Description, cancellationToken);
             if (write is null)
             {
                 break;
@@ -76,17 +76,20 @@ public sealed class PlaylistListWriter(IAyonEntityLists lists)
 
     /// <summary>One write towards the wanted list, or null when the list already is as wanted.</summary>
     private async Task<AyonListWrite?> WriteAsync(
-        string project, string listId, AyonEntityList? current, string label, JsonObject data, IReadOnlyList<string> items, CancellationToken cancellationToken)
+        string project, string listId, AyonEntityList? current, string label, JsonObject data, IReadOnlyList<string> items, string? description,
+        CancellationToken cancellationToken)
     {
         if (current is null)
         {
-            return await lists.CreateListAsync(project, new AyonEntityList(listId, label, ListEntityType, data, items, []), cancellationToken);
+            return await lists.CreateListAsync(project, new AyonEntityList(listId, label, ListEntityType, data, items, [], description), cancellationToken);
         }
 
         var linkDiffers = data.Any(d => current.Data[d.Key]?.ToString() != d.Value?.ToString());
-        if (current.Label != label || linkDiffers)
+        var descriptionDiffers = current.Description != description;
+        if (current.Label != label || linkDiffers || descriptionDiffers)
         {
-            return await lists.PatchListAsync(project, listId, current.Label != label ? label : null, linkDiffers ? data : null, cancellationToken);
+            return await lists.PatchListAsync(
+                project, listId, current.Label != label ? label : null, linkDiffers ? data : null, descriptionDiffers ? description ?? "" : null, cancellationToken);
         }
 
         return current.EntityIds.SequenceEqual(items, StringComparer.Ordinal)

@@ -8,7 +8,7 @@ namespace AyonShotgrid.Grains.Playlists;
 /// <summary>
 /// AYON → ShotGrid for one entity list of versions: the Playlist it is linked to (<c>data.shotgridId</c>, else the
 /// Playlist whose <c>sg_ayon_id</c> is the list id) gets the list's label as code and its versions, in order, as the
-/// ShotGrid Versions linked to them (<c>Version.sg_ayon_id</c>); with none, a Playlist is created carrying the list id
+/// ShotGrid Versions linked to them, and the list's description (<c>attrib.description</c>) as its description (<c>Version.sg_ayon_id</c>); with none, a Playlist is created carrying the list id
 /// and the list is given the link back. A version with no ShotGrid Version is left out and reported. Writes go as the
 /// cluster's script user, whose events the leecher ignores, and the AYON link write carries the cluster's sender, whose
 /// events this push ignores: no echo either way.
@@ -25,7 +25,7 @@ public sealed class PlaylistPusher(IShotGridClient shotGrid, IShotGridWriter wri
         var list = await lists.GetListAsync(ayonProject, listId, cancellationToken);
         if (list is null || list.EntityType != PlaylistListWriter.ListEntityType)
         {
-            // Deleted since (the ShotGrid playlist is kept: the push never deletes), or a list of something else.
+            // Deleted since (its deletion event is handled apart: PlaylistRetirements), or a list of something else.
             return Outcome.Nothing;
         }
 
@@ -47,12 +47,13 @@ public sealed class PlaylistPusher(IShotGridClient shotGrid, IShotGridWriter wri
                 ["code"] = list.Label,
                 ["versions"] = Links(wanted),
                 ["sg_ayon_id"] = list.Id,
+                ["description"] = list.Description,
             })], cancellationToken);
             var id = created[0].Id;
             await lists.PatchListAsync(ayonProject, list.Id, null, new JsonObject
             {
                 ["shotgridId"] = id.ToString(CultureInfo.InvariantCulture), ["shotgridType"] = PlaylistListWriter.LinkType,
-            }, cancellationToken);
+            }, null, cancellationToken);
             return new Outcome(1, 0, issues);
         }
 
@@ -60,6 +61,11 @@ public sealed class PlaylistPusher(IShotGridClient shotGrid, IShotGridWriter wri
         if (playlist.GetString("code") != list.Label)
         {
             change["code"] = list.Label;
+        }
+
+        if (ListDescription.Of(playlist.GetString("description")) != list.Description)
+        {
+            change["description"] = list.Description;
         }
 
         if (!playlist.GetLinks("versions").Select(v => v.Id).SequenceEqual(wanted))
@@ -97,7 +103,7 @@ public sealed class PlaylistPusher(IShotGridClient shotGrid, IShotGridWriter wri
 
     private async Task<SgRecord?> FindPlaylistAsync(long sgProjectId, AyonEntityList list, CancellationToken cancellationToken)
     {
-        string[] fields = ["code", "versions", "sg_ayon_id"];
+        string[] fields = ["code", "versions", "sg_ayon_id", "description"];
         if (list.Data["shotgridType"]?.ToString() == PlaylistListWriter.LinkType
             && long.TryParse(list.Data["shotgridId"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var linked)
             && await shotGrid.FindOneAsync(PlaylistReader.EntityType, linked, fields, cancellationToken) is { } byLink)

@@ -10,7 +10,7 @@ namespace AyonShotgrid.Grains.Playlists;
 public sealed class PlaylistReader(IShotGridClient shotGrid)
 {
     public const string EntityType = "Playlist";
-    private static readonly string[] PlaylistFields = ["code", "versions", "sg_ayon_id"];
+    private static readonly string[] PlaylistFields = ["code", "versions", "sg_ayon_id", "description"];
     private static readonly string[] VersionFields = ["sg_ayon_id"];
 
     /// <summary>The playlists of these ids (absent ones, retired or deleted, are left out).</summary>
@@ -41,7 +41,8 @@ public sealed class PlaylistReader(IShotGridClient shotGrid)
                 true,
                 string.IsNullOrWhiteSpace(p.GetString("code")) ? $"playlist_{p.Id}" : p.GetString("code")!,
                 p.GetLinks("versions").Where(v => v.Type == "Version" && links.ContainsKey(v.Id)).Select(v => new PlaylistVersion(v.Id, links[v.Id])).ToList(),
-                string.IsNullOrWhiteSpace(p.GetString("sg_ayon_id")) ? null : p.GetString("sg_ayon_id")));
+                string.IsNullOrWhiteSpace(p.GetString("sg_ayon_id")) ? null : p.GetString("sg_ayon_id"),
+                ListDescription.Of(p.GetString("description"))));
     }
 
     public static readonly PlaylistSnapshot Gone = new(false, "", [], null);

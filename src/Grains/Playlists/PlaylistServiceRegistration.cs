@@ -15,6 +15,7 @@ public static class PlaylistServiceRegistration
         services.AddSingleton<PlaylistListWriter>();
         services.AddSingleton<PlaylistFullSync>();
         services.AddSingleton<PlaylistPusher>();
+        services.AddSingleton<PlaylistRetirements>();
         return services;
     }
 }

@@ -7,20 +7,19 @@ namespace AyonShotgrid.Grains.Projects;
 /// <summary>The project's ShotGrid Notes and Replies: the per-project switch and the leecher's note events.</summary>
 public sealed partial class ShotGridProjectGrain
 {
-    private bool NotesFromShotGrid => state.State.NotesFromShotGrid ?? syncOptions.Value.NotesFromShotGrid;
 
     async Task<ProjectStatus> Contracts.Grains.IShotGridProjectGrain.SetNotesFromShotGridAsync(bool? notesFromShotGrid)
     {
         state.State.NotesFromShotGrid = notesFromShotGrid;
         await state.WriteStateAsync();
-        LogNotesFromShotGrid(logger, SgProjectId, NotesFromShotGrid);
+        LogNotesFromShotGrid(logger, SgProjectId, await NotesFromShotGridAsync());
         return await StatusCoreAsync();
     }
 
     /// <summary>The round's note events: applied when the project takes notes, otherwise passed over (done, ignored).</summary>
     private async Task<Notes.NoteEventRouter.Outcome> RouteNotesAsync(IReadOnlyList<EventLogItem> noteEvents, IAyonProjectIndexGrain index)
     {
-        if (noteEvents.Count == 0 || !NotesFromShotGrid)
+        if (noteEvents.Count == 0 || !await NotesFromShotGridAsync())
         {
             return new Notes.NoteEventRouter.Outcome(0, noteEvents.Count, noteEvents.Select(e => e.Id).ToList(), null, []);
         }

@@ -63,7 +63,7 @@ public sealed partial class ShotGridProjectGrain(
         var jobKey = GrainKeys.Job(Guid.NewGuid());
         state.State.RunningJobId = jobKey;
         await state.WriteStateAsync();
-        return await GrainFactory.GetGrain<ISyncJobGrain>(jobKey).StartAsync(SgProjectId, state.State.AyonProjectName!, request with { HierarchyPreset = state.State.HierarchyPreset, NotesFromShotGrid = NotesFromShotGrid });
+        return await GrainFactory.GetGrain<ISyncJobGrain>(jobKey).StartAsync(SgProjectId, state.State.AyonProjectName!, request with { HierarchyPreset = state.State.HierarchyPreset, NotesFromShotGrid = await NotesFromShotGridAsync() });
     }
 
     Task<ProjectStatus> IShotGridProjectGrain.GetStatusAsync() => StatusCoreAsync();
@@ -92,7 +92,8 @@ public sealed partial class ShotGridProjectGrain(
         }
 
         return new ProjectStatus(SgProjectId, s.SgProjectName, s.AyonProjectName, s.PreparedAt, s.Notes.ToList(), s.RunningJobId, last, CursorStatus(), ApplyChanges, s.ApplyChanges,
-            await PushStatusAsync(), s.HierarchyPreset, NotesFromShotGrid, s.NotesFromShotGrid, await MirrorStatusAsync(), s.RunningPushJobId, await PushJobStatusAsync());
+            await PushStatusAsync(), s.HierarchyPreset, await NotesFromShotGridAsync(), s.NotesFromShotGrid, await MirrorStatusAsync(), await ListPushStatusAsync(),
+            await NotesToShotGridAsync(), s.NotesToShotGrid, await CommentPushStatusAsync(), s.RunningPushJobId, await PushJobStatusAsync());
     }
 
     async Task IShotGridProjectGrain.OnJobFinishedAsync(SyncJobStatus status)

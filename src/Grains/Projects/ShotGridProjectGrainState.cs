@@ -35,9 +35,12 @@ public sealed class ShotGridProjectGrainState
     /// <summary>Applied events the event mirror grain could not take yet (it failed); handed over again with the next round.</summary>
     [Id(11)] public List<Mirror.MirroredEvent> MirrorPending { get; set; } = [];
 
+    /// <summary>The project's own "AYON comments become ShotGrid notes" switch (with the push on); null = <c>Sync:NotesToShotGrid</c>.</summary>
+    [Id(12)] public bool? NotesToShotGrid { get; set; }
+
     /// <summary>The running Sync to ShotGrid job (a sync job grain key), if any.</summary>
-    [Id(12)] public string? RunningPushJobId { get; set; }
+    [Id(14)] public string? RunningPushJobId { get; set; }
 
     /// <summary>The last finished Sync to ShotGrid job, without its change list.</summary>
-    [Id(13)] public SyncJobStatus? LastPushJob { get; set; }
+    [Id(15)] public SyncJobStatus? LastPushJob { get; set; }
 }

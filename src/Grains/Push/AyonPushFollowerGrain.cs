@@ -78,7 +78,8 @@ public sealed partial class AyonPushFollowerGrain(
         var site = sgOptions.Value.SiteName;
         var projects = await GrainFactory.GetGrain<IProjectRegistryGrain>(GrainKeys.Registry(site)).GetProjectsAsync();
         await Task.WhenAll(projects.Select(id => GrainFactory.GetGrain<IAyonPushGrain>(GrainKeys.Push(site, id)).PollAsync())
-            .Concat(projects.Select(id => GrainFactory.GetGrain<IAyonListPushGrain>(GrainKeys.ListPush(site, id)).PollAsync())));
+            .Concat(projects.Select(id => GrainFactory.GetGrain<IAyonListPushGrain>(GrainKeys.ListPush(site, id)).PollAsync()))
+            .Concat(projects.Select(id => GrainFactory.GetGrain<ICommentPushGrain>(GrainKeys.CommentPush(site, id)).PollAsync())));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Push follower of {Site}: a round failed")]

@@ -27,9 +27,13 @@ public interface IAyonEventStream
     Task SetProjectAttribAsync(string project, string attribute, JsonNode? value, CancellationToken cancellationToken);
 }
 
-/// <summary>One AYON event as the push reads it. <paramref name="Sender"/> is the <c>x-sender</c> of the write that caused it.</summary>
+/// <summary>
+/// One AYON event as the push reads it. <paramref name="Sender"/> is the <c>x-sender</c> of the write that caused it;
+/// <paramref name="Summary"/> is the whole summary (an <c>activity.*</c> event names its activity and references there).
+/// </summary>
 public sealed record AyonEvent(
-    string Id, string Topic, string? Sender, string User, string? EntityId, string? ParentId, DateTimeOffset CreatedAt, JsonObject Payload);
+    string Id, string Topic, string? Sender, string User, string? EntityId, string? ParentId, DateTimeOffset CreatedAt, JsonObject Payload,
+    JsonObject? Summary = null);
 
 /// <summary>A page of events and the cursor after its last one (null when the page is empty).</summary>
 public sealed record AyonEventPage(IReadOnlyList<AyonEvent> Events, string? EndCursor, bool HasNextPage);

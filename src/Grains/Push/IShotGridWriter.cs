@@ -15,10 +15,16 @@ public interface IShotGridWriter
     Task CreateFieldAsync(string entityType, string dataType, string displayName, CancellationToken cancellationToken);
 }
 
-/// <summary>One request of a <c>_batch</c>: a create (no <paramref name="RecordId"/>) or an update.</summary>
-public sealed record SgWrite(string EntityType, long? RecordId, JsonObject Data)
+/// <summary>One request of a <c>_batch</c>: a create (no <paramref name="RecordId"/>), an update, or a retirement (<paramref name="Retire"/>).</summary>
+public sealed record SgWrite(string EntityType, long? RecordId, JsonObject Data, bool Retire = false)
 {
     public static SgWrite Create(string entityType, JsonObject data) => new(entityType, null, data);
 
     public static SgWrite Update(string entityType, long id, JsonObject data) => new(entityType, id, data);
+
+    /// <summary>ShotGrid's delete: the row is retired (revivable), its id then 404s.</summary>
+    public static SgWrite Delete(string entityType, long id) => new(entityType, id, [], Retire: true);
+
+    /// <summary>The batch's <c>request_type</c>.</summary>
+    public string RequestType => Retire ? "delete" : RecordId is null ? "create" : "update";
 }

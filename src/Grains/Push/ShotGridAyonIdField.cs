@@ -9,8 +9,9 @@ public sealed class ShotGridAyonIdField(IShotGridClient shotGrid, IShotGridWrite
     public async Task<IReadOnlyList<string>> EnsureAsync(CancellationToken cancellationToken)
     {
         var changes = new List<string>();
-        // Playlists too: a list made in AYON becomes a Playlist carrying the list id (Playlists/PlaylistPusher).
-        foreach (var type in PushTargets.WrittenTypes.Append(Playlists.PlaylistReader.EntityType))
+        // Playlists too: a list made in AYON becomes a Playlist carrying the list id (Playlists/PlaylistPusher); Notes
+        // and Replies made from AYON comments carry the comment's activity id (Notes/CommentPusher).
+        foreach (var type in PushTargets.WrittenTypes.Append(Playlists.PlaylistReader.EntityType).Concat(Notes.CommentPusher.WrittenTypes))
         {
             var fields = await shotGrid.GetFieldsAsync(type, cancellationToken);
             if (!fields.ContainsKey(PushTargets.AyonIdField))

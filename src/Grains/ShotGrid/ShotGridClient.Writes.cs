@@ -18,13 +18,17 @@ public sealed partial class ShotGridClient : IShotGridWriter
         var requests = new JsonArray();
         foreach (var w in writes)
         {
-            var request = new JsonObject { ["request_type"] = w.RecordId is null ? "create" : "update", ["entity"] = w.EntityType };
+            var request = new JsonObject { ["request_type"] = w.RequestType, ["entity"] = w.EntityType };
             if (w.RecordId is { } id)
             {
                 request["record_id"] = id;
             }
 
-            request["data"] = w.Data.DeepClone();
+            if (!w.Retire)
+            {
+                request["data"] = w.Data.DeepClone();
+            }
+
             requests.Add(request);
         }
 

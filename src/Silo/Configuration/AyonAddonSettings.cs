@@ -27,6 +27,7 @@ public static class AyonAddonSettings
         ("mirror_events", "Sync:MirrorEventsToAyon"),
         ("apply_changes", "Sync:ApplyChanges"),
         ("notes_from_shotgrid", "Sync:NotesFromShotGrid"),
+        ("notes_to_shotgrid", "Sync:NotesToShotGrid"),
         ("use_default_attribute_map", "Sync:UseDefaultAttributeMap"),
     ];
 

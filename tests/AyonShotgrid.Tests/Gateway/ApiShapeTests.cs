@@ -24,8 +24,13 @@ public sealed class ApiShapeTests(SyncFixture fixture)
     [
         "sgProjectId", "sgProjectName", "ayonProjectName", "linked", "preparedAt", "notes", "runningJobId", "lastSync", "events",
         "applyChanges", "applyChangesSetting", "push", "hierarchyPresetSetting", "notesFromShotGrid", "notesFromShotGridSetting", "mirror",
+        "listPush",
+        "notesToShotGrid", "notesToShotGridSetting", "commentPush",
         "runningPushJobId", "lastPushJob",
     ];
+
+    internal static readonly string[] ListPushMembers =
+        ["enabled", "cursor", "eventsRead", "ownEventsSkipped", "created", "updated", "retired", "issues", "lastError"];
 
     [Fact]
     public async Task AJobAndItsProjectAnswerWithTheMembersTheFrontendReads()

@@ -142,7 +142,7 @@ public sealed class LeecherFixture : SyncFixture
 }
 
 /// <summary>The leecher and the AYON → ShotGrid push follower both running on a short poll interval.</summary>
-public sealed class PushFixture : SyncFixture
+public class PushFixture : SyncFixture
 {
     protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {

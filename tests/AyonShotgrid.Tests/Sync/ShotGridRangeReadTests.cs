@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using AyonShotgrid.Emulators;
 using AyonShotgrid.Emulators.ShotGrid;
 using AyonShotgrid.Grains.FullSync;
 using AyonShotgrid.Grains.Mapping;
@@ -20,18 +21,14 @@ public sealed class ShotGridRangeReadTests
     [Fact]
     public async Task ALargeTypeIsReadAsIdRangesSideBySideWithinTheConcurrencyBoundEachEntityOnce()
     {
-        var taps = new Taps();
-        var latency = new ShotGridLatency();
-        await using var site = await ShotGridEmulator.StartAsync(new ShotGridEmulatorOptions { RequestTap = taps.TapAsync, Latency = latency });
-        var seeded = ShotGridSeeder.SeedProject(site.Store, new SeedSpec("Ranges", Episodes: 1, SequencesPerEpisode: 2, ShotsPerSequence: 150, Assets: 20, TasksPerEntity: 3));
-        var sgOptions = Options.Create(new ShotGridOptions { Url = site.BaseUrl.ToString(), ScriptName = site.ScriptName, ApiKey = site.ScriptKey });
-        using var client = new ShotGridClient(sgOptions, NullLogger<ShotGridClient>.Instance);
-        var reader = new ShotGridProjectReader(client, sgOptions, Options.Create(new SyncOptions { PageSize = 50, ShotGridConcurrency = 3 }));
+        await using var site = await TappedSite.StartAsync("Ranges");
+        var (taps, latency, seeded, client) = (site.Taps, site.Latency, site.Seeded, site.Client);
+        var reader = new ShotGridProjectReader(client, site.Options, Options.Create(new SyncOptions { PageSize = 50, ShotGridConcurrency = 3 }));
         var project = await reader.ReadProjectAsync(seeded.ProjectId, CancellationToken.None);
 
         // Every answer held a little (before its first byte goes out), so requests that can overlap do.
         latency.PerRequest = TimeSpan.FromMilliseconds(20);
-        latency.PerRecord = TimeSpan.FromMilliseconds(1);
+        latency.PerItem = TimeSpan.FromMilliseconds(1);
         taps.Start();
         var items = await reader.ReadItemsAsync(project, null, CancellationToken.None);
 
@@ -49,12 +46,8 @@ public sealed class ShotGridRangeReadTests
     [Fact]
     public async Task RangesAreHandedOverInIdOrderWhileLaterRangesAreStillRead()
     {
-        var taps = new Taps();
-        var latency = new ShotGridLatency();
-        await using var site = await ShotGridEmulator.StartAsync(new ShotGridEmulatorOptions { RequestTap = taps.TapAsync, Latency = latency });
-        var seeded = ShotGridSeeder.SeedProject(site.Store, new SeedSpec("InOrder", Episodes: 1, SequencesPerEpisode: 2, ShotsPerSequence: 150, Assets: 20, TasksPerEntity: 3));
-        var sgOptions = Options.Create(new ShotGridOptions { Url = site.BaseUrl.ToString(), ScriptName = site.ScriptName, ApiKey = site.ScriptKey });
-        using var client = new ShotGridClient(sgOptions, NullLogger<ShotGridClient>.Instance);
+        await using var site = await TappedSite.StartAsync("InOrder");
+        var (taps, latency, seeded, client) = (site.Taps, site.Latency, site.Seeded, site.Client);
         var filter = SgFilter.And().Where("project", "is", new SgEntityRef("Project", seeded.ProjectId));
         latency.PerRequest = TimeSpan.FromMilliseconds(20);
         taps.Start();
@@ -71,6 +64,48 @@ public sealed class ShotGridRangeReadTests
         Assert.Equal(seeded.TaskIds.Order(), ids);
         Assert.True(taken.Count > 5, $"{taken.Count} ranges");
         Assert.True(taken[1].AnsweredBefore < taps.Answered / 2, $"second range taken after {taken[1].AnsweredBefore} of {taps.Answered} answers");
+    }
+
+    /// <summary>
+    /// A ShotGrid emulator with a seeded project large enough to be read as ranges (960 tasks), its requests tapped and
+    /// its latency adjustable, and the production client pointed at it.
+    /// </summary>
+    private sealed class TappedSite : IAsyncDisposable
+    {
+        private readonly ShotGridEmulator _emulator;
+
+        private TappedSite(ShotGridEmulator emulator, Taps taps, EmulatorLatency latency, SeededProject seeded)
+        {
+            _emulator = emulator;
+            (Taps, Latency, Seeded) = (taps, latency, seeded);
+            Options = Microsoft.Extensions.Options.Options.Create(new ShotGridOptions { Url = emulator.BaseUrl.ToString(), ScriptName = emulator.ScriptName, ApiKey = emulator.ScriptKey });
+            Client = new ShotGridClient(Options, NullLogger<ShotGridClient>.Instance);
+        }
+
+        public Taps Taps { get; }
+
+        public EmulatorLatency Latency { get; }
+
+        public SeededProject Seeded { get; }
+
+        public IOptions<ShotGridOptions> Options { get; }
+
+        public ShotGridClient Client { get; }
+
+        public static async Task<TappedSite> StartAsync(string projectName)
+        {
+            var taps = new Taps();
+            var latency = new EmulatorLatency();
+            var emulator = await ShotGridEmulator.StartAsync(new ShotGridEmulatorOptions { RequestTap = taps.TapAsync, Latency = latency });
+            var seeded = ShotGridSeeder.SeedProject(emulator.Store, new SeedSpec(projectName, Episodes: 1, SequencesPerEpisode: 2, ShotsPerSequence: 150, Assets: 20, TasksPerEntity: 3));
+            return new TappedSite(emulator, taps, latency, seeded);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await _emulator.DisposeAsync();
+        }
     }
 
     /// <summary>

@@ -7,19 +7,21 @@ internal static partial class GraphSnapshots
 {
     public static FolderNode Folder(ProjectState p, AttributeRegistry attributes, FolderRecord f)
     {
-        var attrib = AttribResolver.Resolve(p, attributes, "folder", f.Attrib, f.ParentId);
+        var own = f.Attrib; // parsed from the row's JSON text: once
+        var attrib = AttribResolver.Resolve(p, attributes, "folder", own, f.ParentId);
         return new FolderNode(
             f.Id, f.Name, f.Label, f.FolderType, f.ParentId, "/" + p.FolderPath(f.Id), f.Status, f.Tags, f.Active,
-            f.Attrib.Select(a => a.Key).ToList(), attrib, SortedJson(attrib), DataString(f.Data), p.ChildFolders(f.Id).Any(), p.TasksOf(f.Id).Any(),
+            own.Select(a => a.Key).ToList(), attrib, SortedJson(attrib), DataString(f.Data), p.ChildFolders(f.Id).Any(), p.TasksOf(f.Id).Any(),
             IsoTime.Format(f.CreatedAt), IsoTime.Format(f.UpdatedAt));
     }
 
     public static TaskNode Task(ProjectState p, AttributeRegistry attributes, TaskRecord t)
     {
-        var attrib = AttribResolver.Resolve(p, attributes, "task", t.Attrib, t.FolderId);
+        var own = t.Attrib; // parsed from the row's JSON text: once
+        var attrib = AttribResolver.Resolve(p, attributes, "task", own, t.FolderId);
         return new TaskNode(
             t.Id, t.Name, t.Label, t.TaskType, t.FolderId, t.Status, t.Tags, t.Assignees, t.Active,
-            t.Attrib.Select(a => a.Key).ToList(), attrib, SortedJson(attrib), DataString(t.Data),
+            own.Select(a => a.Key).ToList(), attrib, SortedJson(attrib), DataString(t.Data),
             IsoTime.Format(t.CreatedAt), IsoTime.Format(t.UpdatedAt));
     }
 

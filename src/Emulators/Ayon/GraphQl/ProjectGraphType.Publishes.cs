@@ -20,5 +20,10 @@ internal sealed partial class ProjectGraphType
             .PagingArguments()
             .StringListArgument("ids").StringListArgument("versionIds").StringListArgument("names")
             .Resolve(PublishResolvers.Representations);
+
+        Field<GraphQL.Types.NonNullGraphType<ActivitiesConnectionGraphType>>("activities")
+            .PagingArguments()
+            .StringListArgument("activityIds").StringListArgument("activityTypes")
+            .Resolve(ActivityResolvers.Activities);
     }
 }

@@ -11,13 +11,7 @@ internal sealed class ProductGraphType : ObjectGraphType<ProductNode>
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("productType").Resolve(c => c.Source.ProductType);
         Field<NonNullGraphType<StringGraphType>>("folderId").Resolve(c => c.Source.FolderId);
-        Field<NonNullGraphType<StringGraphType>>("status").Resolve(c => c.Source.Status);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags").Resolve(c => c.Source.Tags);
-        Field<NonNullGraphType<BooleanGraphType>>("active").Resolve(c => c.Source.Active);
-        Field<NonNullGraphType<StringGraphType>>("allAttrib").Resolve(c => c.Source.AllAttrib);
-        Field<StringGraphType>("data").Resolve(c => c.Source.Data);
-        Field<NonNullGraphType<StringGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt);
-        Field<NonNullGraphType<StringGraphType>>("updatedAt").Resolve(c => c.Source.UpdatedAt);
+        PublishGraphFields.AddCommon(this);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<VersionListItemGraphType>>>>("versionList").Resolve(c => c.Source.VersionList);
         Field<NonNullGraphType<FolderGraphType>>("folder").Resolve(PublishResolvers.FolderOf);
     }
@@ -45,13 +39,7 @@ internal sealed class VersionGraphType : ObjectGraphType<VersionNode>
         Field<NonNullGraphType<StringGraphType>>("productId").Resolve(c => c.Source.ProductId);
         Field<StringGraphType>("taskId").Resolve(c => c.Source.TaskId);
         Field<StringGraphType>("author").Resolve(c => c.Source.Author);
-        Field<NonNullGraphType<StringGraphType>>("status").Resolve(c => c.Source.Status);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags").Resolve(c => c.Source.Tags);
-        Field<NonNullGraphType<BooleanGraphType>>("active").Resolve(c => c.Source.Active);
-        Field<NonNullGraphType<StringGraphType>>("allAttrib").Resolve(c => c.Source.AllAttrib);
-        Field<StringGraphType>("data").Resolve(c => c.Source.Data);
-        Field<NonNullGraphType<StringGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt);
-        Field<NonNullGraphType<StringGraphType>>("updatedAt").Resolve(c => c.Source.UpdatedAt);
+        PublishGraphFields.AddCommon(this);
         Field<NonNullGraphType<ProductGraphType>>("product").Resolve(PublishResolvers.ProductOf);
         Field<TaskGraphType>("task").Resolve(PublishResolvers.TaskOf);
         Field<NonNullGraphType<RepresentationsConnectionGraphType>>("representations")
@@ -68,13 +56,7 @@ internal sealed class RepresentationGraphType : ObjectGraphType<RepresentationNo
         Field<NonNullGraphType<StringGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("versionId").Resolve(c => c.Source.VersionId);
-        Field<NonNullGraphType<StringGraphType>>("status").Resolve(c => c.Source.Status);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags").Resolve(c => c.Source.Tags);
-        Field<NonNullGraphType<BooleanGraphType>>("active").Resolve(c => c.Source.Active);
-        Field<NonNullGraphType<StringGraphType>>("allAttrib").Resolve(c => c.Source.AllAttrib);
-        Field<StringGraphType>("data").Resolve(c => c.Source.Data);
-        Field<NonNullGraphType<StringGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt);
-        Field<NonNullGraphType<StringGraphType>>("updatedAt").Resolve(c => c.Source.UpdatedAt);
+        PublishGraphFields.AddCommon(this);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FileGraphType>>>>("files").Resolve(c => c.Source.Files);
     }
 }

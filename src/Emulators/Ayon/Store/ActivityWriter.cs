@@ -55,7 +55,7 @@ internal static class ActivityWriter
             : ctx.Now;
         var tags = body["tags"] is JsonArray tagList ? tagList.Select(Text).OfType<string>().ToList() : [];
         ctx.Project.Activities[id] = new ActivityRecord(id, type, text, tags, data, entityType, entityId, author, at2, at2);
-        ctx.Events.Add(new PendingEvent("activity.created", $"Created {type} activity", Summary(id, type, entityType, entityId), new JsonObject { ["body"] = text }));
+        ctx.Events.Add(new PendingEvent("activity.created", $"Created {type} activity", Summary(id, type, entityType, entityId, text), new JsonObject { ["body"] = text }));
         if (byPerson)
         {
             EnsureWatching(ctx, entityType, entityId, author, origin);
@@ -78,7 +78,7 @@ internal static class ActivityWriter
         var id = NamingRules.NewId();
         var data = new JsonObject { ["watcher"] = user, ["origin"] = origin.DeepClone(), ["author"] = user };
         ctx.Project.Activities[id] = new ActivityRecord(id, "watch", "", [], data, entityType, entityId, user, ctx.Now, ctx.Now);
-        ctx.Events.Add(new PendingEvent("activity.created", "Created watch activity", Summary(id, "watch", entityType, entityId), new JsonObject { ["body"] = "" }));
+        ctx.Events.Add(new PendingEvent("activity.created", "Created watch activity", Summary(id, "watch", entityType, entityId, ""), new JsonObject { ["body"] = "" }));
     }
 
     public static void Update(WriteContext ctx, string id, JsonObject body)
@@ -99,7 +99,7 @@ internal static class ActivityWriter
         var tags = body["tags"] is JsonArray tagList ? tagList.Select(Text).OfType<string>().ToList() : current.Tags;
         ctx.Project.Activities[id] = current with { Body = text, Data = data, Tags = tags, UpdatedAt = ctx.Now };
         ctx.Events.Add(new PendingEvent("activity.updated", $"Updated {current.ActivityType} activity",
-            Summary(id, current.ActivityType, current.EntityType, current.EntityId), new JsonObject { ["body"] = text }));
+            Summary(id, current.ActivityType, current.EntityType, current.EntityId, text), new JsonObject { ["body"] = text }));
     }
 
     public static void Delete(WriteContext ctx, string id)
@@ -111,7 +111,7 @@ internal static class ActivityWriter
         }
 
         ctx.Events.Add(new PendingEvent("activity.deleted", $"Deleted {removed.ActivityType} activity",
-            Summary(id, removed.ActivityType, removed.EntityType, removed.EntityId), []));
+            Summary(id, removed.ActivityType, removed.EntityType, removed.EntityId, removed.Body), []));
     }
 
     private static void CheckLength(string type, string text)
@@ -128,15 +128,24 @@ internal static class ActivityWriter
         "folder" => project.GetFolder(entityId) is { } f ? (f.Name, f.Label, f.FolderType) : throw AyonProblem.NotFound("Folder not found"),
         "task" => project.GetTask(entityId) is { } t ? (t.Name, t.Label, t.TaskType) : throw AyonProblem.NotFound("Task not found"),
         "product" => project.GetProduct(entityId) is { } p ? (p.Name, null, p.ProductType) : throw AyonProblem.NotFound("Product not found"),
+        "version" => project.GetVersion(entityId) is { } v ? (v.Name, (string?)null, (string?)null) : throw AyonProblem.NotFound("Version not found"),
         _ => throw AyonProblem.NotFound($"{entityType} {entityId} not found"),
     };
 
-    private static JsonObject Summary(string id, string type, string entityType, string entityId) => new()
+    /// <summary>
+    /// The event summary: the origin and every mention that names an entity by id (<c>[label](activity:id)</c>,
+    /// <c>(version:id)</c>, …). User mentions have no entity id and are left out, as the server leaves them out.
+    /// </summary>
+    private static JsonObject Summary(string id, string type, string entityType, string entityId, string body)
     {
-        ["activity_id"] = id,
-        ["activity_type"] = type,
-        ["references"] = new JsonArray(new JsonObject { ["entity_id"] = entityId, ["entity_type"] = entityType, ["reference_type"] = "origin" }),
-    };
+        var references = new JsonArray(new JsonObject { ["entity_id"] = entityId, ["entity_type"] = entityType, ["reference_type"] = "origin" });
+        foreach (var (mentionType, mentionId) in ActivityMentions.EntityMentions(body))
+        {
+            references.Add(new JsonObject { ["entity_id"] = mentionId, ["entity_type"] = mentionType, ["reference_type"] = "mention" });
+        }
+
+        return new JsonObject { ["activity_id"] = id, ["activity_type"] = type, ["references"] = references };
+    }
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }

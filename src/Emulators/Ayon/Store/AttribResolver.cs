@@ -11,14 +11,15 @@ internal static class AttribResolver
     public static JsonObject Resolve(ProjectState project, AttributeRegistry attributes, string scope, JsonObject own, string? parentFolderId)
     {
         var merged = new JsonObject();
-        List<FolderRecord>? ancestors = null;
+        // Each ancestor's attributes read once: a stored row parses its JSON text on every read.
+        List<JsonObject>? ancestors = null;
         foreach (var attribute in attributes.ActiveInScope(scope))
         {
             var value = own[attribute.Name];
             if (value is null && attribute.Inherit)
             {
-                ancestors ??= project.Ancestors(parentFolderId).ToList();
-                value = ancestors.Select(a => a.Attrib[attribute.Name]).FirstOrDefault(v => v is not null)
+                ancestors ??= project.Ancestors(parentFolderId).Select(a => a.Attrib).ToList();
+                value = ancestors.Select(a => a[attribute.Name]).FirstOrDefault(v => v is not null)
                     ?? project.Attrib[attribute.Name];
             }
 

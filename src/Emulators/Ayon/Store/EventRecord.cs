@@ -8,8 +8,24 @@ internal sealed record EventRecord(
     string? DependsOn, string Status, int Retries, string Description, JsonObject Summary, JsonObject Payload,
     long Sequence, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
+    // Kept as UTF-8 JSON (see JsonBlob): every folder and task create leaves an event row.
+    private readonly byte[] _summary = JsonBlob.From(Summary);
+    private readonly byte[] _payload = JsonBlob.From(Payload);
+
+    public JsonObject Summary
+    {
+        get => JsonBlob.ToObject(_summary);
+        init => _summary = JsonBlob.From(value);
+    }
+
+    public JsonObject Payload
+    {
+        get => JsonBlob.ToObject(_payload);
+        init => _payload = JsonBlob.From(value);
+    }
+
     public EmuEvent ToPublic() => new(
-        Id, Topic, Hash, Project, Description, (JsonObject)Summary.DeepClone(), (JsonObject)Payload.DeepClone(), Sender, SenderType);
+        Id, Topic, Hash, Project, Description, Summary, Payload, Sender, SenderType);
 
     public JsonObject ToJson() => new()
     {
@@ -24,8 +40,8 @@ internal sealed record EventRecord(
         ["status"] = Status,
         ["retries"] = Retries,
         ["description"] = Description,
-        ["summary"] = Summary.DeepClone(),
-        ["payload"] = Payload.DeepClone(),
+        ["summary"] = Summary,
+        ["payload"] = Payload,
         ["createdAt"] = IsoTime.Format(CreatedAt),
         ["updatedAt"] = IsoTime.Format(UpdatedAt),
     };

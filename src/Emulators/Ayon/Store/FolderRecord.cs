@@ -6,4 +6,4 @@ namespace AyonShotgrid.Emulators.Ayon;
 internal sealed record FolderRecord(
     string Id, string Name, string? Label, string FolderType, string? ParentId, string? ThumbnailId, string Status,
     IReadOnlyList<string> Tags, JsonObject Attrib, JsonObject Data, bool Active, long Sequence,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt) : AttribAndData(Attrib, Data);

@@ -59,6 +59,7 @@ internal sealed partial class ProjectState
 
     public void PutFolder(FolderRecord folder)
     {
+        folder = Compact(folder);
         var previous = _folders.GetValueOrDefault(folder.Id);
         if (previous is not null)
         {
@@ -83,6 +84,7 @@ internal sealed partial class ProjectState
 
     public void PutTask(TaskRecord task)
     {
+        task = Compact(task);
         var previous = _tasks.GetValueOrDefault(task.Id);
         if (previous is not null)
         {

@@ -16,7 +16,7 @@ internal static class PublishJson
         ["productType"] = p.ProductType,
         ["productBaseType"] = p.ProductType,
         ["path"] = project.ProductPath(p),
-    }, p.Attrib, p.Data, p.Active, p.Status, p.Tags, p.CreatedAt, p.UpdatedAt);
+    }, p);
 
     public static JsonObject Version(ProjectState project, VersionRecord v) => Common(new JsonObject
     {
@@ -26,7 +26,7 @@ internal static class PublishJson
         ["taskId"] = v.TaskId,
         ["author"] = v.Author,
         ["path"] = project.VersionPath(v),
-    }, v.Attrib, v.Data, v.Active, v.Status, v.Tags, v.CreatedAt, v.UpdatedAt);
+    }, v);
 
     public static JsonObject Representation(ProjectState project, RepresentationRecord r) => Common(new JsonObject
     {
@@ -35,22 +35,21 @@ internal static class PublishJson
         ["versionId"] = r.VersionId,
         ["files"] = r.Files.DeepClone(),
         ["path"] = project.GetVersion(r.VersionId) is { } v ? $"{project.VersionPath(v)}/{r.Name}" : $"/{r.Name}",
-    }, r.Attrib, r.Data, r.Active, r.Status, r.Tags, r.CreatedAt, r.UpdatedAt);
+    }, r);
 
-    private static JsonObject Common(
-        JsonObject json, JsonObject attrib, JsonObject data, bool active, string status, IReadOnlyList<string> tags,
-        DateTimeOffset createdAt, DateTimeOffset updatedAt)
+    /// <summary>Adds the fields the three share to <paramref name="json"/>, the entity's own fields.</summary>
+    private static JsonObject Common(JsonObject json, IPublishRecord record)
     {
-        json["attrib"] = attrib.DeepClone();
-        json["data"] = data.DeepClone();
-        json["active"] = active;
-        json["ownAttrib"] = EntityFieldRules.ToArray(attrib.Select(p => p.Key).Order(StringComparer.Ordinal));
-        json["status"] = status;
-        json["tags"] = EntityFieldRules.ToArray(tags);
+        json["attrib"] = record.Attrib.DeepClone();
+        json["data"] = record.Data.DeepClone();
+        json["active"] = record.Active;
+        json["ownAttrib"] = EntityFieldRules.ToArray(record.Attrib.Select(p => p.Key).Order(StringComparer.Ordinal));
+        json["status"] = record.Status;
+        json["tags"] = EntityFieldRules.ToArray(record.Tags);
         json["createdBy"] = "service";
         json["updatedBy"] = "service";
-        json["createdAt"] = IsoTime.Format(createdAt);
-        json["updatedAt"] = IsoTime.Format(updatedAt);
+        json["createdAt"] = IsoTime.Format(record.CreatedAt);
+        json["updatedAt"] = IsoTime.Format(record.UpdatedAt);
         return EntityFieldRules.WithoutNulls(json);
     }
 }

@@ -6,4 +6,4 @@ namespace AyonShotgrid.Emulators.Ayon;
 internal sealed record TaskRecord(
     string Id, string Name, string? Label, string TaskType, string FolderId, string? ThumbnailId, string Status,
     IReadOnlyList<string> Tags, IReadOnlyList<string> Assignees, JsonObject Attrib, JsonObject Data, bool Active,
-    long Sequence, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    long Sequence, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt) : AttribAndData(Attrib, Data);

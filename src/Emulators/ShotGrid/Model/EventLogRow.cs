@@ -1,3 +1,4 @@
+using AyonShotgrid.Emulators;
 using System.Text.Json.Nodes;
 
 namespace AyonShotgrid.Emulators.ShotGrid;
@@ -14,4 +15,15 @@ public sealed record EventLogRow(
     StoreActor? User,
     DateTimeOffset CreatedAt,
     JsonObject Meta,
-    IReadOnlyDictionary<string, JsonNode?>? Raw = null);
+    IReadOnlyDictionary<string, JsonNode?>? Raw = null)
+{
+    // Kept as UTF-8 JSON, not a JsonObject tree: a seeded million-entity project has millions of rows, and a tree is
+    // several times the size of its text. Each read gets a tree of its own (callers could not change the row anyway).
+    private readonly byte[] _meta = JsonBlob.From(Meta);
+
+    public JsonObject Meta
+    {
+        get => JsonBlob.ToObject(_meta);
+        init => _meta = JsonBlob.From(value);
+    }
+}

@@ -14,6 +14,9 @@ internal sealed class EntityDef(string type, string identityField, bool projectS
 
     public Dictionary<string, FieldDef> Fields { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Where this type's rows keep each field's value (see <see cref="FieldSlots"/>).</summary>
+    public FieldIndex Slots { get; } = new();
+
     public EntityDef Add(FieldDef field)
     {
         Fields[field.Name] = field;

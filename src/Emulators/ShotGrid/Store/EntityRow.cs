@@ -8,7 +8,7 @@ internal sealed class EntityRow(EntityDef def, long id) : IRecordView
 
     public long Id { get; } = id;
 
-    public Dictionary<string, object?> Fields { get; } = new(StringComparer.Ordinal);
+    public FieldSlots Fields { get; } = new(def.Slots);
 
     public bool Retired { get; set; }
 

@@ -43,8 +43,9 @@ public sealed partial class ShotGridStore
 
         var now = Now();
         var by = actor is null ? null : new EntityLink(actor.Type, actor.Id);
-        row.Fields["created_at"] = now;
-        row.Fields["updated_at"] = now;
+        object boxedNow = now;
+        row.Fields["created_at"] = boxedNow;
+        row.Fields["updated_at"] = boxedNow;
         row.Fields["created_by"] = by;
         row.Fields["updated_by"] = by;
         row.Fields["cached_display_name"] = row.DisplayName;
@@ -254,7 +255,8 @@ public sealed partial class ShotGridStore
     private long Emit(EntityRow row, string eventType, string? attribute, StoreActor? actor, JsonObject meta, DateTimeOffset at)
     {
         var id = _events.Allocate();
-        _events.Append(new EventLogRow(id, eventType, attribute, row.Type, row.Id, row.ProjectId, actor, at, meta));
+        // Interned: a few distinct names, repeated on millions of rows.
+        _events.Append(new EventLogRow(id, string.Intern(eventType), attribute, row.Type, row.Id, row.ProjectId, actor, at, meta));
         return id;
     }
 
