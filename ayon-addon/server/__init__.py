@@ -27,6 +27,7 @@ class ShotgridOrleansAddon(BaseServerAddon):
         self.add_endpoint("/projects/{sg_project_id}", self.get_project, method="GET")
         self.add_endpoint("/projects/{sg_project_id}/prepare", self.prepare_project, method="POST")
         self.add_endpoint("/projects/{sg_project_id}/sync", self.sync_project, method="POST")
+        self.add_endpoint("/projects/{sg_project_id}/push", self.push_project, method="POST")
         self.add_endpoint("/projects/{sg_project_id}/settings", self.put_project_settings, method="PUT")
         self.add_endpoint("/jobs/{job_id}", self.get_job, method="GET")
 
@@ -43,6 +44,11 @@ class ShotgridOrleansAddon(BaseServerAddon):
         body = await request.json() if await request.body() else {}
         payload = gateway.sync_request_body(body, user.name)
         return await self._forward(user, "POST", f"/api/shotgrid/projects/{int(sg_project_id)}/sync", payload)
+
+    async def push_project(self, user: CurrentUser, sg_project_id: int, request: Request) -> Response:
+        body = await request.json() if await request.body() else {}
+        payload = gateway.push_request_body(body, user.name)
+        return await self._forward(user, "POST", f"/api/shotgrid/projects/{int(sg_project_id)}/push", payload)
 
     async def put_project_settings(self, user: CurrentUser, sg_project_id: int, request: Request) -> Response:
         body = await request.json() if await request.body() else {}

@@ -34,11 +34,21 @@ def sync_request_body(body: dict[str, Any] | None, requested_by: str) -> dict[st
     return {"overrideDifferences": bool(override), "dryRun": bool(dry_run), "requestedBy": requested_by}
 
 
+def push_request_body(body: dict[str, Any] | None, requested_by: str) -> dict[str, Any]:
+    """Sync to ShotGrid: only the dry-run switch, and who asked."""
+    body = body or {}
+    return {"dryRun": bool(body.get("dry_run", body.get("dryRun", False))), "requestedBy": requested_by}
+
+
 def settings_request_body(body: dict[str, Any] | None) -> dict[str, Any]:
-    """Per-project settings: only applyChanges (true, false, or null for the configured default) is forwarded."""
+    """Per-project settings: applyChanges (true, false, or null for the configured default), and the push switch when sent."""
     body = body or {}
     value = body.get("apply_changes", body.get("applyChanges"))
-    return {"applyChanges": None if value is None else bool(value)}
+    forwarded: dict[str, Any] = {"applyChanges": None if value is None else bool(value)}
+    push = body.get("push_to_shotgrid", body.get("pushToShotGrid"))
+    if push is not None:
+        forwarded["pushToShotGrid"] = bool(push)
+    return forwarded
 
 
 async def call(base_url: str, key: str, method: str, path: str, payload: dict[str, Any] | None = None,

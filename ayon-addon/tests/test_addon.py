@@ -77,7 +77,8 @@ class ForwardingTests(unittest.IsolatedAsyncioTestCase):
     async def test_every_hook_is_registered(self):
         paths = {(m, p) for m, p, _ in addon().endpoints}
         self.assertEqual({("GET", "/projects"), ("GET", "/projects/{sg_project_id}"), ("POST", "/projects/{sg_project_id}/prepare"),
-                          ("POST", "/projects/{sg_project_id}/sync"), ("PUT", "/projects/{sg_project_id}/settings"),
+                          ("POST", "/projects/{sg_project_id}/sync"), ("POST", "/projects/{sg_project_id}/push"),
+                          ("PUT", "/projects/{sg_project_id}/settings"),
                           ("GET", "/jobs/{job_id}")}, paths)
 
     async def test_project_list_comes_from_the_gateway_with_the_key_from_the_secret(self):
@@ -108,6 +109,24 @@ class ForwardingTests(unittest.IsolatedAsyncioTestCase):
         status = await a.get_project(MANAGER, PROJECT_ID)
         self.assertEqual(200, status.status_code, status.body)
         self.assertEqual("succeeded", body(status)["lastSync"]["state"])
+
+    async def test_sync_to_shotgrid_is_refused_while_push_is_off_and_runs_as_a_job_once_it_is_on(self):
+        a = addon()
+        self.assertEqual(200, (await a.prepare_project(MANAGER, PROJECT_ID)).status_code)
+        off = await a.put_project_settings(MANAGER, PROJECT_ID, Request({"push_to_shotgrid": False}))
+        self.assertFalse(body(off)["push"]["enabled"], off.body)
+        refused = await a.push_project(MANAGER, PROJECT_ID, Request({"dry_run": True}))
+        self.assertEqual(409, refused.status_code, refused.body)
+        self.assertIn('"pushToShotGrid": true', body(refused)["detail"])
+
+        on = await a.put_project_settings(MANAGER, PROJECT_ID, Request({"push_to_shotgrid": True}))
+        self.assertTrue(body(on)["push"]["enabled"], on.body)
+        try:
+            started = await a.push_project(MANAGER, PROJECT_ID, Request({"dry_run": True}))
+            self.assertEqual(202, started.status_code, started.body)
+            self.assertEqual((True, True), (body(started)["job"]["toShotGrid"], body(started)["job"]["dryRun"]))
+        finally:
+            await a.put_project_settings(MANAGER, PROJECT_ID, Request({"push_to_shotgrid": False}))
 
     async def test_gateway_refusals_come_back_as_they_are(self):
         Secrets.values = {"gateway_key": "not-the-gateway-key"}

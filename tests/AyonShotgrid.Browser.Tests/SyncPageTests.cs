@@ -152,6 +152,23 @@ public sealed class SyncPageTests(DemoSetup demo, ITestOutputHelper output) : IA
         status = System.Text.Json.JsonDocument.Parse(await gateway.GetStringAsync($"api/shotgrid/projects/{projectId}")).RootElement;
         Assert.False(status.GetProperty("notesToShotGrid").GetBoolean());
         Assert.False(status.GetProperty("notesFromShotGrid").GetBoolean());
+
+        // Sync to ShotGrid: refused while the push is off (the page shows how to turn it on), then a dry-run job followed
+        // like the sync's (the Dry run box is still checked).
+        var syncToShotGrid = row.GetByRole(AriaRole.Button, new() { Name = "Push all of Demo Commercial to ShotGrid" });
+        await Expect(syncToShotGrid).ToHaveTextAsync("Sync to ShotGrid");
+        await syncToShotGrid.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("HTTP 409");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("pushToShotGrid");
+        await page.GetByLabel("Push Demo Commercial from AYON to ShotGrid").CheckAsync();
+        await Expect(page.GetByLabel("Push Demo Commercial from AYON to ShotGrid")).ToBeEnabledAsync();
+        await syncToShotGrid.ClickAsync();
+        await Expect(job).ToHaveAttributeAsync("data-state", "succeeded", JobWait);
+        await Expect(page.Locator("#job-summary")).ToContainTextAsync("AYON → ShotGrid");
+        await Expect(page.Locator("#job-summary")).ToContainTextAsync("dry run");
+        await Expect(page.Locator("#job-progress")).ToHaveAttributeAsync("value", "100");
+        await Expect(row.Locator(".push-summary")).ToContainTextAsync("Sync to ShotGrid (dry run) succeeded");
+        await _screenshots.TakeAsync(page, "sync-to-shotgrid-dry-run");
     }
 
     private async Task<string> AyonProjectOfAsync(long sgProjectId)

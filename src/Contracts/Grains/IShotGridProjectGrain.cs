@@ -13,7 +13,10 @@ public interface IShotGridProjectGrain : IGrainWithStringKey
     [Alias("PrepareAsync")]
     Task<PrepareResult> PrepareAsync();
 
-    /// <summary>Starts a sync job (or returns the one already running) and answers at once.</summary>
+    /// <summary>
+    /// Starts a sync job (or returns the one already running) and answers at once. With <see cref="SyncRequest.ToShotGrid"/>:
+    /// a Sync to ShotGrid job, refused (<see cref="SyncFailureKind.Conflict"/>) while the project's push is off.
+    /// </summary>
     [Alias("StartSyncAsync")]
     Task<SyncJobStatus> StartSyncAsync(SyncRequest request);
 

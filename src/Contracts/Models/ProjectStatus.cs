@@ -14,6 +14,8 @@ namespace AyonShotgrid.Contracts.Models;
 /// <param name="NotesToShotGrid">Whether AYON comments become ShotGrid Notes and Replies while the push is on (in effect).</param>
 /// <param name="NotesToShotGridSetting">The project's own switch for that direction; null = <c>Sync:NotesToShotGrid</c>.</param>
 /// <param name="CommentPush">What the AYON comment → ShotGrid note push did (null until it first ran).</param>
+/// <param name="RunningPushJobId">The running "Sync to ShotGrid" job, if any.</param>
+/// <param name="LastPushJob">The last "Sync to ShotGrid" job (running or finished).</param>
 [GenerateSerializer, Immutable, Alias("ayonsg.project-status.v1")]
 public sealed record ProjectStatus(
     long SgProjectId,
@@ -34,7 +36,9 @@ public sealed record ProjectStatus(
     Grains.ListPushStatus? ListPush = null,
     bool NotesToShotGrid = false,
     bool? NotesToShotGridSetting = null,
-    CommentPushStatus? CommentPush = null)
+    CommentPushStatus? CommentPush = null,
+    string? RunningPushJobId = null,
+    SyncJobStatus? LastPushJob = null)
 {
     /// <summary>The project has an AYON project.</summary>
     public bool Linked => AyonProjectName is not null;

@@ -9,6 +9,7 @@ namespace AyonShotgrid.Contracts.Models;
 /// <param name="Updated">ShotGrid entities updated.</param>
 /// <param name="Linked">AYON entities linked to a ShotGrid entity that already carried their id (a create whose link was lost).</param>
 /// <param name="ShotGridRequests">ShotGrid write requests (<c>_batch</c>) sent.</param>
+/// <param name="HeldByJob">A running Sync to ShotGrid job that holds the event push (polls push nothing until it ends).</param>
 [GenerateSerializer, Immutable, Alias("ayonsg.push-status.v1")]
 public sealed record PushStatus(
     string? AyonProjectName,
@@ -23,7 +24,8 @@ public sealed record PushStatus(
     IReadOnlyList<SyncIssue> Issues,
     IReadOnlyList<PushConflict> Conflicts,
     string? LastError,
-    DateTimeOffset? LastPushAt);
+    DateTimeOffset? LastPushAt,
+    string? HeldByJob = null);
 
 /// <summary>The same field changed on both sides within one poll: what each side had and which one won.</summary>
 [GenerateSerializer, Immutable, Alias("ayonsg.push-conflict.v1")]

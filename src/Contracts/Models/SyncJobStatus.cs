@@ -11,6 +11,7 @@ namespace AyonShotgrid.Contracts.Models;
 /// <param name="ChangesOmitted">Changes made but left out of <paramref name="Changes"/> because the list reached its cap.</param>
 /// <param name="WaitingFor">"AYON" or "ShotGrid" while a running job waits for that server to answer again.</param>
 /// <param name="WaitingSince">When the current outage streak began.</param>
+/// <param name="ToShotGrid">A "Sync to ShotGrid" job: AYON → ShotGrid, counts and changes are of ShotGrid entities.</param>
 [GenerateSerializer, Immutable, Alias("ayonsg.sync-job-status.v1")]
 public sealed record SyncJobStatus(
     string JobId,
@@ -31,7 +32,8 @@ public sealed record SyncJobStatus(
     bool DryRun = false,
     int ChangesOmitted = 0,
     string? WaitingFor = null,
-    DateTimeOffset? WaitingSince = null)
+    DateTimeOffset? WaitingSince = null,
+    bool ToShotGrid = false)
 {
     [JsonIgnore]
     public bool IsFinished => State is SyncJobState.Succeeded or SyncJobState.Failed;

@@ -16,10 +16,11 @@ public sealed record SyncRequestBody(bool OverrideDifferences = false, string? R
 public sealed record ProjectSettingsBody(bool? ApplyChanges, bool? PushToShotGrid = null, string? HierarchyPreset = null, bool? NotesFromShotGrid = null, bool? NotesToShotGrid = null);
 
 /// <summary>Body of POST /api/shotgrid/projects/{id}/push (optional).</summary>
-/// <param name="DryRun">Only list what would be created in ShotGrid; write nothing.</param>
-public sealed record PushRequestBody(bool DryRun = false);
+/// <param name="DryRun">Only list what would be created in ShotGrid (the job's changes, capped and counted); write nothing.</param>
+/// <param name="RequestedBy">Free text for the log and the job status.</param>
+public sealed record PushRequestBody(bool DryRun = false, string? RequestedBy = null);
 
-/// <summary>Answer of POST …/sync: the job and where to follow it.</summary>
+/// <summary>Answer of POST …/sync and …/push: the job and where to follow it.</summary>
 public sealed record SyncStarted(string JobId, string StatusUrl, SyncJobStatus Job);
 
 /// <summary>
@@ -33,7 +34,11 @@ public static class ApiViews
         job with { JobId = JobIds.ToPublic(job.JobId), Changes = job.Changes ?? [] };
 
     public static ProjectStatus ForApi(this ProjectStatus project) =>
-        project with { RunningJobId = project.RunningJobId is null ? null : JobIds.ToPublic(project.RunningJobId), LastSync = project.LastSync?.ForApi() };
+        project with
+        {
+            RunningJobId = project.RunningJobId is null ? null : JobIds.ToPublic(project.RunningJobId), LastSync = project.LastSync?.ForApi(),
+            RunningPushJobId = project.RunningPushJobId is null ? null : JobIds.ToPublic(project.RunningPushJobId), LastPushJob = project.LastPushJob?.ForApi(),
+        };
 }
 
 /// <summary>A row of GET /api/shotgrid/projects.</summary>

@@ -17,12 +17,12 @@ public static class SyncApi
         shotgrid.MapPost("/{sgProjectId:long}/prepare", Prepare).WithName("PrepareProject").WithSummary("Prepare Project: make sure the AYON project exists with what the sync needs");
         shotgrid.MapPut("/{sgProjectId:long}/settings", PutSettings).WithName("PutProjectSettings").WithSummary("Per-project settings: applyChanges (the leecher applies ShotGrid changes to existing AYON entities; null = configured default), pushToShotGrid (AYON → ShotGrid push), notesFromShotGrid (ShotGrid notes become AYON comments), notesToShotGrid (AYON comments become ShotGrid notes, with the push on), hierarchyPreset (flat, grouped; null = AYON project setting)");
         shotgrid.MapPost("/{sgProjectId:long}/push", SyncToShotGrid).WithName("SyncToShotGrid")
-            .WithSummary("Sync to ShotGrid: create in ShotGrid every AYON folder and task it lacks (never updates or deletes); dryRun lists them");
+            .WithSummary("Start a Sync to ShotGrid job: create in ShotGrid every AYON folder, task, version and published file it lacks (never updates or deletes); dryRun lists them in the job's changes. 409 while the project's push is off");
         shotgrid.MapPost("/{sgProjectId:long}/sync", StartSync).WithName("SyncFromShotGrid").WithSummary("Start a sync from ShotGrid (create-only unless overrideDifferences)");
         app.MapGet("/api/shotgrid/leecher", GetLeecher).WithTags("Leecher").WithName("GetLeecher").WithSummary("The site's event leecher: running, followed projects, polls, last poll error");
         app.MapGet("/api/configuration", GetConfiguration).WithTags("Configuration").WithName("GetConfiguration")
             .WithSummary("The configuration the silos run with: each setting's value and source (secrets masked), and how the last re-read of AYON addon settings went");
-        app.MapGet("/api/jobs/{jobId}", GetJob).WithTags("Jobs").WithName("GetJob").WithSummary("Status of a sync job: state, progress, counts, issues");
+        app.MapGet("/api/jobs/{jobId}", GetJob).WithTags("Jobs").WithName("GetJob").WithSummary("Status of a sync job (from ShotGrid, or toShotGrid): state, phase, progress, counts, issues, changes");
         return app;
     }
 
@@ -35,9 +35,12 @@ public static class SyncApi
     private static async Task<Results<Ok<PrepareResult>, ProblemHttpResult>> Prepare(long sgProjectId, IGrainFactory grains, SiteName site) =>
         await Guard(() => Project(grains, site, sgProjectId).PrepareAsync());
 
-    private static async Task<Results<Accepted<SyncStarted>, ProblemHttpResult>> StartSync(long sgProjectId, SyncRequestBody? body, IGrainFactory grains, SiteName site, HttpContext http)
+    private static Task<Results<Accepted<SyncStarted>, ProblemHttpResult>> StartSync(long sgProjectId, SyncRequestBody? body, IGrainFactory grains, SiteName site, HttpContext http) =>
+        StartJobAsync(sgProjectId, new SyncRequest(body?.OverrideDifferences ?? false, body?.RequestedBy, body?.DryRun ?? false), grains, site, http);
+
+    /// <summary>Both directions' jobs: 202 with the job and where to follow it.</summary>
+    private static async Task<Results<Accepted<SyncStarted>, ProblemHttpResult>> StartJobAsync(long sgProjectId, SyncRequest request, IGrainFactory grains, SiteName site, HttpContext http)
     {
-        var request = new SyncRequest(body?.OverrideDifferences ?? false, body?.RequestedBy, body?.DryRun ?? false);
         var result = await Guard(() => Project(grains, site, sgProjectId).StartSyncAsync(request));
         if (result.Result is ProblemHttpResult problem)
         {
@@ -68,13 +71,8 @@ public static class SyncApi
             return (await project.SetApplyChangesAsync(body.ApplyChanges)).ForApi();
         });
 
-    private static async Task<Results<Ok<PushRunResult>, ProblemHttpResult>> SyncToShotGrid(long sgProjectId, PushRequestBody? body, IGrainFactory grains, SiteName site) =>
-        await Guard(async () =>
-        {
-            // The project status attaches the push grain of a project prepared before the push existed.
-            await Project(grains, site, sgProjectId).GetStatusAsync();
-            return await grains.GetGrain<IAyonPushGrain>(GrainKeys.Push(site.Value, sgProjectId)).SyncToShotGridAsync(body?.DryRun ?? false);
-        });
+    private static Task<Results<Accepted<SyncStarted>, ProblemHttpResult>> SyncToShotGrid(long sgProjectId, PushRequestBody? body, IGrainFactory grains, SiteName site, HttpContext http) =>
+        StartJobAsync(sgProjectId, new SyncRequest(RequestedBy: body?.RequestedBy, DryRun: body?.DryRun ?? false, ToShotGrid: true), grains, site, http);
 
     private static async Task<Ok<LeecherStatus>> GetLeecher(IGrainFactory grains, SiteName site) =>
         TypedResults.Ok(await ClusterReads.ReadAsync(() => grains.GetGrain<IShotGridLeecherGrain>(GrainKeys.Leecher(site.Value)).GetStatusAsync()));

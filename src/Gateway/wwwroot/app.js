@@ -142,8 +142,8 @@ function actionsCell(project) {
   sync.type = "button";
   sync.setAttribute("aria-label", `Sync ${project.name}`);
   sync.addEventListener("click", () => syncProject(project.sgProjectId, sync));
-  // Named without "Sync": the page's tests (and people) find the Sync button by that word.
-  const push = el("button", "Push all to ShotGrid");
+  // Its accessible name has no "Sync": the page's tests (and people) find the Sync button by that word.
+  const push = el("button", "Sync to ShotGrid");
   push.type = "button";
   push.setAttribute("aria-label", `Push all of ${project.name} to ShotGrid`);
   push.addEventListener("click", () => pushProject(project.sgProjectId, push));
@@ -272,6 +272,10 @@ function showPush(row, status) {
     }
   }
   showListPush(summary, status.listPush);
+  const job = status.lastPushJob;
+  if (job) {
+    summary.append(el("div", `Sync to ShotGrid ${job.dryRun ? "(dry run) " : ""}${job.state} ${when(job.finishedAt)}: ${countsLine(job.counts)}`, `state-${job.state}`));
+  }
 }
 
 /** AYON lists → ShotGrid playlists (with the push on): counts, the AYON event cursor, the newest issue, the last error. */
@@ -429,21 +433,17 @@ async function syncProject(sgProjectId, button) {
   }
 }
 
-/** Sync to ShotGrid (creates only; with Dry run, lists what it would create) and shows the outcome under the project. */
+/**
+ * Sync to ShotGrid: starts the job (creates only; with Dry run, it lists what it would create) and follows it like a
+ * sync job. A project without push on is refused by the gateway with how to turn it on.
+ */
 async function pushProject(sgProjectId, button) {
   clearError();
   button.disabled = true;
   try {
-    const dryRun = $("dry-run").checked;
-    const result = await call("POST", `api/shotgrid/projects/${sgProjectId}/push`, { dryRun });
+    const started = await call("POST", `api/shotgrid/projects/${sgProjectId}/push`, { dryRun: $("dry-run").checked, requestedBy: "sync page" });
+    await followJob(started.jobId);
     await refreshProject(sgProjectId);
-    const summary = rowOf(sgProjectId).querySelector(".push-summary");
-    summary.append(el("div", dryRun
-      ? `dry run: would create ${result.planned.length} (${result.planned.slice(0, 10).map((c) => `${c.entityType} ${c.ayonName}`).join(", ")}${result.planned.length > 10 ? ", …" : ""})`
-      : `synced: ${result.created} created, ${result.linked} linked`));
-    for (const issue of result.issues.slice(0, 10)) {
-      summary.append(el("div", `${issue.kind}: ${issue.entityType} ${issue.name}: ${issue.reason}`, "issue-failed"));
-    }
   } catch (e) {
     showError(e.message);
   } finally {
@@ -471,7 +471,8 @@ function showJob(job) {
   section.dataset.state = job.state;
   const summary = $("job-summary");
   summary.textContent = `Job ${job.jobId} for ${job.ayonProjectName || "project " + job.sgProjectId}: ${job.state}` +
-    (job.phase && job.phase !== job.state ? ` (${job.phase})` : "") + (job.overrideDifferences ? ", overriding differences" : ", create only") + (job.dryRun ? ", dry run (nothing written)" : "");
+    (job.phase && job.phase !== job.state ? ` (${job.phase})` : "") + (job.toShotGrid ? ", AYON → ShotGrid" : "") +
+    (job.overrideDifferences ? ", overriding differences" : ", create only") + (job.dryRun ? ", dry run (nothing written)" : "");
   summary.className = `state-${job.state}`;
   $("job-progress").value = job.progressPercent;
   $("job-percent").textContent = `${job.progressPercent}%`;

@@ -26,9 +26,11 @@ public sealed partial class SyncJobGrain
             try
             {
                 using var tracking = answers.Track();
-                var result = await synchronizer.RunAsync(
-                    Status.SgProjectId, Status.AyonProjectName!, Status.OverrideDifferences, Status.DryRun, progress, cancellationToken, state.State.HierarchyPreset);
-                if (!Status.DryRun)
+                var result = Status.ToShotGrid
+                    ? await RunToShotGridAsync(progress, cancellationToken)
+                    : await synchronizer.RunAsync(
+                        Status.SgProjectId, Status.AyonProjectName!, Status.OverrideDifferences, Status.DryRun, progress, cancellationToken, state.State.HierarchyPreset);
+                if (!Status.DryRun && !Status.ToShotGrid)
                 {
                     // Playlists after the hierarchy: their lists hold versions, which live under the folders.
                     var playlistIssues = await RetryPastLostSilosAsync("playlists",

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace AyonShotgrid.Grains.FullSync;
 
 /// <summary>
-/// Runs one sync in the background of its activation, so status calls are answered while it works.
+/// Runs one sync — from ShotGrid, or (<see cref="SyncJobStatus.ToShotGrid"/>) Sync to ShotGrid — in the background of its activation, so status calls are answered while it works.
 /// A reminder registered for the job's lifetime brings it back on another silo if this one dies; the sync is
 /// idempotent (matching by shotgridId, deterministic ids), so a resumed run finishes the work without duplicates.
 /// An unreachable server does not fail the job (see SyncJobGrain.Outages.cs); a refusal (401, 403, 4xx) fails it at once.
@@ -19,6 +19,7 @@ public sealed partial class SyncJobGrain(
     ProjectSynchronizer synchronizer,
     Playlists.PlaylistFullSync playlists,
     Notes.NoteFullSync noteSync,
+    Push.SyncToShotGridRun toShotGrid,
     SyncClock clock,
     IOptions<SyncOptions> options,
     IOptions<ShotGridOptions> sgOptions,
@@ -52,7 +53,7 @@ public sealed partial class SyncJobGrain(
         state.State.NotesFromShotGrid = request.NotesFromShotGrid;
         Status = new SyncJobStatus(
             this.GetPrimaryKeyString(), sgProjectId, ayonProjectName, SyncJobState.Queued, request.OverrideDifferences, "queued", 0,
-            SyncCounts.Zero, [], null, clock.UtcNow, null, null, 0, [], request.DryRun);
+            SyncCounts.Zero, [], null, clock.UtcNow, null, null, 0, [], request.DryRun, ToShotGrid: request.ToShotGrid);
         await state.WriteStateAsync();
         await this.RegisterOrUpdateReminder(ResumeReminder, options.Value.JobResumePeriod, options.Value.JobResumePeriod);
         StartRun();
@@ -132,7 +133,9 @@ public sealed partial class SyncJobGrain(
             var result = await RunThroughOutagesAsync(new InlineProgress<SyncProgress>(OnProgress), cancellationToken);
             Status = Status with { Counts = result.Counts, Issues = [.. result.Issues], Changes = [.. result.Changes], ChangesOmitted = result.ChangesOmitted };
             outcome = result.Counts.Failed == 0 ? SyncJobState.Succeeded : SyncJobState.Failed;
-            error = result.Counts.Failed == 0 ? null : $"{result.Counts.Failed} of {result.Counts.Total} entities could not be written to AYON (refused by AYON, or unreadable in ShotGrid); see issues";
+            error = result.Counts.Failed == 0 ? null
+                : Status.ToShotGrid ? $"{result.Counts.Failed} of {result.Counts.Total} entities could not be written to ShotGrid (refused by ShotGrid); see issues"
+                : $"{result.Counts.Failed} of {result.Counts.Total} entities could not be written to AYON (refused by AYON, or unreadable in ShotGrid); see issues";
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -39,6 +39,11 @@ public sealed partial class ShotGridProjectGrain(
 
     private async Task<SyncJobStatus> StartSyncCoreAsync(SyncRequest request)
     {
+        if (request.ToShotGrid)
+        {
+            return await StartPushJobAsync(request);
+        }
+
         if (state.State.RunningJobId is { } runningId)
         {
             var running = await GrainFactory.GetGrain<ISyncJobGrain>(runningId).GetStatusAsync();
@@ -88,11 +93,17 @@ public sealed partial class ShotGridProjectGrain(
 
         return new ProjectStatus(SgProjectId, s.SgProjectName, s.AyonProjectName, s.PreparedAt, s.Notes.ToList(), s.RunningJobId, last, CursorStatus(), ApplyChanges, s.ApplyChanges,
             await PushStatusAsync(), s.HierarchyPreset, await NotesFromShotGridAsync(), s.NotesFromShotGrid, await MirrorStatusAsync(), await ListPushStatusAsync(),
-            await NotesToShotGridAsync(), s.NotesToShotGrid, await CommentPushStatusAsync());
+            await NotesToShotGridAsync(), s.NotesToShotGrid, await CommentPushStatusAsync(), s.RunningPushJobId, await PushJobStatusAsync());
     }
 
     async Task IShotGridProjectGrain.OnJobFinishedAsync(SyncJobStatus status)
     {
+        if (status.ToShotGrid)
+        {
+            await OnPushJobFinishedAsync(status);
+            return;
+        }
+
         // The project keeps the outcome, not the job's change list: this state is written on every event poll.
         state.State.LastSync = status with { Changes = [] };
         if (state.State.RunningJobId == status.JobId)

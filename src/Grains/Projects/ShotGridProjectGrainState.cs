@@ -37,4 +37,10 @@ public sealed class ShotGridProjectGrainState
 
     /// <summary>The project's own "AYON comments become ShotGrid notes" switch (with the push on); null = <c>Sync:NotesToShotGrid</c>.</summary>
     [Id(12)] public bool? NotesToShotGrid { get; set; }
+
+    /// <summary>The running Sync to ShotGrid job (a sync job grain key), if any.</summary>
+    [Id(14)] public string? RunningPushJobId { get; set; }
+
+    /// <summary>The last finished Sync to ShotGrid job, without its change list.</summary>
+    [Id(15)] public SyncJobStatus? LastPushJob { get; set; }
 }

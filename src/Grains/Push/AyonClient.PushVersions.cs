@@ -29,6 +29,10 @@ public sealed partial class AyonClient
         return versions;
     }
 
+    /// <summary>The same query without ids: GraphQL's <c>versions(ids: null)</c> lists them all, page by page.</summary>
+    public async Task<IReadOnlyList<AyonVersion>> GetAllVersionsAsync(string project, CancellationToken cancellationToken) =>
+        await ReadConnectionAsync(VersionsByIdQuery, project, "versions", ToVersion, cancellationToken);
+
     private static AyonVersion ToVersion(JsonObject n)
     {
         var product = n["product"];

@@ -8,9 +8,6 @@ public sealed partial class AyonPushGrain
     [LoggerMessage(Level = LogLevel.Information, Message = "ShotGrid project {SgProjectId}: pushed from AYON: {Created} created, {Updated} updated, {Linked} linked in {Requests} ShotGrid requests; {OwnSkipped} own events skipped")]
     private static partial void LogPushed(ILogger logger, long sgProjectId, int created, int updated, int linked, int requests, int ownSkipped);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "ShotGrid project {SgProjectId}: Sync to ShotGrid (dry run {DryRun}): {Created} created or planned, {Linked} linked, {Requests} ShotGrid write requests")]
-    private static partial void LogSyncToShotGrid(ILogger logger, long sgProjectId, bool dryRun, int created, int linked, int requests);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "ShotGrid project {SgProjectId}: push to ShotGrid is {Enabled}")]
     private static partial void LogEnabled(ILogger logger, long sgProjectId, bool enabled);
 

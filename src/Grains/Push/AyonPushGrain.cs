@@ -79,35 +79,17 @@ public sealed partial class AyonPushGrain(
         }
     }
 
-    async Task<PushRunResult> IAyonPushGrain.SyncToShotGridAsync(bool dryRun)
-    {
-        var project = state.State.AyonProjectName
-            ?? throw new SyncOperationException(SyncFailureKind.Invalid, "Prepare the project first: it has no AYON project to push from.");
-        _catalog ??= await catalogs.LoadAsync(SgProjectId, project, CancellationToken.None);
-        var outcome = await pusher.PushAllAsync(project, _catalog, dryRun, CancellationToken.None);
-        if (!dryRun)
-        {
-            var s = state.State;
-            s.Created += outcome.Created;
-            s.Linked += outcome.Linked;
-            s.ShotGridRequests += outcome.Requests;
-            s.AddIssues(outcome.Issues);
-            await state.WriteStateAsync();
-        }
-
-        LogSyncToShotGrid(logger, SgProjectId, dryRun, dryRun ? outcome.Planned.Count : outcome.Created, outcome.Linked, outcome.Requests);
-        return new PushRunResult(project, dryRun, outcome.Created, outcome.Linked, outcome.Requests, outcome.Planned, outcome.Issues);
-    }
-
     Task<PushStatus> IAyonPushGrain.GetStatusAsync() => Task.FromResult(Status());
 
     private async Task<int> PollCoreAsync(string project)
     {
         await RefreshEnabledAsync(project);
         var s = state.State;
-        if (!s.Enabled)
+        if (!s.Enabled || IsHeldByJob())
         {
             // Not pushed: nothing is read, and the cursor moves to AYON's newest event when the push is switched on.
+            // Held by a Sync to ShotGrid job: the cursor waits, and the events of the job's time are pushed after it
+            // (what the job made is found by sg_ayon_id, not made twice).
             return 0;
         }
 
@@ -162,6 +144,6 @@ public sealed partial class AyonPushGrain(
         var s = state.State;
         return new PushStatus(
             s.AyonProjectName, s.Enabled, s.Cursor, s.EventsRead, s.OwnEventsSkipped, s.Created, s.Updated, s.Linked, s.ShotGridRequests,
-            s.Issues.ToList(), s.Conflicts.ToList(), _lastError, s.LastPushAt);
+            s.Issues.ToList(), s.Conflicts.ToList(), _lastError, s.LastPushAt, IsHeldByJob() ? s.HoldingJobId : null);
     }
 }

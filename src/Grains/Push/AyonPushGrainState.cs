@@ -35,6 +35,11 @@ public sealed class AyonPushGrainState
 
     [Id(12)] public DateTimeOffset? LastPushAt { get; set; }
 
+    /// <summary>The Sync to ShotGrid job holding the event push, and until when (it renews the hold as it goes).</summary>
+    [Id(13)] public string? HoldingJobId { get; set; }
+
+    [Id(14)] public DateTimeOffset? HeldUntil { get; set; }
+
     public const int MaxKept = 100;
 
     public void AddIssues(IEnumerable<SyncIssue> issues) => Keep(Issues, issues);

@@ -20,6 +20,9 @@ public interface IAyonEventStream
     /// <summary>Versions by id (GraphQL), with product, task id and representations; ids that do not exist are left out.</summary>
     Task<IReadOnlyList<AyonVersion>> GetVersionsByIdsAsync(string project, IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
 
+    /// <summary>Every version of the project (GraphQL pages of 500), as <see cref="GetVersionsByIdsAsync"/> reads them: Sync to ShotGrid.</summary>
+    Task<IReadOnlyList<AyonVersion>> GetAllVersionsAsync(string project, CancellationToken cancellationToken);
+
     /// <summary>PATCH /api/projects/{p} with one attribute set to a JSON value (a boolean stays a boolean).</summary>
     Task SetProjectAttribAsync(string project, string attribute, JsonNode? value, CancellationToken cancellationToken);
 }

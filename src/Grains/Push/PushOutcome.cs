@@ -15,10 +15,13 @@ public sealed class PushOutcome
 
     public int OwnSkipped { get; set; }
 
+    /// <summary>Sync to ShotGrid: the AYON folders (of ShotGrid types), tasks, versions and representations it looked at.</summary>
+    public int Considered { get; set; }
+
     public List<SyncIssue> Issues { get; } = [];
 
     public List<PushConflict> Conflicts { get; } = [];
 
-    /// <summary>What a dry run of Sync to ShotGrid would create (ShotGrid type, AYON name, AYON id as the new value).</summary>
+    /// <summary>What a dry run of Sync to ShotGrid would create: one "create" per entity (ShotGrid type, AYON id and name).</summary>
     public List<SyncChange> Planned { get; } = [];
 }

@@ -21,6 +21,7 @@ public static class PushServiceRegistration
         services.AddSingleton<PublishedFileTypes>();
         services.AddSingleton<VersionPusher>();
         services.AddSingleton<ShotGridPusher>();
+        services.AddSingleton<SyncToShotGridRun>();
         services.AddSingleton<ShotGridAyonIdField>();
         return services;
     }

@@ -40,12 +40,13 @@ public sealed class ShotGridPusher(
     }
 
     /// <summary>
-    /// Sync to ShotGrid: every folder and task of the AYON project that ShotGrid lacks is created (or linked when ShotGrid
-    /// has it by <c>sg_ayon_id</c>); nothing is updated or deleted. A dry run only lists what it would create
-    /// (<see cref="PushOutcome.Planned"/>).
+    /// Sync to ShotGrid: every folder, task and version of the AYON project that ShotGrid lacks is created (or linked when
+    /// ShotGrid has it by <c>sg_ayon_id</c>), with a PublishedFile per representation; nothing is updated or deleted. A dry
+    /// run only lists what it would create (<see cref="PushOutcome.Planned"/>). <paramref name="phase"/> hears each step.
     /// </summary>
-    public async Task<PushOutcome> PushAllAsync(string ayonProject, PushCatalog catalog, bool dryRun, CancellationToken cancellationToken)
+    public async Task<PushOutcome> PushAllAsync(string ayonProject, PushCatalog catalog, bool dryRun, Func<string, int, Task> phase, CancellationToken cancellationToken)
     {
+        await phase("reading AYON folders, tasks and versions", 10);
         var entities = new PushEntities();
         foreach (var f in await ayon.GetFoldersAsync(ayonProject, cancellationToken))
         {
@@ -65,21 +66,33 @@ public sealed class ShotGridPusher(
             }
         }
 
-        var outcome = new PushOutcome();
-        await PushEntitiesAsync(ayonProject, catalog, entities, new PushWork(), outcome, dryRun, cancellationToken);
+        var versionList = await stream.GetAllVersionsAsync(ayonProject, cancellationToken);
+        var outcome = new PushOutcome
+        {
+            Considered = entities.Folders.Values.Count(f => PushTargets.ShotGridType(f.FolderType) is not null) + entities.Tasks.Count
+                + versionList.Sum(v => 1 + v.Representations.Count(r => r.Path is not null)),
+        };
+        await PushEntitiesAsync(ayonProject, catalog, entities, new PushWork(), outcome, dryRun, cancellationToken, phase);
+        await phase(dryRun ? "planning ShotGrid versions and published files" : "creating ShotGrid versions and published files", 80);
+        await versions.PushAllAsync(ayonProject, catalog, entities, versionList, outcome, dryRun, cancellationToken);
         return outcome;
     }
 
-    private async Task PushEntitiesAsync(string ayonProject, PushCatalog catalog, PushEntities entities, PushWork work, PushOutcome outcome, bool dryRun, CancellationToken cancellationToken)
+    private async Task PushEntitiesAsync(
+        string ayonProject, PushCatalog catalog, PushEntities entities, PushWork work, PushOutcome outcome, bool dryRun, CancellationToken cancellationToken, Func<string, int, Task>? phase = null)
     {
+        phase ??= (_, _) => Task.CompletedTask;
+        await phase("reading ShotGrid: entities carrying AYON ids", 25);
         var found = await FindByAyonIdAsync(catalog, entities, outcome, cancellationToken);
         var created = new List<string>();
         var plan = new PushCreatePlan(catalog, entities, outcome.Issues);
+        await phase(dryRun ? "planning ShotGrid folders" : "creating ShotGrid folders", 40);
         foreach (var level in plan.FolderLevels())
         {
             await CreateAsync(level(), entities, created, outcome, dryRun, cancellationToken);
         }
 
+        await phase(dryRun ? "planning ShotGrid tasks" : "creating ShotGrid tasks", 60);
         await CreateAsync(plan.Tasks(), entities, created, outcome, dryRun, cancellationToken);
         outcome.Linked = found.Count;
         if (dryRun)

@@ -20,6 +20,19 @@ public sealed class VersionPusher(IShotGridClient shotGrid, PushBatches batches,
     public async Task PushAsync(string ayonProject, PushCatalog catalog, PushEntities entities, PushWork work, PushOutcome outcome, CancellationToken cancellationToken)
     {
         var versions = await stream.GetVersionsByIdsAsync(ayonProject, work.VersionIds, cancellationToken);
+        await PushVersionsAsync(ayonProject, catalog, entities, versions, work.Changes.ContainsKey, outcome, dryRun: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sync to ShotGrid: creates the Versions and PublishedFiles ShotGrid lacks for <paramref name="versions"/> (all of the
+    /// project's), never updates. A dry run adds each create to <see cref="PushOutcome.Planned"/> and writes nothing.
+    /// </summary>
+    public Task PushAllAsync(string ayonProject, PushCatalog catalog, PushEntities entities, IReadOnlyList<AyonVersion> versions, PushOutcome outcome, bool dryRun, CancellationToken cancellationToken) =>
+        PushVersionsAsync(ayonProject, catalog, entities, versions, _ => false, outcome, dryRun, cancellationToken);
+
+    private async Task PushVersionsAsync(
+        string ayonProject, PushCatalog catalog, PushEntities entities, IReadOnlyList<AyonVersion> versions, Func<string, bool> changed, PushOutcome outcome, bool dryRun, CancellationToken cancellationToken)
+    {
         if (versions.Count == 0)
         {
             return;
@@ -38,6 +51,18 @@ public sealed class VersionPusher(IShotGridClient shotGrid, PushBatches batches,
         var plan = new VersionPlan(catalog, entities, await UsersAsync(versions, refs, cancellationToken), outcome.Issues);
         var creates = versions.Where(v => !refs.ContainsKey(v.Id)).Select(v => (Version: v, Data: plan.Create(v))).Where(c => c.Data is not null).ToList();
         var created = new List<AyonVersion>();
+        if (dryRun)
+        {
+            foreach (var (version, _) in creates)
+            {
+                // Planned as made (id 0), so its representations are planned as PublishedFiles too.
+                outcome.Planned.Add(new SyncChange(PushTargets.Version, 0, version.Id, plan.Code(version), SyncChangeFields.Create, null, null));
+                refs[version.Id] = 0;
+            }
+
+            creates.Clear();
+        }
+
         foreach (var chunk in creates.Chunk(options.Value.BatchSize))
         {
             var results = await batches.SendAsync(chunk, c => SgWrite.Create(PushTargets.Version, c.Data!), c => (PushTargets.Version, c.Version.Id, plan.Code(c.Version)), outcome, cancellationToken);
@@ -51,7 +76,7 @@ public sealed class VersionPusher(IShotGridClient shotGrid, PushBatches batches,
             }
         }
 
-        var updates = versions.Where(v => refs.ContainsKey(v.Id) && !created.Contains(v) && work.Changes.ContainsKey(v.Id))
+        var updates = versions.Where(v => refs.ContainsKey(v.Id) && !created.Contains(v) && changed(v.Id))
             .Select(v => SgWrite.Update(PushTargets.Version, refs[v.Id], plan.Update(v))).ToList();
         foreach (var chunk in updates.Where(u => u.Data.Count > 0).Chunk(options.Value.BatchSize))
         {
@@ -59,19 +84,35 @@ public sealed class VersionPusher(IShotGridClient shotGrid, PushBatches batches,
             outcome.Updated += chunk.Length;
         }
 
-        await PushFilesAsync(catalog, entities, versions.Where(v => refs.ContainsKey(v.Id)).ToList(), refs, plan, outcome, cancellationToken);
+        await PushFilesAsync(catalog, entities, versions.Where(v => refs.ContainsKey(v.Id)).ToList(), refs, plan, outcome, dryRun, cancellationToken);
+        if (dryRun)
+        {
+            return;
+        }
+
         outcome.Created += created.Count;
         await WriteLinksAsync(ayonProject, versions.Where(v => refs.ContainsKey(v.Id) && PushEntities.LinkOf(v.Attrib) is null).ToList(), refs, cancellationToken);
     }
 
     /// <summary>A PublishedFile for each representation ShotGrid does not have yet (by <c>sg_ayon_id</c>), with its type found or made.</summary>
-    private async Task PushFilesAsync(PushCatalog catalog, PushEntities entities, List<AyonVersion> versions, Dictionary<string, long> refs, VersionPlan plan, PushOutcome outcome, CancellationToken cancellationToken)
+    private async Task PushFilesAsync(PushCatalog catalog, PushEntities entities, List<AyonVersion> versions, Dictionary<string, long> refs, VersionPlan plan, PushOutcome outcome, bool dryRun, CancellationToken cancellationToken)
     {
         var representations = versions.SelectMany(v => v.Representations.Select(r => (Version: v, Representation: r))).ToList();
         var existing = await FindAsync(catalog, PushTargets.PublishedFile, representations.Select(r => r.Representation.Id), cancellationToken);
         var missing = representations.Where(r => !existing.ContainsKey(r.Representation.Id) && r.Representation.Path is not null).ToList();
         if (missing.Count == 0)
         {
+            return;
+        }
+
+        if (dryRun)
+        {
+            foreach (var (version, representation) in missing)
+            {
+                var code = plan.PublishedFile(version, representation, 0, null)["code"]!.GetValue<string>();
+                outcome.Planned.Add(new SyncChange(PushTargets.PublishedFile, 0, representation.Id, code, SyncChangeFields.Create, null, null));
+            }
+
             return;
         }
 

@@ -32,7 +32,7 @@ public sealed class AyonAddonTests(SyncFixture fixture)
             });
 
         Assert.True(exit == 0, $"the addon's tests failed (exit {exit}):\n{output}");
-        Assert.Contains("Ran 10 tests", output);
+        Assert.Contains("Ran 11 tests", output);
         Assert.Contains(fixture.Ayon.Store.Folders(name), f => f.FolderType == "Shot");
     }
 

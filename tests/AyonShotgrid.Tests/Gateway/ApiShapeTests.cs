@@ -15,6 +15,7 @@ public sealed class ApiShapeTests(SyncFixture fixture)
     [
         "jobId", "sgProjectId", "ayonProjectName", "state", "overrideDifferences", "phase", "progressPercent", "counts", "issues", "error",
         "createdAt", "startedAt", "finishedAt", "attempt", "dryRun", "changes", "changesOmitted", "waitingFor", "waitingSince",
+        "toShotGrid",
     ];
 
     private static readonly string[] CountMembers = ["total", "created", "alreadyPresent", "updated", "skipped", "failed", "done"];
@@ -25,6 +26,7 @@ public sealed class ApiShapeTests(SyncFixture fixture)
         "applyChanges", "applyChangesSetting", "push", "hierarchyPresetSetting", "notesFromShotGrid", "notesFromShotGridSetting", "mirror",
         "listPush",
         "notesToShotGrid", "notesToShotGridSetting", "commentPush",
+        "runningPushJobId", "lastPushJob",
     ];
 
     internal static readonly string[] ListPushMembers =
@@ -39,7 +41,10 @@ public sealed class ApiShapeTests(SyncFixture fixture)
         await gateway.PrepareAsync(seeded.ProjectId);
 
         var job = await gateway.SyncAsync(seeded.ProjectId);
-        var project = await GatewayCalls.ReadOkAsync(await gateway.GetAsync($"api/shotgrid/projects/{seeded.ProjectId}"));
+        // The job says it ended before it tells its project (FinishAsync writes, then notifies): wait for the project to know.
+        var project = await Eventually.WaitAsync(
+            async () => await GatewayCalls.ReadOkAsync(await gateway.GetAsync($"api/shotgrid/projects/{seeded.ProjectId}")),
+            p => p.GetProperty("runningJobId").ValueKind == JsonValueKind.Null, "the project to record the job's end");
 
         Assert.Equal(Sorted(JobMembers), Members(job));
         Assert.Equal(Sorted(CountMembers), Members(job.GetProperty("counts")));
@@ -51,6 +56,8 @@ public sealed class ApiShapeTests(SyncFixture fixture)
         Assert.Equal(Sorted(ProjectMembers), Members(project));
         Assert.True(project.GetProperty("linked").GetBoolean());
         Assert.Equal(JsonValueKind.Null, project.GetProperty("runningJobId").ValueKind);
+        Assert.False(job.GetProperty("toShotGrid").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, project.GetProperty("lastPushJob").ValueKind);
         Assert.Equal(Sorted(JobMembers), Members(project.GetProperty("lastSync")));
         Assert.Equal(job.GetProperty("jobId").GetString(), project.GetProperty("lastSync").GetProperty("jobId").GetString());
     }

@@ -83,30 +83,6 @@ public sealed class PushTests(PushFixture fixture)
     }
 
     [Fact]
-    public async Task SyncToShotGridCreatesWhatShotGridLacksOnceAndItsDryRunOnlyListsIt()
-    {
-        var (name, projectId, _, _) = await fixture.SyncedOneShotProjectAsync("PushAll");
-        using var person = new AyonPerson(fixture.Ayon);
-        var sequence = await person.CreateFolderAsync(name, "sq_all", "Sequence", null);
-        var shot = await person.CreateFolderAsync(name, "sh_all", "Shot", sequence);
-        using var gateway = fixture.GatewayClient();
-
-        var dry = await GatewayCalls.ReadOkAsync(await gateway.PostAsJsonAsync($"api/shotgrid/projects/{projectId}/push", new { dryRun = true }));
-        Assert.Equal([("Sequence", sequence), ("Shot", shot)], dry.GetProperty("planned").EnumerateArray()
-            .Select(c => (c.GetProperty("entityType").GetString(), c.GetProperty("ayonId").GetString())).ToArray());
-        Assert.Empty(Sg.FindIds("Sequence", "sg_ayon_id", sequence));
-
-        var run = await GatewayCalls.ReadOkAsync(await gateway.PostAsJsonAsync($"api/shotgrid/projects/{projectId}/push", new { dryRun = false }));
-        var again = await GatewayCalls.ReadOkAsync(await gateway.PostAsJsonAsync($"api/shotgrid/projects/{projectId}/push", new { dryRun = false }));
-
-        Assert.Equal((2, 0), (run.GetProperty("created").GetInt32(), again.GetProperty("created").GetInt32()));
-        var sgSequence = Assert.Single(Sg.FindIds("Sequence", "sg_ayon_id", sequence));
-        Assert.Equal(sgSequence, Sg.Get("Shot", Assert.Single(Sg.FindIds("Shot", "sg_ayon_id", shot)))!.LinkField("sg_sequence")?.Id);
-        Assert.Equal(sgSequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            TestProjects.Attrib(fixture.Ayon.Store.Folders(name).Single(f => f.Id == sequence).Attrib, "shotgridId"));
-    }
-
-    [Fact]
     public async Task PrepareAddsTheAyonIdFieldToAShotGridTypeThatLacksIt()
     {
         Assert.True(Sg.RemoveField("Shot", "sg_ayon_id"));
