@@ -23,6 +23,10 @@ public sealed record BenchOptions
           --push N            instead of the sync benchmark: the AYON → ShotGrid push of N folders and tasks made in one
                               /operations burst, then label changes at --push-rate per second for --event-seconds
           --push-rate R       AYON changes per second in the push latency phase (default 200)
+          --notes N           instead of the sync benchmark: the full sync's notes step over N ShotGrid notes (a reply on
+                              every fourth), then notes made at --note-rate per second for --note-seconds with the leecher on
+          --note-rate R       ShotGrid notes per second in the notes latency phase (default 100)
+          --note-seconds S    how long the notes latency phase runs (default 10)
           --sg-latency MS, --sg-record-latency MS, --ayon-latency MS, --ayon-op-latency MS
                               set one figure of the latency (overrides that figure of --profile)
         """;
@@ -47,6 +51,13 @@ public sealed record BenchOptions
     public int PushEntities { get; init; }
 
     public double PushChangeRate { get; init; } = 200;
+
+    /// <summary>ShotGrid notes of the notes scenario (<c>--notes N</c>); 0 runs the sync benchmark instead.</summary>
+    public int Notes { get; init; }
+
+    public double NoteRate { get; init; } = 100;
+
+    public TimeSpan NoteDuration { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Latency the emulators add to every answer (<c>--profile</c> and the per-figure options).</summary>
     public LatencyProfile Latency { get; init; } = LatencyProfile.Loopback;
@@ -88,6 +99,9 @@ public sealed record BenchOptions
                 "--out" => options with { OutputDirectory = Next() },
                 "--push" => options with { PushEntities = PositiveInt(Next(), "--push") },
                 "--push-rate" => options with { PushChangeRate = PositiveInt(Next(), "--push-rate") },
+                "--notes" => options with { Notes = PositiveInt(Next(), "--notes") },
+                "--note-rate" => options with { NoteRate = PositiveInt(Next(), "--note-rate") },
+                "--note-seconds" => options with { NoteDuration = TimeSpan.FromSeconds(PositiveInt(Next(), "--note-seconds")) },
                 "--in-process" => options with { InProcess = true },
                 "--cluster-gc" => options with { ClusterGc = GcMode(Next()) },
                 "--setting" => options with { Settings = WithSetting(options.Settings, Next()) },

@@ -24,6 +24,25 @@ public static class BenchRunner
         return push;
     }
 
+    /// <summary>The notes scenario (<c>--notes N</c>) on its own emulators and cluster; writes latest-notes.json and .md.</summary>
+    public static async Task<NotesBenchResult> RunNotesAsync(BenchOptions options, string command, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Deadline);
+        var ct = deadline.Token;
+        var startedAt = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
+        await using var emulators = await Emulators.StartAsync(ct);
+        await using var cluster = await ClusterHost.StartAsync(emulators, options, ct);
+        emulators.Apply(options.Latency);
+        var load = FullSyncScenario.LoadAverage();
+        var (step, stream) = await NotesScenario.RunAsync(emulators, cluster, options, ct);
+        var result = new NotesBenchResult(startedAt, command, options.PostgresConnectionString is null ? "in-memory" : "PostgreSQL", $"{load} → {FullSyncScenario.LoadAverage()}", step, stream);
+        Directory.CreateDirectory(options.OutputDirectory);
+        await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "latest-notes.json"), JsonSerializer.Serialize(result, Json), ct);
+        await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "latest-notes.md"), NotesReport.Render(result), ct);
+        return result;
+    }
+
     public static async Task<BenchResult> RunAsync(BenchOptions options, string command, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

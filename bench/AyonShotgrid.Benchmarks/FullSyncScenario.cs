@@ -114,7 +114,7 @@ public static class FullSyncScenario
     }
 
     /// <summary>The 1-minute load average of the machine (Linux), for reading the figures of a shared machine.</summary>
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     /// <summary>Processor time of both processes at one moment.</summary>

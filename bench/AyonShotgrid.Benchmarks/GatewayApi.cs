@@ -13,7 +13,8 @@ public sealed class GatewayApi(Uri gatewayUrl) : IDisposable
         (await PostAsync($"api/shotgrid/projects/{sgProjectId}/prepare", null, ct)).GetProperty("ayonProjectName").GetString()!;
 
     /// <summary>Starts a sync and waits for the job to finish; returns its final status.</summary>
-    public async Task<JsonElement> SyncAsync(long sgProjectId, CancellationToken ct)
+    /// <param name="onPhase">Called when the job's phase is first seen (the notes benchmark counts requests from there).</param>
+    public async Task<JsonElement> SyncAsync(long sgProjectId, CancellationToken ct, Action<string>? onPhase = null)
     {
         var job = await PostAsync($"api/shotgrid/projects/{sgProjectId}/sync", new { requestedBy = "bench" }, ct);
         var statusUrl = job.GetProperty("statusUrl").GetString()!.TrimStart('/');
@@ -28,6 +29,7 @@ public sealed class GatewayApi(Uri gatewayUrl) : IDisposable
             {
                 Phases.Add((clock.Elapsed.TotalSeconds, now));
                 lastPhase = now;
+                onPhase?.Invoke(now);
             }
 
             if (status.GetProperty("state").GetString() is "succeeded" or "failed")
@@ -45,6 +47,17 @@ public sealed class GatewayApi(Uri gatewayUrl) : IDisposable
         using var response = await _http.PutAsJsonAsync($"api/shotgrid/projects/{sgProjectId}/settings", new { pushToShotGrid = enabled }, ct);
         await ReadAsync(response, ct);
     }
+
+    /// <summary>Switches ShotGrid notes → AYON comments of the project on or off.</summary>
+    public async Task SetNotesFromShotGridAsync(long sgProjectId, bool enabled, CancellationToken ct)
+    {
+        using var response = await _http.PutAsJsonAsync($"api/shotgrid/projects/{sgProjectId}/settings", new { notesFromShotGrid = enabled }, ct);
+        await ReadAsync(response, ct);
+    }
+
+    /// <summary>The project's leecher watermark: every ShotGrid event up to it is done.</summary>
+    public async Task<long> EventWatermarkAsync(long sgProjectId, CancellationToken ct) =>
+        (await ReadAsync(await _http.GetAsync($"api/shotgrid/projects/{sgProjectId}", ct), ct)).GetProperty("events").GetProperty("watermark").GetInt64();
 
     /// <summary>The job's phases as the last <see cref="SyncAsync"/> saw them: seconds from the start, phase.</summary>
     public List<(double At, string Phase)> Phases { get; } = [];

@@ -58,10 +58,10 @@ public static class MarkdownReport
         return md.ToString();
     }
 
-    private static void Row(StringBuilder md, string measure, string value, string target, bool? met) =>
+    internal static void Row(StringBuilder md, string measure, string value, string target, bool? met) =>
         md.AppendLine(CultureInfo.InvariantCulture, $"| {measure} | {value} | {target} | {(met is null ? "" : met.Value ? "met" : "**missed**")} |");
 
-    private static string Kinds(IReadOnlyDictionary<string, int> kinds) => string.Join(", ", kinds.Select(k => $"`{k.Key}` {k.Value}"));
+    internal static string Kinds(IReadOnlyDictionary<string, int> kinds) => string.Join(", ", kinds.Select(k => $"`{k.Key}` {k.Value}"));
 
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:F0} MB");
 }

@@ -41,6 +41,15 @@ internal static class Program
             return 0;
         }
 
+        if (options.Notes > 0)
+        {
+            var notes = await BenchRunner.RunNotesAsync(options, command, cts.Token);
+            Console.WriteLine();
+            Console.WriteLine(NotesReport.Render(notes));
+            Console.WriteLine($"Written: {Path.Combine(options.OutputDirectory, "latest-notes.json")} and latest-notes.md");
+            return 0;
+        }
+
         var result = await BenchRunner.RunAsync(options, command, cts.Token);
         Console.WriteLine();
         Console.WriteLine(MarkdownReport.Render(result));

@@ -8,6 +8,8 @@ namespace AyonShotgrid.Grains.FullSync;
 /// <summary>The notes step of a full sync: after the entities exist, the project's ShotGrid notes become AYON comments.</summary>
 public sealed partial class SyncJobGrain
 {
+    public const string NotesPhase = "notes: ShotGrid notes and replies to AYON comments";
+
     private async Task<SyncOutcome> SyncNotesAsync(SyncOutcome result, CancellationToken cancellationToken)
     {
         var site = sgOptions.Value.SiteName;
@@ -18,6 +20,8 @@ public sealed partial class SyncJobGrain
             return index;
         }
 
+        // Its own phase, so the sync page (and the benchmark) can tell the notes step from the hierarchy before it.
+        Status = Status with { Phase = NotesPhase };
         var notes = await noteSync.RunAsync(GrainFactory, site, Status.SgProjectId, Status.AyonProjectName!, AttachIndexAsync, options.Value.MaxParallelEntities, cancellationToken);
         LogNotesSynced(logger, this.GetPrimaryKeyString(), notes.Notes, notes.Replies, notes.Created, notes.Updated, notes.Errors.Count);
 

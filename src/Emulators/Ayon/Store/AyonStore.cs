@@ -100,6 +100,14 @@ public sealed partial class AyonStore
                 .ToList()
             : []);
 
+    /// <summary>Which of these activity ids exist (one lock, no copies: the notes benchmark asks this every few milliseconds).</summary>
+    public IReadOnlyList<string> ExistingActivityIds(string project, IEnumerable<string> ids) => Locked(() =>
+        _projects.TryGetValue(project, out var p) ? ids.Where(p.Activities.ContainsKey).ToList() : []);
+
+    /// <summary>How many comments a project holds (the notes benchmark's count, without copying them).</summary>
+    public int CommentCount(string project) => Locked(() =>
+        _projects.TryGetValue(project, out var p) ? p.Activities.Values.Count(a => a.ActivityType == "comment") : 0);
+
     /// <summary>A project's activities in creation order (for tests).</summary>
     public IReadOnlyList<EmuActivity> Activities(string project) => Locked(() =>
         _projects.TryGetValue(project, out var p) ? p.Activities.Values.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id, StringComparer.Ordinal).Select(a => a.ToPublic()).ToList() : []);
