@@ -13,6 +13,9 @@ namespace AyonShotgrid.Benchmarks;
 /// </summary>
 public static class NotesScenario
 {
+    /// <summary>The notes step's first request: its first page of the project's Notes.</summary>
+    private const string NotesQueryKind = "POST /api/v1/entity/notes/_search";
+
     public static async Task<(NotesStepResult Step, NoteStreamResult Stream)> RunAsync(Emulators emulators, ClusterHost cluster, BenchOptions options, CancellationToken ct)
     {
         var sg = emulators.ShotGrid.Store;
@@ -41,27 +44,31 @@ public static class NotesScenario
     private static async Task<NotesStepResult> MeasureStepAsync(
         Emulators emulators, GatewayApi api, SeededProject seeded, string ayonProject, (int Notes, int Replies) expected, NotesSeed.Targets targets, double seedSeconds, CancellationToken ct)
     {
-        emulators.ShotGridLog.Reset(record: false);
-        emulators.AyonLog.Reset(record: false);
-        IReadOnlyDictionary<string, int> sgAtStep = new Dictionary<string, int>(), ayonAtStep = new Dictionary<string, int>();
+        // Recorded in arrival order (one sequence across both emulators): the step's requests are those from its first
+        // Notes query on, which the job's phase, polled every 50 ms, could only place roughly.
+        emulators.ShotGridLog.Reset(record: true);
+        emulators.AyonLog.Reset(record: true);
         double stepStart = double.NaN;
         var clock = Stopwatch.StartNew();
         var job = await api.SyncAsync(seeded.ProjectId, ct, phase =>
         {
             if (phase == SyncJobGrain.NotesPhase && double.IsNaN(stepStart))
             {
-                (stepStart, sgAtStep, ayonAtStep) = (clock.Elapsed.TotalSeconds, emulators.ShotGridLog.Kinds, emulators.AyonLog.Kinds);
+                stepStart = clock.Elapsed.TotalSeconds;
             }
         });
         var wall = clock.Elapsed.TotalSeconds;
-        if (double.IsNaN(stepStart))
+        var (sgRecorded, ayonRecorded) = (emulators.ShotGridLog.Recorded, emulators.AyonLog.Recorded);
+        emulators.ShotGridLog.Reset(record: false);
+        emulators.AyonLog.Reset(record: false);
+        var firstNoteQuery = sgRecorded.Where(r => r.Kind == NotesQueryKind).Select(r => r.Sequence).DefaultIfEmpty(long.MaxValue).Min();
+        if (double.IsNaN(stepStart) || firstNoteQuery == long.MaxValue)
         {
-            throw new InvalidOperationException($"The sync never reported its notes phase: {job}");
+            throw new InvalidOperationException($"The sync never reported its notes phase or read no notes: {job}");
         }
 
-        var sgKinds = Since(emulators.ShotGridLog.Kinds, sgAtStep);
-        sgKinds.Remove(FullSyncScenario.LeecherPollKind);
-        var ayonKinds = Since(emulators.AyonLog.Kinds, ayonAtStep);
+        var sgKinds = KindsFrom(sgRecorded.Where(r => r.Kind != FullSyncScenario.LeecherPollKind), firstNoteQuery);
+        var ayonKinds = KindsFrom(ayonRecorded, firstNoteQuery);
         var sgRequests = sgKinds.Values.Sum();
         var step = wall - stepStart;
         var result = new NotesStepResult(
@@ -73,8 +80,8 @@ public static class NotesScenario
         return result;
     }
 
-    private static SortedDictionary<string, int> Since(IReadOnlyDictionary<string, int> now, IReadOnlyDictionary<string, int> before) =>
-        new(now.Select(k => (k.Key, Count: k.Value - before.GetValueOrDefault(k.Key))).Where(k => k.Count > 0).ToDictionary(k => k.Key, k => k.Count), StringComparer.Ordinal);
+    private static SortedDictionary<string, int> KindsFrom(IEnumerable<RecordedRequest> recorded, long firstSequence) =>
+        new(recorded.Where(r => r.Sequence >= firstSequence).GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal);
 
     private static async Task WaitAsync(Func<Task<bool>> done, string what, CancellationToken ct)
     {

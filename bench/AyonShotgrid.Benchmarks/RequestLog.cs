@@ -60,11 +60,12 @@ public sealed partial class RequestLog
         _recorded.Enqueue(new RecordedRequest(Interlocked.Increment(ref _sequence), request.Method, request.Path.Value + request.QueryString.Value, headers, body, kind));
     }
 
-    /// <summary>"POST /api/projects/{project}/operations", "POST /api/v1/entity/shots/_search", "GET /api/v1/entity/projects/{id}".</summary>
+    /// <summary>"POST /api/projects/{project}/operations", "POST /api/v1/entity/shots/_search", "GET /api/v1/entity/projects/{id}", "POST /api/projects/{project}/folder/{id}/activities".</summary>
     public static string KindOf(string method, string path)
     {
         var folded = ProjectSegment().Replace(path, "/api/projects/{project}");
         folded = NumericSegment().Replace(folded, "/{id}");
+        folded = HexIdSegment().Replace(folded, "/{id}");
         return $"{method} {folded}";
     }
 
@@ -73,4 +74,8 @@ public sealed partial class RequestLog
 
     [GeneratedRegex("/[0-9]+(?=/|$)")]
     private static partial Regex NumericSegment();
+
+    /// <summary>AYON's entity and activity ids (32 hex digits).</summary>
+    [GeneratedRegex("/[0-9a-f]{32}(?=/|$)")]
+    private static partial Regex HexIdSegment();
 }
