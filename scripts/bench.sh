@@ -2,6 +2,7 @@
 # Builds Release and runs the end-to-end benchmark: emulators in this process, silo + gateway in a child process, all on
 # loopback. Arguments go to the benchmark (--quick, --entities N, --postgres CS, --event-rate R, --event-seconds S,
 # --poll-interval T, --setting K=V, --cluster-gc MODE, --out DIR, --push N for the AYON → ShotGrid push scenario;
+# --notes N [--note-rate R] [--note-seconds S] for the ShotGrid notes → AYON comments scenario;
 # --help lists them). With ORLEANS_TEST_PG set (as
 # scripts/with-postgres.sh does) and no --postgres, the cluster uses that PostgreSQL.
 # Results: bench/results/latest.json and latest.md (docs/benchmarks.md keeps the figures worth keeping).
