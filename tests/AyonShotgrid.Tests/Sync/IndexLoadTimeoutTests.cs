@@ -4,10 +4,10 @@ using AyonShotgrid.Tests.Infrastructure;
 
 namespace AyonShotgrid.Tests.Sync;
 
-/// <summary>A cluster whose grain calls (from grains and from the client) time out after 2 seconds (Orleans' default is 30), so a slow load shows in seconds.</summary>
+/// <summary>A cluster whose grain calls (from grains and from the client) time out after 4 seconds (Orleans' default is 30), so a slow load shows in seconds.</summary>
 public sealed class ShortCallTimeoutFixture : SyncFixture
 {
-    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(4);
 
     protected override void ConfigureCluster(Orleans.TestingHost.InProcessTestClusterBuilder builder)
     {
