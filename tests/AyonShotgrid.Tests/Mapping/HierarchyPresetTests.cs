@@ -100,28 +100,24 @@ public sealed class HierarchyPresetTests(MappingFixture fixture)
         Assert.Equal("assets/chair", PathOf(name, "Asset", asset));
     }
 
-    [Fact]
-    public async Task APresetSetThroughTheGatewayPlacesTheNextSequenceTheLeecherMakesAtOnce()
+    [Theory]
+    [InlineData("gateway")]
+    [InlineData("AYON")]
+    public async Task AChangedPresetPlacesTheNextSequenceTheLeecherMakesAtOnce(string changedIn)
     {
-        var (name, projectId) = await fixture.EmptyFollowedProjectAsync("GatewayLeech");
+        var (name, projectId) = await fixture.EmptyFollowedProjectAsync("LeechPreset");
         var before = await LeechedSequenceAsync(projectId, "sq001");
-        using var gateway = fixture.GatewayClient();
-        await GatewayCalls.ReadOkAsync(await gateway.PutAsync($"api/shotgrid/projects/{projectId}/settings", Json(new JsonObject { ["hierarchyPreset"] = "grouped" })));
+        if (changedIn == "gateway")
+        {
+            using var gateway = fixture.GatewayClient();
+            await GatewayCalls.ReadOkAsync(await gateway.PutAsync($"api/shotgrid/projects/{projectId}/settings", Json(new JsonObject { ["hierarchyPreset"] = "grouped" })));
+        }
+        else
+        {
+            fixture.SetProjectSettings(name, more: Grouped);
+        }
 
         // No sync in between: the leecher's index, loaded flat for sq001, must take the new preset for the next round.
-        var after = await LeechedSequenceAsync(projectId, "sq010");
-
-        Assert.Equal("shots/sq010", PathOf(name, "Sequence", after));
-        Assert.Equal("sq001", PathOf(name, "Sequence", before));
-    }
-
-    [Fact]
-    public async Task APresetChangedInAyonPlacesTheNextSequenceTheLeecherMakesAtOnce()
-    {
-        var (name, projectId) = await fixture.EmptyFollowedProjectAsync("AyonLeech");
-        var before = await LeechedSequenceAsync(projectId, "sq001");
-        fixture.SetProjectSettings(name, more: Grouped);
-
         var after = await LeechedSequenceAsync(projectId, "sq010");
 
         Assert.Equal("shots/sq010", PathOf(name, "Sequence", after));
