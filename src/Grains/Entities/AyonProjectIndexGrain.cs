@@ -28,13 +28,19 @@ public sealed partial class AyonProjectIndexGrain(
 
     async Task IAyonProjectIndexGrain.AttachAsync(string ayonProjectName, string? hierarchyPreset)
     {
-        // Not a reason to reload by itself: existing folders never move for a preset, and the next full sync reloads.
         _hierarchyPreset = hierarchyPreset;
         if (_ayonProject != ayonProjectName)
         {
             _ayonProject = ayonProjectName;
             _context = null;
             await LoadAsync();
+        }
+        else if (_context is { } context)
+        {
+            // Every leecher round attaches before it routes: re-reading the settings (one call, not a reload) makes a
+            // preset changed in AYON or through the gateway place the round's new entities; keeping the loaded one put a
+            // sequence made right after the change under the old preset's parent until the next full sync.
+            _context = context.WithSettings(await projectSettings.ReadAsync(context.AyonProjectName, CancellationToken.None, _hierarchyPreset));
         }
     }
 
@@ -152,10 +158,7 @@ public sealed partial class AyonProjectIndexGrain(
             project.Name,
             sgProject.Navchains.ToDictionary(),
             project.Statuses.Select(s => new StatusEntry(s.Name, s.ShortName, s.Scope)).ToList(),
-            project.TaskTypes.Select(t => t.Name).ToList(),
-            settings.DefaultTaskType,
-            settings.DuplicateNamePolicy,
-            settings.Preset);
+            project.TaskTypes.Select(t => t.Name).ToList()).WithSettings(settings);
         _loadStartedAt = startedAt;
         LogLoaded(logger, projectName, folders.Count, tasks.Count);
     }

@@ -16,10 +16,14 @@ public interface IAyonProjectIndexGrain : IGrainWithStringKey
     /// <summary>How long a call may wait for the index (a load, or a load ahead of it): 10 minutes.</summary>
     public const string LoadTimeout = "00:10:00";
 
-    /// <summary>Tells the index which AYON project it mirrors (the project grain calls this before routing events).</summary>
+    /// <summary>
+    /// Tells the index which AYON project it mirrors (the project grain calls this before routing events). A loaded index
+    /// re-reads the project's sync settings (hierarchy preset, default task type, duplicate-name policy) here, so a
+    /// change takes effect with the next leecher round.
+    /// </summary>
     [ResponseTimeout(LoadTimeout)]
     [Alias("AttachAsync")]
-    /// <param name="hierarchyPreset">The project's own hierarchy preset (gateway setting), taken in with the next load; null = AYON's.</param>
+    /// <param name="hierarchyPreset">The project's own hierarchy preset (gateway setting), which wins over AYON's; null = AYON's.</param>
     Task AttachAsync(string ayonProjectName, string? hierarchyPreset = null);
 
     /// <summary>Reloads everything, adding task types for Pipeline Steps ShotGrid gained since (called on Step events).</summary>

@@ -100,6 +100,38 @@ public sealed class HierarchyPresetTests(MappingFixture fixture)
         Assert.Equal("assets/chair", PathOf(name, "Asset", asset));
     }
 
+    [Theory]
+    [InlineData("gateway")]
+    [InlineData("AYON")]
+    public async Task AChangedPresetPlacesTheNextSequenceTheLeecherMakesAtOnce(string changedIn)
+    {
+        var (name, projectId) = await fixture.EmptyFollowedProjectAsync("LeechPreset");
+        var before = await LeechedSequenceAsync(projectId, "sq001");
+        if (changedIn == "gateway")
+        {
+            using var gateway = fixture.GatewayClient();
+            await GatewayCalls.ReadOkAsync(await gateway.PutAsync($"api/shotgrid/projects/{projectId}/settings", Json(new JsonObject { ["hierarchyPreset"] = "grouped" })));
+        }
+        else
+        {
+            fixture.SetProjectSettings(name, more: Grouped);
+        }
+
+        // No sync in between: the leecher's index, loaded flat for sq001, must take the new preset for the next round.
+        var after = await LeechedSequenceAsync(projectId, "sq010");
+
+        Assert.Equal("shots/sq010", PathOf(name, "Sequence", after));
+        Assert.Equal("sq001", PathOf(name, "Sequence", before));
+    }
+
+    /// <summary>A sequence made in ShotGrid, once the leecher has applied it (so the project's index is loaded).</summary>
+    private async Task<long> LeechedSequenceAsync(long projectId, string code)
+    {
+        var sequence = Sg.Create("Sequence", new() { ["code"] = code, ["project"] = Project(projectId) });
+        await fixture.CaughtUpAsync(projectId);
+        return sequence;
+    }
+
     private static StringContent Json(JsonNode body) => new(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
 
     private static EntityLink Project(long projectId) => TestProjects.Link("Project", projectId);

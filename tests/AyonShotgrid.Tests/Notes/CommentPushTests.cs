@@ -97,8 +97,10 @@ public sealed class CommentPushTests(PushFixture fixture)
     {
         var world = await Playlists.PlaylistWorld.SyncedAsync(fixture, "NoteVersion");
         using var gateway = fixture.GatewayClient();
-        await GatewayCalls.ReadOkAsync(await gateway.PutAsJsonAsync($"api/shotgrid/projects/{world.ProjectId}/settings", new { pushToShotGrid = true }));
+        // Versions before the push is on (it starts at AYON's newest event): a push round between the AYON and the ShotGrid
+        // writes of VersionsAsync would otherwise make ShotGrid Versions of its own.
         var (sg, ayon) = await world.VersionsAsync(1);
+        await GatewayCalls.ReadOkAsync(await gateway.PutAsJsonAsync($"api/shotgrid/projects/{world.ProjectId}/settings", new { pushToShotGrid = true }));
 
         // A ShotGrid note on the Version: a comment on the AYON version it carries the id of.
         var fromSg = Sg.Create("Note", new()

@@ -51,8 +51,10 @@ public sealed class PlaylistListDeletionTests(PushFixture fixture)
     {
         var world = await PlaylistWorld.SyncedAsync(fixture, stem);
         using var gateway = fixture.GatewayClient();
-        await GatewayCalls.ReadOkAsync(await gateway.PutAsJsonAsync($"api/shotgrid/projects/{world.ProjectId}/settings", new { applyChanges = true, pushToShotGrid = true }));
+        // Versions before the push is on (it starts at AYON's newest event): a push round between the AYON and the ShotGrid
+        // writes of VersionsAsync would otherwise make ShotGrid Versions of its own.
         var (_, ayon) = await world.VersionsAsync(1);
+        await GatewayCalls.ReadOkAsync(await gateway.PutAsJsonAsync($"api/shotgrid/projects/{world.ProjectId}/settings", new { applyChanges = true, pushToShotGrid = true }));
         var created = await world.AyonAsync(HttpMethod.Post, $"api/projects/{world.Name}/lists", new JsonObject
         {
             ["entityType"] = "version", ["label"] = label, ["items"] = new JsonArray(new JsonObject { ["entityId"] = ayon[0] }),

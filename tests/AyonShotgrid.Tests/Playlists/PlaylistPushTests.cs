@@ -18,8 +18,11 @@ public sealed class PlaylistPushTests(PushFixture fixture)
     {
         var world = await PlaylistWorld.SyncedAsync(fixture, "PlPush");
         using var gateway = fixture.GatewayClient();
-        await GatewayCalls.ReadOkAsync(await gateway.PutAsJsonAsync($"api/shotgrid/projects/{world.ProjectId}/settings", new { applyChanges = true, pushToShotGrid = true }));
+        // Versions before the push is on: switched on, it starts at AYON's newest event, so the version push never gives
+        // the unlinked one a ShotGrid Version of its own (with the push on first, a round after the ShotGrid writes made one,
+        // and the list pushed as three Versions in list order).
         var (sg, ayon) = await world.VersionsAsync(3, linked: 2);
+        await GatewayCalls.ReadOkAsync(await gateway.PutAsJsonAsync($"api/shotgrid/projects/{world.ProjectId}/settings", new { applyChanges = true, pushToShotGrid = true }));
 
         var created = await world.AyonAsync(HttpMethod.Post, $"api/projects/{world.Name}/lists", new JsonObject
         {
