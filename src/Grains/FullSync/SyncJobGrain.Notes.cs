@@ -26,9 +26,14 @@ public sealed partial class SyncJobGrain
         LogNotesSynced(logger, this.GetPrimaryKeyString(), notes.Notes, notes.Replies, notes.Created, notes.Updated, notes.Errors.Count);
 
         // A note that could not be written is reported like an entity that could not; the rest of the notes went in.
-        var issues = notes.Errors.Select(e => new SyncIssue(SyncIssueKinds.Failed, "Note", 0, "", e)).ToList();
+        // A note that could not be written fails the job (a person must not read "succeeded" with a comment missing).
+        var issues = notes.Errors.Select(e => new SyncIssue(SyncIssueKinds.Failed, NoteIssueType, 0, "", e)).ToList();
         return issues.Count == 0 ? result : result with { Issues = [.. result.Issues, .. issues] };
     }
+
+    private const string NoteIssueType = "Note";
+
+    private static bool IsFailedNote(SyncIssue issue) => issue is { Kind: SyncIssueKinds.Failed, EntityType: NoteIssueType };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync job {JobId}: {Notes} ShotGrid notes and {Replies} replies read; {Created} AYON comments created, {Updated} updated, {Failed} failed")]
     private static partial void LogNotesSynced(ILogger logger, string jobId, int notes, int replies, int created, int updated, int failed);

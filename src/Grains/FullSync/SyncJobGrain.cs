@@ -132,8 +132,10 @@ public sealed partial class SyncJobGrain(
         {
             var result = await RunThroughOutagesAsync(new InlineProgress<SyncProgress>(OnProgress), cancellationToken);
             Status = Status with { Counts = result.Counts, Issues = [.. result.Issues], Changes = [.. result.Changes], ChangesOmitted = result.ChangesOmitted };
-            outcome = result.Counts.Failed == 0 ? SyncJobState.Succeeded : SyncJobState.Failed;
-            error = result.Counts.Failed == 0 ? null
+            var failedNotes = result.Issues.Count(IsFailedNote);
+            outcome = result.Counts.Failed == 0 && failedNotes == 0 ? SyncJobState.Succeeded : SyncJobState.Failed;
+            error = result.Counts.Failed == 0
+                ? failedNotes == 0 ? null : $"{failedNotes} ShotGrid notes or replies could not become AYON comments; see issues (the next sync tries them again)"
                 : Status.ToShotGrid ? $"{result.Counts.Failed} of {result.Counts.Total} entities could not be written to ShotGrid (refused by ShotGrid); see issues"
                 : $"{result.Counts.Failed} of {result.Counts.Total} entities could not be written to AYON (refused by AYON, or unreadable in ShotGrid); see issues";
         }
