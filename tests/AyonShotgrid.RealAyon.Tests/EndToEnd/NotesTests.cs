@@ -20,17 +20,7 @@ public sealed class NotesTests(RealAyonServer server)
         await server.DemoAsync();
         await using var deployment = await SyncDeployment.StartAsync("real-ayon-notes", server.BaseUrl, server.ApiKey, push: true);
         var sg = deployment.Cluster.ShotGrid.Store;
-        var suffix = Guid.NewGuid().ToString("N")[..6];
-        var projectId = sg.CreateProject($"Notes {suffix}", code: $"nt{suffix}");
-        sg.SetNavchains(projectId, new() { ["Shot"] = "__flat__" });
-        var shot = sg.Create("Shot", new() { ["code"] = "sh010", ["project"] = new EntityLink("Project", projectId) });
-        using var gateway = deployment.Gateway();
-        var ayonName = (await gateway.PrepareAsync(projectId)).GetProperty("ayonProjectName").GetString()!;
-        Assert.Equal("succeeded", (await gateway.SyncAsync(projectId)).GetProperty("state").GetString());
-        using (var settings = await gateway.PutAsJsonAsync($"api/shotgrid/projects/{projectId}/settings", new { pushToShotGrid = true }))
-        {
-            Assert.True(settings.IsSuccessStatusCode, await settings.Content.ReadAsStringAsync());
-        }
+        var (projectId, shot, ayonName) = await PushedShotProject.CreateAsync(deployment, "Notes");
 
         // ShotGrid → AYON through the leecher: a comment on the shot's folder that keeps the note id.
         var note = sg.Create("Note", new()

@@ -19,17 +19,7 @@ public sealed class PlaylistsTests(RealAyonServer server)
         await server.DemoAsync();
         await using var deployment = await SyncDeployment.StartAsync("real-ayon-playlists", server.BaseUrl, server.ApiKey, push: true);
         var sg = deployment.Cluster.ShotGrid.Store;
-        var suffix = Guid.NewGuid().ToString("N")[..6];
-        var projectId = sg.CreateProject($"Playlists {suffix}", code: $"pl{suffix}");
-        sg.SetNavchains(projectId, new() { ["Shot"] = "__flat__" });
-        var shot = sg.Create("Shot", new() { ["code"] = "sh010", ["project"] = new EntityLink("Project", projectId) });
-        using var gateway = deployment.Gateway();
-        var ayonName = (await gateway.PrepareAsync(projectId)).GetProperty("ayonProjectName").GetString()!;
-        Assert.Equal("succeeded", (await gateway.SyncAsync(projectId)).GetProperty("state").GetString());
-        using (var settings = await gateway.PutAsJsonAsync($"api/shotgrid/projects/{projectId}/settings", new { pushToShotGrid = true }))
-        {
-            Assert.True(settings.IsSuccessStatusCode, await settings.Content.ReadAsStringAsync());
-        }
+        var (projectId, shot, ayonName) = await PushedShotProject.CreateAsync(deployment, "Playlists");
 
         // Published in real AYON (two versions under the shot) and linked from ShotGrid Versions by sg_ayon_id.
         var folder = (await AyonReadBack.FoldersAsync(deployment.Ayon, ayonName)).Linked("Shot", shot).Id;
