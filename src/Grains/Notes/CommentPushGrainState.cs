@@ -29,14 +29,7 @@ public sealed class CommentPushGrainState
     /// <summary>Whether the folder/task push was on at the last poll (where a switched-on comment push starts reading).</summary>
     [Id(10)] public bool PushSeenOn { get; set; }
 
-    public const int MaxIssues = 100;
+    public const int MaxIssues = KeptLatest.Max;
 
-    public void AddIssues(IEnumerable<string> issues)
-    {
-        Issues.AddRange(issues);
-        if (Issues.Count > MaxIssues)
-        {
-            Issues.RemoveRange(0, Issues.Count - MaxIssues);
-        }
-    }
+    public void AddIssues(IEnumerable<string> issues) => KeptLatest.Append(Issues, issues, MaxIssues);
 }

@@ -25,14 +25,7 @@ public sealed class AyonListPushGrainState
     /// <summary>ShotGrid Playlists retired because their list was deleted in AYON (only with <c>Push:RetireDeleted</c>).</summary>
     [Id(8)] public int Retired { get; set; }
 
-    public const int MaxIssues = 100;
+    public const int MaxIssues = KeptLatest.Max;
 
-    public void AddIssues(IEnumerable<string> issues)
-    {
-        Issues.AddRange(issues);
-        if (Issues.Count > MaxIssues)
-        {
-            Issues.RemoveRange(0, Issues.Count - MaxIssues);
-        }
-    }
+    public void AddIssues(IEnumerable<string> issues) => KeptLatest.Append(Issues, issues, MaxIssues);
 }

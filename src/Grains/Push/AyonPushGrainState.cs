@@ -40,18 +40,9 @@ public sealed class AyonPushGrainState
 
     [Id(14)] public DateTimeOffset? HeldUntil { get; set; }
 
-    public const int MaxKept = 100;
+    public const int MaxKept = KeptLatest.Max;
 
-    public void AddIssues(IEnumerable<SyncIssue> issues) => Keep(Issues, issues);
+    public void AddIssues(IEnumerable<SyncIssue> issues) => KeptLatest.Append(Issues, issues, MaxKept);
 
-    public void AddConflicts(IEnumerable<PushConflict> conflicts) => Keep(Conflicts, conflicts);
-
-    private static void Keep<T>(List<T> list, IEnumerable<T> items)
-    {
-        list.AddRange(items);
-        if (list.Count > MaxKept)
-        {
-            list.RemoveRange(0, list.Count - MaxKept);
-        }
-    }
+    public void AddConflicts(IEnumerable<PushConflict> conflicts) => KeptLatest.Append(Conflicts, conflicts, MaxKept);
 }
